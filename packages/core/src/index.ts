@@ -1,0 +1,43 @@
+export { type Actor, actorAliases, actorByName, foldName, listActors, lookupActor, lookupDemonym } from "./actors.js";
+export { createAnalysis, generatedId, hasInputError, INPUT_STAGE } from "./analysis.js";
+export {
+  AbortError,
+  InvalidInputError,
+  ModelUnavailableError,
+  RassegnaError,
+  type RassegnaErrorOptions,
+  throwIfAborted,
+  toStageError,
+} from "./errors.js";
+export { type AssertTextOptions, assertText, DEFAULT_MAX_TEXT_LENGTH, hasLetters, looksBinary } from "./input.js";
+export {
+  applyModelSettings,
+  defaultCacheDir,
+  type ModelSettings,
+  type ModelSettingsOptions,
+  modelSearchPlaces,
+  modelUnavailable,
+  resolveModelSettings,
+  type TransformersEnvLike,
+} from "./models.js";
+export { type Sentence, splitSentences } from "./sentences.js";
+export { type BatchSpec, createStageContext, type Stage, type StageContext } from "./stage.js";
+export type {
+  Analysis,
+  Article,
+  Entity,
+  EntityType,
+  ErrorCode,
+  Evidence,
+  LanguageAlternative,
+  LanguageGuess,
+  LanguageSegment,
+  Mention,
+  Span,
+  StageError,
+  Stance,
+  StanceLabel,
+  TextSource,
+  Translation,
+  TranslationSegment,
+} from "./types.js";

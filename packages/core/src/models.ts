@@ -1,0 +1,95 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+import { ModelUnavailableError } from "./errors.js";
+
+/** Model settings every neural stage shares; options first, then environment variables. */
+export interface ModelSettings {
+  /** Where downloaded model files are kept. `RASSEGNA_CACHE_DIR`, default `~/.cache/rassegna/models`. */
+  cacheDir: string;
+  /** Never reach the hub; use only cached or local files. `RASSEGNA_OFFLINE=1`. */
+  offline: boolean;
+  /** A folder of models laid out as `<localModelPath>/<model id>/…`. `RASSEGNA_MODEL_PATH`. */
+  localModelPath: string | undefined;
+}
+
+/** The options a stage takes to override {@link ModelSettings}. */
+export type ModelSettingsOptions = Partial<ModelSettings>;
+
+const TRUTHY = new Set(["1", "true", "yes", "on"]);
+
+/** The default cache directory: `$XDG_CACHE_HOME/rassegna/models` or `~/.cache/rassegna/models`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  return join(base, "rassegna", "models");
+}
+
+/**
+ * Resolves the model settings: explicit options win, then `RASSEGNA_CACHE_DIR`,
+ * `RASSEGNA_OFFLINE`, `RASSEGNA_MODEL_PATH`, then defaults.
+ */
+export function resolveModelSettings(
+  options: ModelSettingsOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ModelSettings {
+  const envOffline = env.RASSEGNA_OFFLINE?.trim().toLowerCase();
+  return {
+    cacheDir: options.cacheDir ?? (env.RASSEGNA_CACHE_DIR || defaultCacheDir(env)),
+    offline: options.offline ?? (envOffline !== undefined && TRUTHY.has(envOffline)),
+    localModelPath: options.localModelPath ?? (env.RASSEGNA_MODEL_PATH || undefined),
+  };
+}
+
+/**
+ * The part of transformers.js' `env` object that the settings drive. Typed structurally so
+ * that core does not depend on transformers.js.
+ */
+export interface TransformersEnvLike {
+  cacheDir: string | null;
+  localModelPath: string;
+  allowRemoteModels: boolean;
+  allowLocalModels: boolean;
+}
+
+/** Applies the settings to transformers.js' global `env` before a model is loaded. */
+export function applyModelSettings(env: TransformersEnvLike, settings: ModelSettings): void {
+  env.cacheDir = settings.cacheDir;
+  env.allowRemoteModels = !settings.offline;
+  env.allowLocalModels = settings.localModelPath !== undefined;
+  if (settings.localModelPath !== undefined) env.localModelPath = ensureTrailingSlash(settings.localModelPath);
+}
+
+function ensureTrailingSlash(path: string): string {
+  return path.endsWith("/") ? path : `${path}/`;
+}
+
+/** Every place a model's files are looked for, in order. */
+export function modelSearchPlaces(model: string, settings: ModelSettings): string[] {
+  const places: string[] = [];
+  if (settings.localModelPath !== undefined) places.push(join(settings.localModelPath, model));
+  places.push(join(settings.cacheDir, model));
+  if (!settings.offline) places.push(`https://huggingface.co/${model} (Hugging Face hub)`);
+  return places;
+}
+
+/**
+ * The error for a model that could not be loaded: names the model, every place searched,
+ * and what fixes it.
+ */
+export function modelUnavailable(
+  model: string,
+  settings: ModelSettings,
+  stage: string,
+  cause?: unknown,
+): ModelUnavailableError {
+  const searched = modelSearchPlaces(model, settings);
+  const reason = cause instanceof Error ? ` (${cause.message.split("\n")[0]})` : "";
+  const fix = settings.offline
+    ? `Run \`rassegna models pull ${model}\` on a machine with network access and copy ${settings.cacheDir}, or set RASSEGNA_MODEL_PATH to a folder holding ${model}/, or unset RASSEGNA_OFFLINE.`
+    : `Check the network access to the Hugging Face hub and run \`rassegna models pull ${model}\`, or set RASSEGNA_MODEL_PATH to a folder holding ${model}/.`;
+  return new ModelUnavailableError(
+    model,
+    `${stage}: model "${model}" is not available${reason}. Searched: ${searched.join(", ")}.`,
+    { stage, hint: fix, searched, cause },
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The record types of the Rassegna contract (`../shared/CONTRACT.md`).
+ *
+ * Offsets are UTF-16 code-unit offsets (JavaScript string indices), `end` exclusive:
+ * `text.slice(start, end)` is the span.
+ */
+
+/** A half-open range `[start, end)` of UTF-16 code units in some text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One alternative language of a {@link LanguageGuess}. */
+export interface LanguageAlternative {
+  code: string;
+  confidence: number;
+}
+
+/** What language a text is written in. */
+export interface LanguageGuess {
+  /** ISO 639-1 where one exists, else ISO 639-3; `"und"` when it cannot be told. */
+  code: string;
+  /** ISO 639-3 code (`"und"` when unknown). */
+  iso6393: string;
+  /** In [0, 1]. */
+  confidence: number;
+  /** ISO 15924 script code of the dominant script, e.g. `"Latn"`, `"Cyrl"`. */
+  script: string;
+  reliable: boolean;
+  alternatives: LanguageAlternative[];
+}
+
+/** A stretch of text in one language, for texts that mix languages. */
+export interface LanguageSegment extends Span {
+  language: LanguageGuess;
+}
+
+/** Alignment of one source sentence to its translation. */
+export interface TranslationSegment {
+  source: Span;
+  target: Span;
+}
+
+/** A translation of an article's text. */
+export interface Translation {
+  from: string;
+  to: string;
+  /** The engine that produced the text, e.g. `"transformers"` or `"apertium"`. */
+  engine?: string;
+  /** The model (hub id, local path or Apertium pair chain) that produced the text. */
+  model: string;
+  text: string;
+  segments: TranslationSegment[];
+}
+
+export type EntityType = "PERSON" | "LOCATION" | "ORGANIZATION";
+
+/** Which text a set of offsets refers to. */
+export type TextSource = "original" | "translation";
+
+/** One occurrence of an entity in a text. */
+export interface Mention extends Span {
+  text: string;
+  /** For mentions in a translation: the source sentence this mention's sentence translates. */
+  sourceSpan?: Span;
+}
+
+/** A named entity with all its mentions merged under one canonical name. */
+export interface Entity {
+  name: string;
+  type: EntityType;
+  source: TextSource;
+  mentions: Mention[];
+  /** Extra data a backend may add (e.g. a Wikidata id, a score). */
+  score?: number;
+}
+
+export type StanceLabel = "FAVOR" | "AGAINST" | "NONE";
+
+/** Stance of the text (no `holder`) or of an actor (`holder`) toward a target. */
+export interface Stance {
+  target: string;
+  stance: StanceLabel;
+  /** In [0, 1]. */
+  score: number;
+  holder?: string;
+  evidence: Evidence[];
+}
+
+/** A span of text that decides a stance, with the rule or model that fired on it. */
+export interface Evidence extends Span {
+  /** Which text the offsets refer to (default: the text the stance stage read). */
+  source?: TextSource;
+  /** What fired: a rule name or a model id. */
+  rule?: string;
+  /** The cue words that fired. */
+  cue?: string;
+}
+
+/** Stable error codes carried by {@link StageError} and {@link RassegnaError}. */
+export type ErrorCode =
+  | "INVALID_INPUT"
+  | "INPUT_TOO_LARGE"
+  | "UNSUPPORTED_LANGUAGE"
+  | "MODEL_UNAVAILABLE"
+  | "STAGE_FAILED"
+  | "ABORTED"
+  | "USAGE";
+
+/** An error recorded in a record's `errors[]`: the run goes on. */
+export interface StageError {
+  stage: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** One input article. */
+export interface Article {
+  id?: string;
+  text: string;
+  /** A language hint (ISO 639-1/3): skips detection. */
+  language?: string;
+  /** Targets for stance toward this article's targets. */
+  targets?: string[];
+  /** Holders for holder × target stance. */
+  holders?: string[];
+  title?: string;
+  date?: string;
+  /** Anything else the caller wants to carry through. */
+  meta?: Record<string, unknown>;
+}
+
+/** The shared document every stage reads and adds to: one per input article. */
+export interface Analysis {
+  id: string;
+  text: string;
+  /** The language hint given with the input, if any. */
+  languageHint?: string;
+  targets?: string[];
+  holders?: string[];
+  title?: string;
+  date?: string;
+  meta?: Record<string, unknown>;
+  language?: LanguageGuess;
+  translation?: Translation;
+  entities?: Entity[];
+  stances?: Stance[];
+  errors: StageError[];
+}

@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+
+/**
+ * The test projects, one per package (and one for examples). Vitest 5 no longer reads this
+ * file by itself: `vitest.config.ts` passes it as `test.projects`.
+ */
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/** Tests import workspace packages from their sources, so that no build is needed first. */
+export const alias = {
+  "@rassegna/core": `${root}packages/core/src/index.ts`,
+  "@rassegna/langdetect": `${root}packages/langdetect/src/index.ts`,
+  "@rassegna/translate": `${root}packages/translate/src/index.ts`,
+  "@rassegna/entities": `${root}packages/entities/src/index.ts`,
+  "@rassegna/stance": `${root}packages/stance/src/index.ts`,
+  "@rassegna/pipeline": `${root}packages/pipeline/src/index.ts`,
+  "@rassegna/cli": `${root}packages/cli/src/index.ts`,
+  rassegna: `${root}packages/rassegna/src/index.ts`,
+};
+
+const setupFiles = [`${root}test-setup/no-network.ts`];
+
+const packages = ["core", "langdetect", "translate", "entities", "stance", "pipeline", "cli", "rassegna"];
+
+export default [
+  ...packages.map((name) => ({
+    resolve: { alias },
+    test: { name, root: `${root}packages/${name}`, include: ["test/**/*.test.ts"], setupFiles, testTimeout: 60_000 },
+  })),
+  {
+    resolve: { alias },
+    test: { name: "examples", root: `${root}examples`, include: ["test/**/*.test.ts"], setupFiles, testTimeout: 120_000 },
+  },
+];
