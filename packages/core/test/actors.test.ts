@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+
+import { actorAliases, lookupActor, lookupDemonym } from "@rassegna/core";
+
+describe("actors", () => {
+  it("gives canonical English names for Italian and other names", () => {
+    expect(lookupActor("Pechino")?.name).toBe("Beijing");
+    expect(lookupActor("Mosca")?.name).toBe("Moscow");
+    expect(lookupActor("Usa")?.name).toBe("United States");
+    expect(lookupActor("Stati Uniti")?.name).toBe("United States");
+    expect(lookupActor("U.S.")?.name).toBe("United States");
+    expect(lookupActor("Corea del Sud")?.name).toBe("South Korea");
+    expect(lookupActor("Giappone")?.name).toBe("Japan");
+    expect(lookupActor("Allemagne")?.name).toBe("Germany");
+  });
+  it("matches capitalised abbreviations only as written", () => {
+    expect(lookupActor("US")?.name).toBe("United States");
+    expect(lookupActor("us")).toBeUndefined();
+    expect(lookupActor("who")).toBeUndefined();
+  });
+  it("knows who stands for whom", () => {
+    expect(lookupActor("Xi")?.standsFor).toBe("China");
+    expect(lookupActor("Cremlino")?.standsFor).toBe("Russia");
+    expect(lookupActor("Milano")?.standsFor).toBeUndefined();
+    expect(lookupDemonym("cinesi")?.name).toBe("China");
+    expect(lookupDemonym("Russian")?.name).toBe("Russia");
+  });
+  it("lists the aliases of an actor with its metonyms", () => {
+    const aliases = actorAliases("United States");
+    for (const alias of ["Usa", "U.S.", "Washington", "White House", "Stati Uniti"]) expect(aliases).toContain(alias);
+    expect(aliases).not.toContain("New York");
+    expect(actorAliases("Nobody Known")).toEqual(["Nobody Known"]);
+  });
+});
