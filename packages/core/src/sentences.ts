@@ -26,7 +26,6 @@ const ABBREVIATIONS = new Set(
     "arch",
     "geom",
     "rag",
-    "on",
     "sen",
     "gen",
     "col",
@@ -39,20 +38,9 @@ const ABBREVIATIONS = new Set(
     "sra",
     "ecc",
     "etc",
-    "art",
-    "artt",
-    "n",
-    "nn",
-    "p",
-    "pp",
-    "pag",
     "p.es",
-    "es",
     "cfr",
-    "vol",
     "cap",
-    "fig",
-    "tab",
     "s.p.a",
     "s.r.l",
     "s.n.c",
@@ -62,13 +50,9 @@ const ABBREVIATIONS = new Set(
     "c.so",
     "v.le",
     "p.zza",
-    "tel",
-    "ca",
     "cit",
     "ibid",
     "op",
-    "min",
-    "max",
     "ass",
     "dipl",
     "cav",
@@ -76,7 +60,6 @@ const ABBREVIATIONS = new Set(
     "gr",
     "uff",
     "rif",
-    "all",
     "lett",
     "c.a",
     "u.s",
@@ -97,8 +80,6 @@ const ABBREVIATIONS = new Set(
     "st",
     "mt",
     "ft",
-    "no",
-    "nos",
     "vs",
     "v",
     "inc",
@@ -107,7 +88,6 @@ const ABBREVIATIONS = new Set(
     "corp",
     "dept",
     "univ",
-    "est",
     "approx",
     "gov",
     "rep",
@@ -160,7 +140,6 @@ const ABBREVIATIONS = new Set(
     "d.h",
     "u.a",
     "usw",
-    "nr",
     "str",
     "sto",
     "sta",
@@ -169,11 +148,51 @@ const ABBREVIATIONS = new Set(
   ].map((a) => a.toLowerCase()),
 );
 
+/**
+ * Abbreviations that are also common words ("no.", "art." in English, "n." as a letter): they
+ * hold a sentence together only before a number ("art. 21", "n. 5", "No. 10", "pag. 3").
+ */
+const NUMBER_ABBREVIATIONS = new Set([
+  "n",
+  "nn",
+  "no",
+  "nos",
+  "nr",
+  "art",
+  "artt",
+  "p",
+  "pp",
+  "pag",
+  "vol",
+  "fig",
+  "tab",
+  "tel",
+  "ca",
+  "min",
+  "max",
+]);
+
+/**
+ * Abbreviations that are also words ending sentences ("on." in English, "es." in Spanish):
+ * they are abbreviations only after an elision ("l'on.") or after the words listed.
+ */
+const CONTEXT_ABBREVIATIONS = new Map<string, Set<string>>([
+  ["on", new Set(["l", "dell", "all", "dall", "sull", "nell"])],
+  ["es", new Set(["ad", "per"])],
+]);
+
 /** Abbreviations that also end sentences often enough that a capital after them ends one. */
-const SENTENCE_FINAL_ABBREVIATIONS = new Set([
-  "ecc",
-  "etc",
-  "usw",
+const SENTENCE_FINAL_ABBREVIATIONS = new Set(["ecc", "etc", "usw"]);
+
+/**
+ * Abbreviations that end sentences but also precede capitalised names ("the U.S. Senate",
+ * "Alfa S.p.A. Rossi"): they end one only before a word that usually starts a sentence.
+ */
+const NAME_ABBREVIATIONS = new Set([
+  "s.p.a",
+  "s.r.l",
+  "s.n.c",
+  "s.a.s",
   "inc",
   "ltd",
   "co",
@@ -184,6 +203,23 @@ const SENTENCE_FINAL_ABBREVIATIONS = new Set([
   "e.u",
   "u.n",
 ]);
+
+/** Words that usually start a sentence (articles, pronouns, conjunctions), lower-cased. */
+const SENTENCE_STARTERS = new Set(
+  (
+    "the a an it its he she they we i you his her their this that these those there here in on at as after " +
+    "before but and or so if when while however yet for from with by to meanwhile also still now then " +
+    "il lo la i gli le un una uno l ma e o se quando mentre però poi per con da dopo prima non si ci ne " +
+    "questo questa questi queste quello quella anche ora intanto secondo oggi ieri nel nella negli nelle"
+  ).split(" "),
+);
+
+function startsSentence(text: string, next: number): boolean {
+  let i = next;
+  while (i < text.length && OPENERS.includes(text[i] as string)) i++;
+  const match = /^[\p{L}]+/u.exec(text.slice(i, i + 24));
+  return match !== null && SENTENCE_STARTERS.has(match[0].toLowerCase());
+}
 
 const CLOSERS = `"'”’»)]`;
 const OPENERS = `"'“‘«([¿¡`;
@@ -196,14 +232,30 @@ function isUpperStart(text: string, index: number): boolean {
   return /[\p{Lu}\p{Lt}\p{N}]/u.test(ch) || /[\p{Lo}]/u.test(ch);
 }
 
-/** The word (letters and inner periods) that ends just before `dot`, lower-cased. */
-function wordBefore(text: string, dot: number): string {
+/**
+ * The word (letters and inner periods) that ends just before `dot`, lower-cased, without an
+ * elided article ("all'art" → "art"), and what precedes it: the elided article or the
+ * previous word.
+ */
+function wordBefore(text: string, dot: number): { word: string; previous: string } {
   let i = dot;
   while (i > 0 && /[\p{L}\p{N}.'’]/u.test(text[i - 1] as string)) i--;
-  return text
-    .slice(i, dot)
-    .replace(/^['’]+/, "")
-    .toLowerCase();
+  const token = text.slice(i, dot).toLowerCase();
+  const apostrophe = Math.max(token.lastIndexOf("'"), token.lastIndexOf("’"));
+  if (apostrophe >= 0) return { word: token.slice(apostrophe + 1), previous: token.slice(0, apostrophe) };
+  let j = i;
+  while (j > 0 && /\s/u.test(text[j - 1] as string)) j--;
+  let k = j;
+  while (k > 0 && /[\p{L}]/u.test(text[k - 1] as string)) k--;
+  return { word: token, previous: text.slice(k, j).toLowerCase() };
+}
+
+/** True when `word` + "." before the text at `next` is an abbreviation, not a sentence end. */
+function isAbbreviation(word: string, previous: string, text: string, next: number): boolean {
+  if (NUMBER_ABBREVIATIONS.has(word)) return /\p{N}/u.test(text[next] ?? "");
+  const context = CONTEXT_ABBREVIATIONS.get(word);
+  if (context) return context.has(previous);
+  return ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
 function isBoundaryAt(text: string, punct: number, limit: number): { end: number; next: number } | undefined {
@@ -218,16 +270,19 @@ function isBoundaryAt(text: string, punct: number, limit: number): { end: number
   if (text[next] === "\n" || text[next] === "\r") return { end, next };
   if (next === end) return undefined; // no space after: "3.5", "S.p.A.", "www.x.it"
   if (ch === "." && end === punct + 1) {
-    const word = wordBefore(text, punct);
-    // Decimal numbers and ordinals with a space are rare; a number followed by a capital ends.
-    if (word === "") return undefined;
+    const { word, previous } = wordBefore(text, punct);
+    // A lone period (". ."): not a boundary. After a closing quote or bracket it is: «…». Poi
+    if (word === "" && !CLOSERS.includes(text[punct - 1] ?? " ")) return undefined;
     if (/^\p{Lu}$/u.test(text[punct - 1] as string) && word.length === 1) {
       // An initial ("J. Smith"): not a boundary when a capitalised word follows.
       return undefined;
     }
-    if (ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) {
-      // "ecc." and "U.S." end sentences too: then only a capital after them ends one.
-      if (!SENTENCE_FINAL_ABBREVIATIONS.has(word)) return undefined;
+    if (isAbbreviation(word, previous, text, next)) {
+      // "ecc." ends sentences too: then a capital after it ends one. "U.S." and "S.p.A." end
+      // one only before a typical first word of a sentence.
+      if (NAME_ABBREVIATIONS.has(word)) {
+        if (!startsSentence(text, next)) return undefined;
+      } else if (!SENTENCE_FINAL_ABBREVIATIONS.has(word)) return undefined;
     }
   }
   if (!isUpperStart(text, next)) return undefined;
@@ -259,6 +314,8 @@ export function splitSentences(text: string): Sentence[] {
     for (let i = from; i < to; i++) {
       const c = text[i] as string;
       if (c === "." || c === "!" || c === "?" || c === "…") {
+        // A list number ("1. Notti insonni…") belongs to the sentence it numbers.
+        if (c === "." && /^\s*\d{1,3}$/.test(text.slice(start, i))) continue;
         const boundary = isBoundaryAt(text, i, to);
         if (boundary) {
           pushSpan(start, boundary.end);

@@ -1,1 +1,14 @@
-export {};
+/**
+ * `@rassegna/pipeline`: streaming composition of Rassegna stages over articles, as async
+ * iterables, Node streams or web streams.
+ */
+export { createPipeline } from "./pipeline.js";
+export type {
+  Pipeline,
+  PipelineInput,
+  PipelineOptions,
+  PipelineSource,
+  PipelineStats,
+  ProgressEvent,
+  StageStats,
+} from "./types.js";

@@ -1,1 +1,20 @@
-export {};
+/**
+ * `rassegna`: Rassegna in one install. Re-exports the public API of every package
+ * (core types and errors, the pipeline, the four stages) and offers
+ * {@link createDefaultPipeline}: language → translation → entities → stance.
+ */
+export * from "@rassegna/core";
+export * from "@rassegna/entities";
+export * from "@rassegna/langdetect";
+export * from "@rassegna/pipeline";
+export * from "@rassegna/stance";
+export * from "@rassegna/translate";
+export {
+  createDefaultPipeline,
+  type DefaultPipelineOptions,
+  type DefaultStageName,
+  defaultStages,
+  DEFAULT_STAGE_NAMES,
+  stageFactory,
+  type StageFactory,
+} from "./default.js";

@@ -1,17 +1,275 @@
-// PLACEHOLDER until the stance work lands: the exported names are the planned API.
-import { type Entity, type ModelSettingsOptions, RassegnaError, type Stage, type Stance } from "@rassegna/core";
+/**
+ * `@rassegna/stance`: where a text stands toward targets, and who stands for or against
+ * whom, with the evidence that decides it.
+ *
+ * Two backends: `"rules"` (default; offline, explainable, English and Italian cues) and
+ * `"nli"` (zero-shot natural-language inference through transformers.js).
+ */
+import {
+  type Analysis,
+  type BatchSpec,
+  type Entity,
+  hasInputError,
+  InvalidInputError,
+  type ModelSettingsOptions,
+  RassegnaError,
+  resolveModelSettings,
+  type Stage,
+  type StageContext,
+  type Stance,
+  type TextSource,
+  throwIfAborted,
+} from "@rassegna/core";
 
+import { DEFAULT_NLI_MODEL, type NliItem, NliModel, type NliScores, nliQuestions, nliStance } from "./nli.js";
+import {
+  checkNames,
+  checkText,
+  RULE_LANGUAGES,
+  ruleLanguages,
+  STAGE,
+  tagStanceWithRules,
+  targetsFromEntities,
+} from "./tag.js";
+
+export { DEFAULT_NLI_MODEL, HYPOTHESES } from "./nli.js";
+
+/** Which engine decides the stances. */
+export type StanceBackend = "rules" | "nli";
+
+/** Options of {@link tagStance} and {@link stanceStage}. */
 export interface StanceOptions extends ModelSettingsOptions {
+  /**
+   * Whom the stances are about. Names match their aliases ("United States" matches "Usa",
+   * "U.S.", "Washington", "americani"). Default: the `entities` given, else every known
+   * actor the text names.
+   */
   targets?: string[];
+  /** Whose stances: with holders, every holder × target pair is answered, `NONE` included. */
   holders?: string[];
+  /** Language of the text (`"en"`, `"it"`); guessed from the text when absent. */
   language?: string;
+  /** Entities of the text (from `@rassegna/entities`): their names are the default targets. */
   entities?: Entity[];
-  backend?: "rules" | "nli";
+  /** `"rules"` (default) or `"nli"`. */
+  backend?: StanceBackend;
+  /** The zero-shot model of the `"nli"` backend (hub id or local folder name). */
   model?: string;
+  /** ONNX weights variant of the `"nli"` model (`"fp32"`, `"q8"`, …): transformers.js' `dtype`. */
+  dtype?: string;
+  /** Longest accepted text, in UTF-16 code units. */
+  maxLength?: number;
+  /** Cancels an `"nli"` run between model calls. */
+  signal?: AbortSignal;
 }
-export function tagStance(_text: string, _options: StanceOptions = {}): Stance[] | Promise<Stance[]> {
-  throw new RassegnaError("STAGE_FAILED", "stance is not built yet");
+
+/** Options that select the rules backend: the answer is synchronous. */
+export type RulesStanceOptions = StanceOptions & { backend?: "rules" };
+/** Options that select the NLI backend: the answer is a promise. */
+export type NliStanceOptions = StanceOptions & { backend: "nli" };
+
+function checkBackend(backend: unknown): StanceBackend {
+  if (backend === undefined || backend === "rules") return "rules";
+  if (backend === "nli") return "nli";
+  throw new InvalidInputError(`${STAGE}: unknown backend ${JSON.stringify(backend)}.`, {
+    stage: STAGE,
+    hint: 'Use backend: "rules" (default) or "nli".',
+  });
 }
-export function stanceStage(_options: StanceOptions = {}): Stage {
-  throw new RassegnaError("STAGE_FAILED", "stance is not built yet");
+
+function targetsOf(options: StanceOptions): string[] | undefined {
+  const targets = checkNames(options.targets, "targets");
+  if (targets) return targets;
+  if (options.entities !== undefined) {
+    if (!Array.isArray(options.entities)) {
+      throw new InvalidInputError(`${STAGE}: "entities" must be an array of entities.`, { stage: STAGE });
+    }
+    const fromEntities = targetsFromEntities(options.entities);
+    if (fromEntities.length > 0) return fromEntities;
+  }
+  return undefined;
+}
+
+const nliModels = new Map<string, NliModel>();
+
+function nliModelFor(options: StanceOptions): NliModel {
+  const settings = resolveModelSettings(options);
+  const model = options.model ?? DEFAULT_NLI_MODEL;
+  const key = JSON.stringify([model, settings, options.dtype ?? null]);
+  let loaded = nliModels.get(key);
+  if (!loaded) {
+    loaded = new NliModel(model, settings, options.dtype);
+    nliModels.set(key, loaded);
+  }
+  return loaded;
+}
+
+async function tagStanceWithNli(text: string, options: StanceOptions): Promise<Stance[]> {
+  const model = nliModelFor(options);
+  const questions = nliQuestions(text, targetsOf(options), checkNames(options.holders, "holders"));
+  const asked = questions.filter((q) => q.item !== undefined);
+  const scores =
+    asked.length > 0
+      ? await model.score(
+          asked.map((q) => q.item as NliItem),
+          options.signal,
+        )
+      : [];
+  const byQuestion = new Map(asked.map((q, i) => [q, scores[i]]));
+  return questions.map((q) => nliStance(q, byQuestion.get(q), model.model));
+}
+
+/**
+ * Stances of a text toward targets:
+ * - without `holders`: the text's own stance toward each target (no `holder`), and the
+ *   actor → target stances the text reports ("Washington sanctions Iran": United States →
+ *   Iran AGAINST);
+ * - with `holders`: every holder × target pair, `NONE` included.
+ *
+ * Each stance has a `score` in [0, 1] and `evidence`: the sentences that decide it, with the
+ * rule (or model) and the cue that fired. The rules backend answers at once; `backend: "nli"`
+ * answers with a promise.
+ *
+ * @throws {InvalidInputError} for a text that is not a string, binary or too large, or bad options.
+ * @throws {RassegnaError} `UNSUPPORTED_LANGUAGE` when the rules cannot read the language.
+ */
+export function tagStance(text: string, options?: RulesStanceOptions): Stance[];
+export function tagStance(text: string, options: NliStanceOptions): Promise<Stance[]>;
+export function tagStance(text: string, options?: StanceOptions): Stance[] | Promise<Stance[]>;
+export function tagStance(text: string, options: StanceOptions = {}): Stance[] | Promise<Stance[]> {
+  if (checkBackend(options.backend) === "nli") {
+    try {
+      checkText(text, options.maxLength);
+      checkNames(options.holders, "holders");
+      targetsOf(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return tagStanceWithNli(text, options);
+  }
+  checkText(text, options.maxLength);
+  return tagStanceWithRules(text, {
+    targets: targetsOf(options),
+    holders: checkNames(options.holders, "holders"),
+    languages: ruleLanguages(options.language, text),
+  });
+}
+
+/** Frees the NLI models `tagStance` loaded. */
+export async function closeStanceModels(): Promise<void> {
+  const models = [...nliModels.values()];
+  nliModels.clear();
+  await Promise.all(models.map((m) => m.dispose()));
+}
+
+/** One text of an article the stage reads. */
+interface Reading {
+  source: TextSource;
+  text: string;
+  language: string | undefined;
+}
+
+/** The texts to read: the English translation when there is one, and the original when the backend can read it. */
+function readings(doc: Analysis, backend: StanceBackend, languageOption: string | undefined): Reading[] {
+  const out: Reading[] = [];
+  if (doc.translation?.text)
+    out.push({ source: "translation", text: doc.translation.text, language: doc.translation.to });
+  const language =
+    doc.languageHint ?? (doc.language?.code !== "und" ? doc.language?.code : undefined) ?? languageOption;
+  const readable =
+    backend === "nli" || language === undefined || RULE_LANGUAGES.some((l) => language.toLowerCase().startsWith(l));
+  if (readable) out.push({ source: "original", text: doc.text, language });
+  else if (out.length === 0) {
+    throw new RassegnaError(
+      "UNSUPPORTED_LANGUAGE",
+      `${STAGE}: the rules backend reads English and Italian, not "${language}".`,
+      {
+        stage: STAGE,
+        hint: 'Put the translate stage before the stance stage, or use backend: "nli" with a multilingual model.',
+      },
+    );
+  }
+  return out;
+}
+
+const SIGN = { FAVOR: 1, AGAINST: -1, NONE: 0 } as const;
+
+/** Merges the stances read from the original and the translation, per (holder, target). */
+function mergeStances(parts: Array<{ source: TextSource; stances: Stance[] }>, tagSources: boolean): Stance[] {
+  const merged = new Map<string, Stance & { value: number }>();
+  for (const { source, stances } of parts) {
+    for (const stance of stances) {
+      const key = `${stance.holder ?? ""}\u0000${stance.target}`;
+      const evidence = stance.evidence.map((e) => (tagSources ? { ...e, source } : e));
+      const value = SIGN[stance.stance] * stance.score;
+      const seen = merged.get(key);
+      if (!seen) {
+        merged.set(key, { ...stance, evidence, value });
+        continue;
+      }
+      seen.value += value;
+      seen.evidence.push(...evidence);
+      if (stance.stance === "NONE" && seen.stance === "NONE") seen.score = Math.min(seen.score, stance.score);
+    }
+  }
+  return [...merged.values()].map(({ value, ...stance }) => {
+    if (stance.stance === "NONE" && value === 0) return stance;
+    const label = value > 0 ? "FAVOR" : value < 0 ? "AGAINST" : "NONE";
+    return { ...stance, stance: label, score: Math.round(Math.min(1, Math.abs(value)) * 1000) / 1000 };
+  });
+}
+
+/**
+ * The pipeline stage `"stance"`: writes `doc.stances`. It reads the English translation
+ * when there is one and the original text too when the backend reads its language; evidence
+ * says which (`source`). Targets: `doc.targets`, else the `targets` option, else the
+ * article's entities; holders: `doc.holders`, else the `holders` option, else discovered.
+ * With `backend: "nli"`, model calls of several articles go into shared batches.
+ */
+export function stanceStage(options: StanceOptions = {}): Stage {
+  const backend = checkBackend(options.backend);
+  const optionTargets = checkNames(options.targets, "targets");
+  const optionHolders = checkNames(options.holders, "holders");
+  const model = backend === "nli" ? nliModelFor(options) : undefined;
+  const batching: BatchSpec<NliItem, NliScores> | undefined = model
+    ? { batchSize: 8, maxWaitMs: 20, run: (items, signal) => model.score(items, signal) }
+    : undefined;
+
+  async function read(doc: Analysis, reading: Reading, context: StageContext): Promise<Stance[]> {
+    const targets =
+      doc.targets ?? optionTargets ?? (doc.entities?.length ? targetsFromEntities(doc.entities) : undefined);
+    const holders = doc.holders ?? optionHolders;
+    if (!model) {
+      return tagStance(reading.text, {
+        ...(targets ? { targets } : {}),
+        ...(holders ? { holders } : {}),
+        ...(reading.language ? { language: reading.language } : {}),
+        ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }),
+      });
+    }
+    checkText(reading.text, options.maxLength);
+    const questions = nliQuestions(reading.text, targets?.length ? targets : undefined, holders);
+    const asked = questions.filter((q) => q.item !== undefined);
+    const scores = asked.length > 0 ? await context.batch<NliItem, NliScores>(asked.map((q) => q.item as NliItem)) : [];
+    const byQuestion = new Map(asked.map((q, i) => [q, scores[i]]));
+    return questions.map((q) => nliStance(q, byQuestion.get(q), model.model));
+  }
+
+  return {
+    name: STAGE,
+    ...(batching ? { batching } : {}),
+    async process(doc: Analysis, context: StageContext): Promise<void> {
+      if (hasInputError(doc)) return;
+      throwIfAborted(context.signal, STAGE);
+      const parts: Array<{ source: TextSource; stances: Stance[] }> = [];
+      for (const reading of readings(doc, backend, options.language)) {
+        if (reading.text.trim() === "") continue;
+        parts.push({ source: reading.source, stances: await read(doc, reading, context) });
+      }
+      doc.stances = mergeStances(parts, true);
+    },
+    async close(): Promise<void> {
+      await model?.dispose();
+    },
+  };
 }

@@ -1,48 +1,28 @@
-// PLACEHOLDER until the translate work lands: the exported names are the planned API.
-import { type ModelSettingsOptions, RassegnaError, type Stage, type Translation } from "@rassegna/core";
-
-export interface TranslatorOptions extends ModelSettingsOptions {
-  from?: string;
-  to?: string;
-  engine?: "transformers" | "apertium";
-  model?: string;
-  dtype?: string;
-  device?: string;
-  batchSize?: number;
-  numBeams?: number;
-  maxInputTokens?: number;
-}
-export interface Translator {
-  readonly from: string;
-  readonly to: string;
-  readonly model: string;
-  readonly engine: string;
-  translate(text: string, options?: { signal?: AbortSignal }): Promise<Translation>;
-  close(): Promise<void>;
-}
-export async function createTranslator(_options: TranslatorOptions = {}): Promise<Translator> {
-  throw new RassegnaError("STAGE_FAILED", "translation is not built yet");
-}
-export interface TranslateStageOptions extends Omit<TranslatorOptions, "from"> {
-  /** Engines to try in order, e.g. ["transformers", "apertium"]. */
-  engines?: Array<"transformers" | "apertium">;
-}
-export function translateStage(_options: TranslateStageOptions = {}): Stage {
-  throw new RassegnaError("STAGE_FAILED", "translation is not built yet");
-}
-export interface CachedModel {
-  model: string;
-  path: string;
-  bytes: number;
-}
-export async function listModels(_options: ModelSettingsOptions = {}): Promise<CachedModel[]> {
-  throw new RassegnaError("STAGE_FAILED", "translation is not built yet");
-}
-export async function pullModels(
-  _models: string[],
-  _options: ModelSettingsOptions & {
-    onProgress?: (info: { model: string; file: string; loaded: number; total: number }) => void;
-  } = {},
-): Promise<CachedModel[]> {
-  throw new RassegnaError("STAGE_FAILED", "translation is not built yet");
-}
+/**
+ * `@rassegna/translate`: X→English translation, Italian first, on transformers.js with
+ * Marian/OPUS-MT models, or on Apertium (rule-based) when asked for.
+ */
+export { APERTIUM_APT_COMMAND, apertiumChain, listApertiumModes } from "./apertium.js";
+export type { EngineName, EngineStats } from "./engine.js";
+export type { DownloadProgress } from "./marian.js";
+export { type CachedModel, listModels, type PullOptions, pullModels } from "./models.js";
+export {
+  findOpusModel,
+  isEnglish,
+  MULTILINGUAL_MODEL,
+  normalizeLanguage,
+  opusModelFor,
+  TRANSLATION_MODELS,
+  type TranslationModelInfo,
+} from "./registry.js";
+export { type SentenceItem, type TranslateStageOptions, translateStage } from "./stage.js";
+export { splitLongSentence } from "./text.js";
+export {
+  createTranslator,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_CACHE_SIZE,
+  type TranslateCallOptions,
+  type Translator,
+  type TranslatorOptions,
+  type TranslatorStats,
+} from "./translator.js";

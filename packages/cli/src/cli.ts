@@ -1,0 +1,342 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import type { Readable, Writable } from "node:stream";
+
+import type { Analysis, ModelSettingsOptions, Stage, StageError } from "@rassegna/core";
+import { createPipeline, type Pipeline } from "@rassegna/pipeline";
+import { listModels, pullModels } from "@rassegna/translate";
+import { createDefaultPipeline, type DefaultStageName, type StageFactory, stageFactory } from "rassegna";
+
+import { type InputItem, readInputs } from "./inputs.js";
+import { openSink, recordLine } from "./output.js";
+import { createProgress, type Progress } from "./progress.js";
+import { renderReportHtml } from "./report/index.js";
+import {
+  type CommandName,
+  COMMANDS,
+  type Flags,
+  HELP,
+  parseCommand,
+  parseConcurrency,
+  parseEngine,
+  parseLanguage,
+  parseList,
+  UsageError,
+} from "./usage.js";
+
+/** Where the command reads and writes: the process's streams, or test doubles. */
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+  /** Paths are taken relative to it (default: `process.cwd()`). */
+  cwd?: string;
+  /** Cancels the run (Ctrl-C): the command stops reading and exits with 130. */
+  signal?: AbortSignal;
+}
+
+/** Options for embedding the command, e.g. with stages of one's own. */
+export interface CliOptions {
+  /** Stage factories used instead of the packages' own. */
+  factories?: Partial<Record<DefaultStageName, StageFactory>>;
+}
+
+type ArticleCommand = "detect" | "translate" | "entities" | "stance" | "run";
+
+/** Exit statuses of the contract. */
+const CLEAN = 0;
+const WITH_ERRORS = 1;
+const USAGE = 2;
+const INTERRUPTED = 130;
+
+function say(stream: Writable, text: string): void {
+  stream.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function modelSettings(flags: Flags): ModelSettingsOptions {
+  return {
+    ...(flags.offline ? { offline: true } : {}),
+    ...(flags["cache-dir"] === undefined ? {} : { cacheDir: flags["cache-dir"] }),
+    ...(flags["model-path"] === undefined ? {} : { localModelPath: flags["model-path"] }),
+  };
+}
+
+/**
+ * Runs the `rassegna` command with `argv` (without `node` and the script) and returns the
+ * exit status: 0 when every record is clean, 1 when some record carries errors, 2 for bad
+ * usage. Nothing but JSON Lines goes to `io.stdout` from the article commands.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, options: CliOptions = {}): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    const topic = command === "help" ? args[0] : undefined;
+    if (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic)) {
+      say(io.stderr, `rassegna: unknown command "${topic}".\n\n${HELP.main}`);
+      return USAGE;
+    }
+    if (command === undefined) {
+      say(io.stderr, HELP.main);
+      return USAGE;
+    }
+    say(io.stdout, HELP[(topic as CommandName | undefined) ?? "main"]);
+    return CLEAN;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    say(io.stderr, `rassegna: unknown command "${command}". Commands: ${COMMANDS.join(", ")}.`);
+    return USAGE;
+  }
+  const name = command as CommandName;
+  try {
+    const { flags, positionals } = parseCommand(name, [...args]);
+    if (flags.help) {
+      say(io.stdout, HELP[name]);
+      return CLEAN;
+    }
+    const cwd = io.cwd ?? process.cwd();
+    if (name === "models") return await modelsCommand(positionals, flags, io);
+    if (name === "report") return await reportCommand(positionals, flags, io, cwd);
+    return await articleCommand(name, positionals, flags, io, cwd, options);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      say(io.stderr, `${error.message}\nRun \`rassegna ${name} --help\` for the options.`);
+      return USAGE;
+    }
+    say(io.stderr, `rassegna ${name}: ${messageOf(error)}`);
+    return WITH_ERRORS;
+  }
+}
+
+/** The stages of an article command, from its flags. */
+function commandStages(
+  command: Exclude<ArticleCommand, "run">,
+  flags: Flags,
+  factory: (name: DefaultStageName) => StageFactory,
+): Stage[] {
+  const settings = modelSettings(flags);
+  const language = (options: Record<string, unknown> = {}) => factory("language")(options);
+  switch (command) {
+    case "detect":
+      return [language()];
+    case "translate": {
+      const engine = parseEngine(flags.engine, command);
+      return [
+        language(),
+        factory("translate")({
+          ...settings,
+          ...(engine === undefined ? {} : { engines: [engine] }),
+          ...(flags.to === undefined ? {} : { to: flags.to }),
+        }),
+      ];
+    }
+    case "entities":
+      return [language(), factory("entities")({ ...settings, ...(flags.language ? { language: flags.language } : {}) })];
+    case "stance": {
+      const targets = parseList(flags.targets);
+      return [
+        language(),
+        factory("stance")({
+          ...settings,
+          ...(targets ? { targets } : {}),
+          ...(flags.language ? { language: flags.language } : {}),
+        }),
+      ];
+    }
+  }
+}
+
+/** Warns once per kind of trouble that will repeat on every record (a missing model). */
+class Warnings {
+  private seen = new Set<string>();
+
+  constructor(
+    private readonly stderr: Writable,
+    private readonly progress: Progress,
+    private readonly firstEngine: string | undefined,
+  ) {}
+
+  check(doc: Analysis): void {
+    for (const error of doc.errors) {
+      if (error.code === "MODEL_UNAVAILABLE") this.once(`${error.stage}:model`, `${error.message}`);
+    }
+    const engine = doc.translation?.engine;
+    if (this.firstEngine !== undefined && engine !== undefined && engine !== this.firstEngine) {
+      this.once(
+        "translate:fallback",
+        `the ${this.firstEngine} translation model could not be loaded, so ${engine} translated instead (run \`rassegna models pull\` to get the model).`,
+      );
+    }
+  }
+
+  private once(key: string, message: string): void {
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.progress.interrupt(() => say(this.stderr, `rassegna: warning: ${message} (each affected record says so in "errors")`));
+  }
+}
+
+async function articleCommand(
+  command: ArticleCommand,
+  paths: string[],
+  flags: Flags,
+  io: CliIo,
+  cwd: string,
+  options: CliOptions,
+): Promise<number> {
+  const concurrency = parseConcurrency(flags.concurrency, command);
+  const hint =
+    command === "translate"
+      ? parseLanguage(flags.from, "--from", command)
+      : parseLanguage(flags.language, "--language", command);
+  if (command === "translate" && flags.to !== undefined) parseLanguage(flags.to, "--to", command);
+  const engine = parseEngine(flags.engine, command);
+  const factory = (name: DefaultStageName) => options.factories?.[name] ?? stageFactory(name);
+
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(io.signal?.reason);
+  io.signal?.addEventListener("abort", onAbort, { once: true });
+  let progress: Progress | undefined;
+  const pipelineOptions = {
+    ...(concurrency === undefined ? {} : { concurrency }),
+    signal: controller.signal,
+    onProgress: (event: Parameters<Progress["onEvent"]>[0]) => progress?.onEvent(event),
+  };
+  let pipeline: Pipeline;
+  try {
+    if (command === "run") {
+      const targets = parseList(flags.targets);
+      pipeline = createDefaultPipeline({
+        ...pipelineOptions,
+        ...modelSettings(flags),
+        ...(targets ? { targets } : {}),
+        ...(engine === undefined ? {} : { engines: [engine] }),
+        factories: Object.fromEntries(
+          (["language", "translate", "entities", "stance"] as const).map((name) => [name, factory(name)]),
+        ),
+      });
+    } else {
+      pipeline = createPipeline({ ...pipelineOptions, stages: commandStages(command, flags, factory) });
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // A stage that cannot be set up (not built, bad option): say so, produce nothing.
+    say(io.stderr, `rassegna ${command}: cannot start: ${messageOf(error)}`);
+    io.signal?.removeEventListener("abort", onAbort);
+    return USAGE;
+  }
+
+  const sink = await openSink(flags.out, io.stdout, cwd).catch((error: unknown) => {
+    throw new UsageError(`rassegna ${command}: cannot write --out ${flags.out}: ${messageOf(error)}`);
+  });
+  const inputs = readInputs({ paths, jsonl: flags.jsonl === true, stdin: io.stdin, cwd, language: hint });
+  // Inputs that could not be read or parsed: their record gets that error instead.
+  const unreadable = new Map<number, StageError>();
+  let read = 0;
+  async function* articles(): AsyncGenerator<unknown> {
+    for await (const item of inputs as AsyncIterable<InputItem>) {
+      if (item.error) unreadable.set(read, item.error);
+      read++;
+      yield item.article;
+    }
+  }
+
+  progress = createProgress(io.stderr);
+  const firstEngine = command === "run" || command === "translate" ? (engine ?? "transformers") : undefined;
+  const warnings = new Warnings(io.stderr, progress, firstEngine);
+  let written = 0;
+  let withErrors = 0;
+  let status = CLEAN;
+  try {
+    for await (const doc of pipeline.stream(articles())) {
+      const error = unreadable.get(written);
+      if (error) {
+        unreadable.delete(written);
+        doc.errors = [error];
+      }
+      written++;
+      if (doc.errors.length > 0) withErrors++;
+      warnings.check(doc);
+      await sink.write(recordLine(doc));
+    }
+    status = withErrors > 0 ? WITH_ERRORS : CLEAN;
+  } catch (error) {
+    progress.stop();
+    if (controller.signal.aborted) {
+      say(io.stderr, `rassegna ${command}: interrupted after ${written} records.`);
+      status = INTERRUPTED;
+    } else {
+      say(io.stderr, `rassegna ${command}: stopped after ${written} records: ${messageOf(error)}`);
+      status = WITH_ERRORS;
+    }
+  } finally {
+    progress.stop();
+    io.signal?.removeEventListener("abort", onAbort);
+    await pipeline.close().catch((error: unknown) => say(io.stderr, `rassegna ${command}: ${messageOf(error)}`));
+    await sink.close();
+  }
+  return status;
+}
+
+async function modelsCommand(positionals: string[], flags: Flags, io: CliIo): Promise<number> {
+  const [action, ...models] = positionals;
+  const settings = modelSettings(flags);
+  if (action === "list") {
+    if (models.length > 0) throw new UsageError("rassegna models list: takes no model names.");
+    for (const model of await listModels(settings)) say(io.stdout, JSON.stringify(model));
+    return CLEAN;
+  }
+  if (action === "pull") {
+    let last = "";
+    const pulled = await pullModels(models, {
+      ...settings,
+      onProgress: (info) => {
+        if (!io.stderr.isTTY) return;
+        const line = `pulling ${info.model}: ${info.file}`;
+        if (line !== last) say(io.stderr, line);
+        last = line;
+      },
+    });
+    for (const model of pulled) say(io.stdout, JSON.stringify(model));
+    return CLEAN;
+  }
+  throw new UsageError(
+    action === undefined
+      ? "rassegna models: say pull or list."
+      : `rassegna models: unknown action "${action}"; use pull or list.`,
+  );
+}
+
+async function reportCommand(positionals: string[], flags: Flags, io: CliIo, cwd: string): Promise<number> {
+  const [results, ...extra] = positionals;
+  if (results === undefined) throw new UsageError("rassegna report: give the RESULTS.jsonl written by `rassegna run`.");
+  if (extra.length > 0) throw new UsageError(`rassegna report: one results file only (also got ${extra.join(" ")}).`);
+  if (flags.html === undefined) throw new UsageError("rassegna report: say where the page goes with --html OUT.html.");
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, results), "utf8");
+  } catch (error) {
+    throw new UsageError(`rassegna report: cannot read ${results}: ${messageOf(error)}`);
+  }
+  const records: Analysis[] = [];
+  let bad = 0;
+  text.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (value === null || typeof value !== "object" || typeof (value as Analysis).id !== "string") {
+        throw new Error("not a record with an id");
+      }
+      const record = value as Analysis;
+      records.push(Array.isArray(record.errors) ? record : { ...record, errors: [] });
+    } catch (error) {
+      bad++;
+      say(io.stderr, `rassegna report: ${results} line ${i + 1} skipped: ${messageOf(error)}`);
+    }
+  });
+  const html = renderReportHtml(records, { title: flags.title ?? basename(results) });
+  await writeFile(resolve(cwd, flags.html), html);
+  return bad > 0 ? WITH_ERRORS : CLEAN;
+}

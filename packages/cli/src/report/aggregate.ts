@@ -1,0 +1,122 @@
+// Corpus-wide figures of the report: the stance matrix and entity frequencies. Records come
+// from JSON Lines written by any version of the command, so every field is read defensively.
+import type { Analysis, Entity, StageError, Stance } from "@rassegna/core";
+
+/** Row label of the matrix for stances without a holder: the article's own stance. */
+export const OWN_STANCE = "(article itself)";
+
+export function entitiesOf(record: Analysis): Entity[] {
+  return Array.isArray(record.entities) ? record.entities.filter((e) => e && typeof e.name === "string") : [];
+}
+
+export function stancesOf(record: Analysis): Stance[] {
+  return Array.isArray(record.stances) ? record.stances.filter((s) => s && typeof s.target === "string") : [];
+}
+
+export function errorsOf(record: Analysis): StageError[] {
+  return Array.isArray(record.errors) ? record.errors.filter((e) => e && typeof e === "object") : [];
+}
+
+export interface StanceCell {
+  favor: number;
+  against: number;
+  none: number;
+  /** Ids of the articles that contributed, in corpus order. */
+  articles: string[];
+}
+
+export interface StanceMatrix {
+  holders: string[];
+  targets: string[];
+  cell(holder: string, target: string): StanceCell | undefined;
+  /** Holders and targets left out of the matrix to keep it readable. */
+  hiddenHolders: number;
+  hiddenTargets: number;
+  /** Largest FAVOR + AGAINST count of a shown cell (for colour intensity). */
+  maxCount: number;
+}
+
+interface Tally {
+  decided: number;
+  total: number;
+}
+
+function rank(tallies: Map<string, Tally>, limit: number): { shown: string[]; hidden: number } {
+  const sorted = [...tallies.entries()]
+    .sort(([a, x], [b, y]) => y.decided - x.decided || y.total - x.total || a.localeCompare(b))
+    .map(([name]) => name);
+  return { shown: sorted.slice(0, limit), hidden: Math.max(0, sorted.length - limit) };
+}
+
+function bump(tallies: Map<string, Tally>, name: string, decided: boolean): void {
+  const tally = tallies.get(name) ?? { decided: 0, total: 0 };
+  tally.total++;
+  if (decided) tally.decided++;
+  tallies.set(name, tally);
+}
+
+/** Counts FAVOR / AGAINST / NONE per (holder, target) across all records. */
+export function buildStanceMatrix(records: readonly Analysis[], limit = 16): StanceMatrix {
+  const cells = new Map<string, StanceCell>();
+  const holderTally = new Map<string, Tally>();
+  const targetTally = new Map<string, Tally>();
+  const key = (holder: string, target: string) => `${holder}\u0000${target}`;
+  for (const record of records) {
+    for (const stance of stancesOf(record)) {
+      const holder = typeof stance.holder === "string" && stance.holder !== "" ? stance.holder : OWN_STANCE;
+      const cell = cells.get(key(holder, stance.target)) ?? { favor: 0, against: 0, none: 0, articles: [] };
+      if (stance.stance === "FAVOR") cell.favor++;
+      else if (stance.stance === "AGAINST") cell.against++;
+      else cell.none++;
+      if (!cell.articles.includes(record.id)) cell.articles.push(record.id);
+      cells.set(key(holder, stance.target), cell);
+      const decided = stance.stance === "FAVOR" || stance.stance === "AGAINST";
+      bump(holderTally, holder, decided);
+      bump(targetTally, stance.target, decided);
+    }
+  }
+  const holders = rank(holderTally, limit);
+  const targets = rank(targetTally, limit);
+  let maxCount = 0;
+  for (const h of holders.shown) {
+    for (const t of targets.shown) {
+      const c = cells.get(key(h, t));
+      if (c) maxCount = Math.max(maxCount, c.favor + c.against);
+    }
+  }
+  return {
+    holders: holders.shown,
+    targets: targets.shown,
+    cell: (holder, target) => cells.get(key(holder, target)),
+    hiddenHolders: holders.hidden,
+    hiddenTargets: targets.hidden,
+    maxCount,
+  };
+}
+
+export interface EntityCount {
+  name: string;
+  type: string;
+  /** Articles that mention it (in either text). */
+  articles: number;
+  mentions: number;
+}
+
+/** Entity frequency across the corpus: one row per (name, type), mentions of both texts added up. */
+export function countEntities(records: readonly Analysis[]): EntityCount[] {
+  const counts = new Map<string, EntityCount & { ids: Set<string> }>();
+  for (const record of records) {
+    for (const entity of entitiesOf(record)) {
+      const type = typeof entity.type === "string" ? entity.type : "OTHER";
+      const key = `${entity.name}\u0000${type}`;
+      const count = counts.get(key) ?? { name: entity.name, type, articles: 0, mentions: 0, ids: new Set<string>() };
+      count.ids.add(record.id);
+      count.articles = count.ids.size;
+      count.mentions += Array.isArray(entity.mentions) ? entity.mentions.length : 0;
+      counts.set(key, count);
+    }
+  }
+  return [...counts.values()]
+    .map(({ ids: _ids, ...count }) => count)
+    .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
+}

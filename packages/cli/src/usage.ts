@@ -1,0 +1,206 @@
+import { parseArgs } from "node:util";
+
+/** Bad usage: the message goes to standard error and the command exits with 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export const COMMANDS = ["detect", "translate", "entities", "stance", "run", "models", "report"] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const INPUT = `  FILES…               text files or folders of them (each file is one article; its id is its path);
+                       standard input when none is given
+  --jsonl              the input is JSON Lines: {"id", "text", "language"?, "targets"?, "holders"?} a line
+  --out FILE           write the JSON Lines there instead of standard output
+  --concurrency N      articles processed at once (default 4)`;
+
+const MODELS = `  --offline            never reach the Hugging Face hub (also RASSEGNA_OFFLINE=1)
+  --cache-dir DIR      where downloaded models are kept (also RASSEGNA_CACHE_DIR)
+  --model-path DIR     a folder of models laid out as DIR/<model id>/ (also RASSEGNA_MODEL_PATH)`;
+
+const OUTPUT = `Output: one JSON record per input article, in input order, on standard output.
+Exit status: 0 when every record is clean, 1 when some record carries errors, 2 for bad usage.`;
+
+export const HELP: Record<CommandName | "main", string> = {
+  main: `rassegna: news articles in many languages → structured English analysis.
+
+Usage: rassegna <command> [options] [FILES…]
+
+Commands:
+  detect      the language of each article
+  translate   translate each article into English
+  entities    people, places and organisations, with offsets
+  stance      stance toward targets, and actor → target stance
+  run         all of the above: language → translation → entities → stance
+  models      pull | list the translation models
+  report      turn the records of \`run\` into one HTML page
+
+Run \`rassegna <command> --help\` for the options of a command.`,
+  detect: `Usage: rassegna detect [FILES…] [--jsonl] [--out FILE]
+
+The language of each article: ISO 639-1 code (else 639-3, "und" when it cannot be told),
+confidence, script, alternatives.
+
+${INPUT}
+
+${OUTPUT}`,
+  translate: `Usage: rassegna translate [FILES…] [--jsonl] [--from it] [--to en] [--engine transformers|apertium]
+
+Translates each article into English (Italian first), sentence by sentence, with the
+alignment of each source sentence to its translation.
+
+${INPUT}
+  --from LANG          the language of the articles (skips detection for those without one)
+  --to LANG            the language to translate into (default en)
+  --engine NAME        transformers (Marian/OPUS-MT, default) or apertium (rule-based)
+${MODELS}
+
+${OUTPUT}`,
+  entities: `Usage: rassegna entities [FILES…] [--jsonl] [--language en]
+
+People, places and organisations of each article, under canonical English names, with the
+offsets of every mention.
+
+${INPUT}
+  --language LANG      the language of the articles (skips detection for those without one)
+${MODELS}
+
+${OUTPUT}`,
+  stance: `Usage: rassegna stance [FILES…] [--jsonl] [--targets "United States,Russia"] [--language en]
+
+The stance of each article toward targets (FAVOR, AGAINST, NONE), and the actor → target
+stances it reports, with the sentences that decide them. A JSONL line's "targets" override
+--targets; with "holders" as well, every holder × target pair is answered.
+
+${INPUT}
+  --targets LIST       comma-separated targets (default: the actors the text names)
+  --language LANG      the language of the articles (skips detection for those without one)
+${MODELS}
+
+${OUTPUT}`,
+  run: `Usage: rassegna run [FILES…] [--jsonl] [--targets …] [--concurrency N]
+
+The whole job: language → translation into English → entities → stance. When no
+translation model can be had, the record carries the translate error and entities and
+stance read the original text.
+
+${INPUT}
+  --targets LIST       comma-separated stance targets (default: the actors the text names)
+  --engine NAME        translation engine: transformers or apertium (default: transformers,
+                       then apertium when the model cannot be had)
+${MODELS}
+
+${OUTPUT}`,
+  models: `Usage: rassegna models pull [MODEL…]
+       rassegna models list
+
+pull   fetches translation models into the cache (default: the Italian → English model)
+list   the models on disk, one JSON line each
+
+${MODELS}`,
+  report: `Usage: rassegna report RESULTS.jsonl --html OUT.html [--title TITLE]
+
+Turns the records written by \`rassegna run\` into one self-contained HTML page.
+
+  --html FILE          where to write the page
+  --title TEXT         the page title (default: the name of RESULTS.jsonl)`,
+};
+
+/** The options every article-reading command understands. */
+const COMMON = {
+  help: { type: "boolean", short: "h" },
+  jsonl: { type: "boolean" },
+  out: { type: "string", short: "o" },
+  concurrency: { type: "string" },
+} as const;
+
+const MODEL_FLAGS = {
+  offline: { type: "boolean" },
+  "cache-dir": { type: "string" },
+  "model-path": { type: "string" },
+} as const;
+
+export const OPTIONS = {
+  detect: { ...COMMON },
+  translate: {
+    ...COMMON,
+    ...MODEL_FLAGS,
+    from: { type: "string" },
+    to: { type: "string" },
+    engine: { type: "string" },
+  },
+  entities: { ...COMMON, ...MODEL_FLAGS, language: { type: "string" } },
+  stance: { ...COMMON, ...MODEL_FLAGS, language: { type: "string" }, targets: { type: "string" } },
+  run: { ...COMMON, ...MODEL_FLAGS, targets: { type: "string" }, engine: { type: "string" } },
+  models: { help: { type: "boolean", short: "h" }, ...MODEL_FLAGS },
+  report: { help: { type: "boolean", short: "h" }, html: { type: "string" }, title: { type: "string" } },
+} as const;
+
+/** Flag values of any command, as parsed. */
+export interface Flags {
+  help?: boolean;
+  jsonl?: boolean;
+  out?: string;
+  concurrency?: string;
+  offline?: boolean;
+  "cache-dir"?: string;
+  "model-path"?: string;
+  from?: string;
+  to?: string;
+  engine?: string;
+  language?: string;
+  targets?: string;
+  html?: string;
+  title?: string;
+}
+
+/** Parses a command's arguments; unknown flags and missing values are usage errors. */
+export function parseCommand(command: CommandName, args: string[]): { flags: Flags; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: OPTIONS[command],
+      allowPositionals: true,
+      strict: true,
+    });
+    return { flags: values as Flags, positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`rassegna ${command}: ${message.replace(/\s*To specify a positional argument.*$/s, "")}`);
+  }
+}
+
+export function parseConcurrency(value: string | undefined, command: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0 && n <= 256)) {
+    throw new UsageError(`rassegna ${command}: --concurrency takes a whole number from 1 to 256, not "${value}".`);
+  }
+  return n;
+}
+
+export function parseList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+  return list.length > 0 ? list : undefined;
+}
+
+export function parseEngine(value: string | undefined, command: string): "transformers" | "apertium" | undefined {
+  if (value === undefined) return undefined;
+  if (value === "transformers" || value === "apertium") return value;
+  throw new UsageError(`rassegna ${command}: --engine is "transformers" or "apertium", not "${value}".`);
+}
+
+export function parseLanguage(value: string | undefined, flag: string, command: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*$/.test(value)) {
+    throw new UsageError(`rassegna ${command}: ${flag} takes a language code such as "it" or "en", not "${value}".`);
+  }
+  return value;
+}

@@ -1,0 +1,561 @@
+/**
+ * The rules extractor: capitalised spans, cut at titles and nationality words, typed by
+ * gazetteers (core actors, this package's lists, compromise's lexicon of names and places),
+ * organisation and place cue words, titles and context. Works chunk by chunk (paragraphs,
+ * long paragraphs cut at sentence ends), so time is linear in the text and memory holds one
+ * chunk's tokens at a time.
+ */
+import type { EntityType } from "@rassegna/core";
+
+import { isDemonym, type KnownName, lexiconTags, lookupName, type WordEvidence, wordEvidence } from "./gazetteer.js";
+import {
+  EVENT_TAIL,
+  SPORTS_WORDS,
+  ITALIAN_INSTITUTION_NOUNS,
+  LOC_HEAD,
+  LOC_TAIL,
+  NAME_PARTICLES,
+  NOT_NAMES,
+  ORG_HEAD,
+  ORG_JOINERS,
+  ORG_TAIL,
+  PERSON_TITLES,
+  TITLE_MODIFIERS,
+} from "./lexicon.js";
+import { type Token, tokenize } from "./tokens.js";
+
+/** Languages the rules read directly. */
+export type RulesLanguage = "en" | "it";
+
+/** A mention found by the rules, before mentions are merged into entities. */
+export interface FoundMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** Canonical name when a gazetteer knows the name. */
+  canonical?: string;
+  /** How sure the type is: 3 gazetteer, 2 cue word or title, 1 guess. */
+  strength: number;
+  /** A place that is not a country, named where a sports side could be (not after "in", not a dateline). */
+  teamLike?: boolean;
+}
+
+/** Work done, for tests that check time is linear (counted, not timed). */
+export interface WorkStats {
+  chunks: number;
+  tokens: number;
+  longestChunk: number;
+}
+
+/** Longest chunk read at once, in UTF-16 code units: longer paragraphs are cut at sentence ends. */
+export const MAX_CHUNK = 10_000;
+
+/** Cuts the text into chunks of at most {@link MAX_CHUNK}: at line breaks, else sentence ends, else spaces. */
+export function* chunks(text: string): Generator<[start: number, end: number]> {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_CHUNK) {
+      const limit = start + MAX_CHUNK;
+      const window = text.slice(start + MAX_CHUNK / 2, limit);
+      const sentenceEnd = Math.max(window.lastIndexOf(". "), window.lastIndexOf("? "), window.lastIndexOf("! "));
+      const space = window.lastIndexOf(" ");
+      end =
+        sentenceEnd !== -1
+          ? start + MAX_CHUNK / 2 + sentenceEnd + 2
+          : space !== -1
+            ? start + MAX_CHUNK / 2 + space + 1
+            : limit;
+      yield [start, end];
+      start = end;
+      continue;
+    }
+    if (end > start) yield [start, end];
+    start = end + 1;
+  }
+}
+
+const LOC_PREPOSITIONS: Record<RulesLanguage, Set<string>> = {
+  en: new Set(["in", "at", "near", "outside", "across"]),
+  it: new Set(["a", "in", "ad", "verso", "presso", "nel", "nella"]),
+};
+/** Titles followed by a portfolio ("Minister of Defence", "ministro degli Esteri"). */
+const PORTFOLIO_TITLES = new Set([
+  "minister",
+  "ministro",
+  "ministra",
+  "secretary",
+  "segretario",
+  "sottosegretario",
+  "assessore",
+]);
+const SPEECH_VERBS = new Set(["said", "says", "told", "added", "ha", "dice", "afferma", "dichiara"]);
+const ITALIAN_ADJECTIVE = /(?:ale|ali|ico|ica|ici|iche|ivo|iva|ivi|ano|ana|ani|ese|esi|ario|aria|ari)$/;
+
+/** Strips one period at the end of a title ("Sen." → "sen"). */
+function bare(lower: string): string {
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+
+function isTitleWord(token: Token): boolean {
+  return PERSON_TITLES.has(bare(token.lower));
+}
+
+/** A common word in one of its inflections ("Officials" → "official"). */
+function isCommonWord(lower: string, evidence: WordEvidence): boolean {
+  if (evidence.common) return true;
+  for (const suffix of ["s", "es", "ed", "ing", "ly", "d"]) {
+    if (lower.length > suffix.length + 2 && lower.endsWith(suffix)) {
+      if (wordEvidence(lower.slice(0, -suffix.length)).common) return true;
+    }
+  }
+  return false;
+}
+
+interface Context {
+  text: string;
+  language: RulesLanguage;
+  /** Lower-cased words seen capitalised away from sentence starts: they are names. */
+  capitalisedInside: Set<string>;
+  found: FoundMention[];
+}
+
+/** Finds the mentions of people, places and organisations in `text`. */
+export function findMentions(text: string, language: RulesLanguage, stats?: WorkStats): FoundMention[] {
+  const capitalisedInside = new Set<string>();
+  let words = 0;
+  let sportsWords = 0;
+  // First pass: which words are capitalised where capitals mean names (not sentence starts).
+  for (const [start, end] of chunks(text)) {
+    for (const token of tokenize(text, language, start, end)) {
+      if (token.cap && !token.initial && !token.upper) capitalisedInside.add(token.lower);
+      if (token.word) {
+        words++;
+        if (SPORTS_WORDS.has(token.lower)) sportsWords++;
+      }
+    }
+  }
+  const context: Context = { text, language, capitalisedInside, found: [] };
+  const headlines: Token[][] = [];
+  for (const [start, end] of chunks(text)) {
+    const tokens = tokenize(text, language, start, end);
+    if (stats) {
+      stats.chunks++;
+      stats.tokens += tokens.length;
+      stats.longestChunk = Math.max(stats.longestChunk, end - start);
+    }
+    for (const sentence of sentences(tokens)) {
+      if (isHeadline(sentence)) headlines.push(sentence);
+      else readSentence(sentence, context);
+    }
+  }
+  readHeadlines(headlines, context);
+  // In a sports report, clubs carry their city's name: "Surrey closed on 429", "Leeds beat Chelsea".
+  if (sportsWords >= 5 && sportsWords / words > 0.01) {
+    for (const mention of context.found) {
+      if (mention.type === "LOCATION" && mention.teamLike) {
+        mention.type = "ORGANIZATION";
+        mention.strength = 2;
+        delete mention.canonical;
+      }
+    }
+  }
+  return context.found;
+}
+
+function* sentences(tokens: Token[]): Generator<Token[]> {
+  let begin = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (
+      i === tokens.length ||
+      (tokens[i]!.initial && tokens[i]!.word && (tokens[i]!.lineBreakBefore || !tokens[i - 1]!.word))
+    ) {
+      if (i > begin) yield tokens.slice(begin, i);
+      begin = i;
+    }
+  }
+}
+
+/** A sentence in capitals (a headline): capitals say nothing there. */
+function isHeadline(sentence: Token[]): boolean {
+  let letters = 0;
+  for (const token of sentence) {
+    if (!token.word || !/\p{L}/u.test(token.text)) continue;
+    if (!token.upper) return false;
+    letters++;
+  }
+  return letters >= 2;
+}
+
+function isNameToken(sentence: Token[], i: number, context: Context): boolean {
+  const token = sentence[i];
+  if (!token?.word || !token.cap) return false;
+  if (NOT_NAMES.has(token.lower) || NOT_NAMES.has(bare(token.lower))) return false;
+  if (!token.initial) return true;
+  return initialIsName(sentence, i, context);
+}
+
+/** Whether a capitalised word at a sentence start is a name, not just a capital. */
+function initialIsName(sentence: Token[], i: number, context: Context): boolean {
+  const token = sentence[i]!;
+  const evidence = wordEvidence(token.lower);
+  const common = isCommonWord(token.lower, evidence);
+  if (context.capitalisedInside.has(token.lower)) return true;
+  if (token.upper && token.text.length > 1) return true;
+  if (!common && (lookupName(token.text) || evidence.firstName || evidence.place)) return true;
+  if (isTitleWord(token) || ORG_HEAD.has(token.lower)) return true;
+  // Two capitalised words in a row are a name even at a sentence start ("Wang Li said").
+  const next = sentence[i + 1];
+  if (next?.cap && next.joinedBefore && next.word && !NOT_NAMES.has(next.lower) && !isTitleWord(token)) return true;
+  // An English word compromise does not know at all is more likely a name than a common word.
+  return context.language === "en" && !common && (evidence.lastName || lexiconTags(token.lower).length === 0);
+}
+
+function readSentence(sentence: Token[], context: Context): void {
+  const { language } = context;
+  for (let i = 0; i < sentence.length; ) {
+    const token = sentence[i]!;
+    if (!isNameToken(sentence, i, context)) {
+      if (language === "it" && ITALIAN_INSTITUTION_NOUNS.has(token.lower) && !token.cap) {
+        emit(context, [token], "ORGANIZATION", 1, token.lower);
+      }
+      i++;
+      continue;
+    }
+    let j = i;
+    for (;;) {
+      const next = sentence[j + 1];
+      if (next?.joinedBefore && isNameToken(sentence, j + 1, context)) {
+        j++;
+        continue;
+      }
+      // An initial: "S. Waugh", "J. R. R. Tolkien".
+      const afterDot = sentence[j + 2];
+      if (
+        next?.text === "." &&
+        next.start === sentence[j]!.end &&
+        /^\p{Lu}$/u.test(sentence[j]!.text) &&
+        afterDot?.joinedBefore &&
+        isNameToken(sentence, j + 2, context)
+      ) {
+        j += 2;
+        continue;
+      }
+      // "Bank of England", "Ministero dell'Economia", "Ursula von der Leyen".
+      const joined = joinAcross(sentence, i, j, context);
+      if (joined > j) {
+        j = joined;
+        continue;
+      }
+      break;
+    }
+    // "Partito democratico", "Corte costituzionale": Italian organisations take adjectives.
+    if (language === "it" && ORG_HEAD.has(token.lower)) {
+      let k = j;
+      while (k - j < 2) {
+        const next = sentence[k + 1];
+        if (!next?.joinedBefore || next.cap || !ITALIAN_ADJECTIVE.test(next.lower) || NOT_NAMES.has(next.lower)) break;
+        k++;
+      }
+      j = k;
+    }
+    readRun(sentence, i, j, context);
+    i = j + 1;
+  }
+}
+
+/** The end of a name continued over lower-case joiners, or `j` when it does not continue. */
+function joinAcross(sentence: Token[], i: number, j: number, context: Context): number {
+  let k = j + 1;
+  const joiners: Token[] = [];
+  while (k < sentence.length && joiners.length < 2) {
+    const token = sentence[k]!;
+    if (!token.word && token.text !== "&") break;
+    if (token.cap) break;
+    if (!(ORG_JOINERS.has(token.lower) || NAME_PARTICLES.has(token.lower))) return j;
+    if (!token.joinedBefore && !(joiners.length === 0 && sentence[k - 1]?.text.endsWith("'"))) return j;
+    joiners.push(token);
+    k++;
+  }
+  const after = sentence[k];
+  if (joiners.length === 0 || !after || !(after.joinedBefore || joiners[joiners.length - 1]!.text.endsWith("'")))
+    return j;
+  if (!after.cap || NOT_NAMES.has(after.lower)) return j;
+  const run = sentence.slice(i, j + 1);
+  const orgLike = run.some(
+    (t) => ORG_HEAD.has(t.lower) || ORG_TAIL.has(t.lower) || LOC_TAIL.has(t.lower) || LOC_HEAD.has(t.lower),
+  );
+  // "Procter & Gamble", "Douglas & Lomason": an ampersand joins two names into a company.
+  if (joiners.length === 1 && joiners[0]!.text === "&") {
+    let end = k;
+    while (sentence[end + 1]?.joinedBefore && isNameToken(sentence, end + 1, context)) end++;
+    return end;
+  }
+  const particleOnly = joiners.every((t) => NAME_PARTICLES.has(t.lower)) && joiners[0]!.lower !== "e";
+  // Particles join people's names only between two capitalised words ("Leonardo da Vinci").
+  if (orgLike || (particleOnly && joiners.every((t) => t.lower !== "and" && t.lower !== "y" && t.lower !== "und"))) {
+    if (!orgLike && (joiners[0]!.lower === "de" || joiners[0]!.lower === "di") && context.language === "it") {
+      // "Consiglio di Stato" is caught above; between two names "di" is a preposition.
+      return j;
+    }
+    let end = k;
+    while (sentence[end + 1]?.joinedBefore && isNameToken(sentence, end + 1, context)) end++;
+    return end;
+  }
+  return j;
+}
+
+function spanText(context: Context, tokens: Token[]): string {
+  return context.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+}
+
+function emit(
+  context: Context,
+  tokens: Token[],
+  type: EntityType,
+  strength: number,
+  canonical?: string,
+  sentence?: Token[],
+  country?: boolean,
+): void {
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  const mention: FoundMention = {
+    start: first.start,
+    end: last.end,
+    text: context.text.slice(first.start, last.end),
+    type,
+    strength,
+  };
+  if (canonical !== undefined) mention.canonical = canonical;
+  if (type === "LOCATION" && !country && sentence) {
+    const at = sentence.indexOf(first);
+    const previous = sentence[at - 1];
+    const next = sentence[at + tokens.length];
+    const venue =
+      (previous !== undefined && VENUE_WORDS.has(previous.lower)) ||
+      (next !== undefined && /^\d{4}-/.test(next.text)) ||
+      (next?.text === "," && first.initial);
+    if (!venue) mention.teamLike = true;
+  }
+  context.found.push(mention);
+}
+
+const VENUE_WORDS = new Set(["in", "at", "near", "from", "to", "of", "a", "da", "di", "nel", "nella"]);
+
+/** A capitalised run: known as a whole, or cut at titles and nationality words, then typed. */
+function readRun(sentence: Token[], i: number, j: number, context: Context): void {
+  const run = sentence.slice(i, j + 1);
+  // A portfolio after a title ("ministro degli Esteri", "Minister of Defence") is not a name.
+  const joiner = sentence[i - 1];
+  const title = sentence[i - 2];
+  if (joiner && title && ORG_JOINERS.has(joiner.lower) && PORTFOLIO_TITLES.has(title.lower) && run.length === 1) return;
+  const known = lookupKnown(run, context);
+  if (known) {
+    emit(context, run, known.type, 3, known.name, sentence, known.country);
+    return;
+  }
+  let personCue = titleBefore(sentence, i);
+  let piece: Token[] = [];
+  const flush = () => {
+    if (piece.length > 0) readPiece(sentence, piece, personCue, context);
+    piece = [];
+  };
+  for (let k = 0; k < run.length; k++) {
+    const token = run[k]!;
+    const title =
+      isTitleWord(token) || (TITLE_MODIFIERS.has(token.lower) && run.slice(k + 1).some((t) => isTitleWord(t)));
+    const orgAfter = run.slice(k + 1).some((t) => ORG_TAIL.has(t.lower));
+    if (title && !orgAfter && k < run.length - 1) {
+      flush();
+      personCue = true;
+      continue;
+    }
+    if (title && k === run.length - 1 && piece.length === 0) continue;
+    if (piece.length === 0 && isDemonym(token.text) && k < run.length - 1) continue;
+    if (piece.length === 0 && isDemonym(token.text)) continue;
+    piece.push(token);
+  }
+  flush();
+}
+
+/** A title right before the run ("Mr. Smith", "president Bush", "il sindaco Rossi"). */
+function titleBefore(sentence: Token[], i: number): boolean {
+  const previous = sentence[i - 1];
+  if (!previous) return false;
+  if (previous.text === "." && sentence[i - 2] && isTitleWord(sentence[i - 2]!)) return true;
+  return previous.word && isTitleWord(previous);
+}
+
+function lookupKnown(tokens: Token[], context: Context): KnownName | undefined {
+  const surface = spanText(context, tokens);
+  const known = lookupName(surface);
+  if (!known) return undefined;
+  // A sentence-initial common word that is also a name ("Total", "Apple") needs more than that.
+  if (tokens.length === 1 && tokens[0]!.initial && isCommonWord(tokens[0]!.lower, wordEvidence(tokens[0]!.lower))) {
+    if (!context.capitalisedInside.has(tokens[0]!.lower)) return undefined;
+  }
+  return known;
+}
+
+/** A lone unknown capitalised word: organisations (companies, clubs, acronyms) are the most frequent. */
+const DEFAULT_SINGLE: Record<RulesLanguage, EntityType> = {
+  en: "ORGANIZATION",
+  it: "LOCATION",
+};
+const DEMONYM_SUFFIX = /(?:ish|ese|ian|ean|ic)$/;
+const TEAM_NEIGHBOURS = new Set(["v", "vs", "v.", "vs.", "beat", "beats", "drew", "versus"]);
+
+/** A place named as a sports side: "Surrey 250 for 4", "Leeds v Chelsea" (CoNLL tags teams ORG). */
+function isTeamPosition(sentence: Token[], piece: Token[]): boolean {
+  const first = sentence.indexOf(piece[0]!);
+  const last = first + piece.length - 1;
+  const next = sentence[last + 1];
+  const previous = sentence[first - 1];
+  if (next && /^\d/.test(next.text) && !/^\d{4}(?:$|[-/])/.test(next.text)) return true;
+  return (
+    (next !== undefined && TEAM_NEIGHBOURS.has(next.lower)) ||
+    (previous !== undefined && TEAM_NEIGHBOURS.has(previous.lower))
+  );
+}
+
+function readPiece(sentence: Token[], piece: Token[], personCue: boolean, context: Context): void {
+  const last = piece[piece.length - 1]!;
+  if (piece.length === 1 && /^\p{Lu}$/u.test(last.text)) return;
+  const known = lookupKnown(piece, context);
+  if (known) {
+    const team = known.type === "LOCATION" && !known.country && isTeamPosition(sentence, piece);
+    emit(context, piece, team ? "ORGANIZATION" : known.type, team ? 2 : 3, team ? undefined : known.name, sentence, known.country);
+    return;
+  }
+  if (EVENT_TAIL.has(last.lower) || isDemonym(last.text)) return;
+  if (piece.length === 1 && !personCue && DEMONYM_SUFFIX.test(last.lower)) {
+    const next = sentence[sentence.indexOf(last) + 1];
+    if (next?.word && !next.cap && !wordEvidence(last.lower).firstName && !SPEECH_VERBS.has(next.lower)) return;
+  }
+  const type = classify(sentence, piece, personCue, context);
+  if (!type) return;
+  if (type.type === "LOCATION" && type.strength < 2 && isTeamPosition(sentence, piece)) {
+    emit(context, piece, "ORGANIZATION", 1);
+    return;
+  }
+  emit(context, piece, type.type, type.strength, undefined, sentence);
+}
+
+function classify(
+  sentence: Token[],
+  piece: Token[],
+  personCue: boolean,
+  context: Context,
+): { type: EntityType; strength: number } | undefined {
+  const { language } = context;
+  const first = piece[0]!;
+  const last = piece[piece.length - 1]!;
+  const n = piece.length;
+  let person = personCue ? 3 : 0;
+  let place = 0;
+  let organization = 0;
+  let cue = personCue;
+  if (n >= 2 && (ORG_TAIL.has(last.lower) || piece.some((t) => t.text === "&"))) {
+    organization += 3;
+    cue = true;
+  }
+  if (ORG_HEAD.has(first.lower) && (n >= 2 || language === "it")) {
+    organization += 3;
+    cue = true;
+  }
+  if (n >= 2 && LOC_TAIL.has(last.lower)) {
+    place += 2.5;
+    cue = true;
+  }
+  if (n >= 2 && LOC_HEAD.has(first.lower)) {
+    place += 2.5;
+    cue = true;
+  }
+  let commonOnly = true;
+  piece.forEach((token, k) => {
+    const evidence = wordEvidence(token.lower);
+    if (!isCommonWord(token.lower, evidence) || evidence.firstName || evidence.lastName || evidence.place) {
+      commonOnly = false;
+    }
+    if (evidence.firstName && k === 0) person += n >= 2 ? 2 : 1;
+    if (evidence.lastName && k === n - 1) person += 1;
+    if (evidence.place) place += n === 1 ? 1.5 : 0.5;
+    if (evidence.organization) organization += 1;
+  });
+  // A lone common word ("Hill", "Brown"): kept only if it turns out to stand for a longer name.
+  if (commonOnly && !cue && n === 1) return { type: "PERSON", strength: -1 };
+  if (n === 1 && first.upper && /^[\p{Lu}.&]{2,7}$/u.test(first.text)) organization += 1.5;
+  const previous = sentence[sentence.indexOf(first) - 1];
+  if (previous && LOC_PREPOSITIONS[language].has(previous.lower)) place += 1;
+  const next = sentence[sentence.indexOf(last) + 1];
+  if (next && SPEECH_VERBS.has(next.lower)) person += 0.5;
+  // Two or three plain capitalised words are most often a person's name; with a known place
+  // inside ("Air France", "Real Madrid") an organisation.
+  if (n >= 2 && !cue) {
+    const placeInside = piece.some((t) => lookupName(t.text)?.type === "LOCATION");
+    if (placeInside) organization += 1.5;
+    else if (
+      n <= 3 &&
+      piece.every((t) => !t.upper && !/\d/.test(t.text) && !isCommonWord(t.lower, wordEvidence(t.lower)))
+    ) {
+      person += 1;
+    }
+  }
+  const best = Math.max(person, place, organization);
+  if (best === 0) return { type: n === 1 ? DEFAULT_SINGLE[language] : "PERSON", strength: 0 };
+  const strength = cue ? 2 : 1;
+  if (person === best) return { type: "PERSON", strength };
+  if (organization === best) return { type: "ORGANIZATION", strength };
+  return { type: "LOCATION", strength };
+}
+
+/**
+ * Headlines in capitals: only names known from the gazetteers or from the rest of the
+ * document are taken, longest first.
+ */
+function readHeadlines(headlines: Token[][], context: Context): void {
+  if (headlines.length === 0) return;
+  const seen = new Map<string, { type: EntityType; canonical?: string }>();
+  for (const mention of context.found) {
+    const key = mention.text.toLowerCase();
+    const entry: { type: EntityType; canonical?: string } = { type: mention.type };
+    if (mention.canonical !== undefined) entry.canonical = mention.canonical;
+    if (!seen.has(key) || mention.strength >= 2) seen.set(key, entry);
+  }
+  for (const sentence of headlines) {
+    for (let i = 0; i < sentence.length; ) {
+      let matched = 0;
+      if (sentence[i]!.word && !NOT_NAMES.has(sentence[i]!.lower)) {
+        for (let n = Math.min(4, sentence.length - i); n >= 1 && matched === 0; n--) {
+          const tokens = sentence.slice(i, i + n);
+          if (!tokens.every((t, k) => k === 0 || t.joinedBefore)) continue;
+          const surface = spanText(context, tokens);
+          const fromDocument = seen.get(surface.toLowerCase());
+          if (fromDocument) {
+            const team = fromDocument.type === "LOCATION" && isTeamPosition(sentence, tokens);
+            emit(
+              context,
+              tokens,
+              team ? "ORGANIZATION" : fromDocument.type,
+              2,
+              team ? undefined : fromDocument.canonical,
+            );
+            matched = n;
+            continue;
+          }
+          const known = lookupName(surface) ?? (n === 1 ? undefined : undefined);
+          if (known && !(n === 1 && isCommonWord(tokens[0]!.lower, wordEvidence(tokens[0]!.lower)))) {
+            if (known.type === "LOCATION" && !known.country && isTeamPosition(sentence, tokens)) {
+              emit(context, tokens, "ORGANIZATION", 2);
+            } else emit(context, tokens, known.type, 3, known.name, sentence, known.country);
+            matched = n;
+          }
+        }
+      }
+      i += matched || 1;
+    }
+  }
+}

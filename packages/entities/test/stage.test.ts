@@ -1,0 +1,84 @@
+import { type Analysis, createAnalysis, createStageContext, type Translation } from "@rassegna/core";
+import { entitiesStage, type SourcedMention } from "@rassegna/entities";
+import { describe, expect, it } from "vitest";
+
+import { entityNamed, names } from "./helpers.js";
+
+/** A hand-made translation with one segment per sentence (what the translate stage produces). */
+function translated(source: string[], target: string[]): { text: string; translation: Translation } {
+  const text = source.join(" ");
+  const english = target.join(" ");
+  const segments = source.map((sentence, i) => {
+    const s = text.indexOf(sentence);
+    const t = english.indexOf(target[i]!);
+    return { source: { start: s, end: s + sentence.length }, target: { start: t, end: t + target[i]!.length } };
+  });
+  return { text, translation: { from: "it", to: "en", model: "test", text: english, segments } };
+}
+
+async function run(doc: Analysis, options = {}): Promise<Analysis> {
+  const stage = entitiesStage(options);
+  await stage.process(doc, createStageContext(stage));
+  await stage.close?.();
+  return doc;
+}
+
+describe("entities stage", () => {
+  it("reads the translation and the original, merged with no duplicates", async () => {
+    const { text, translation } = translated(
+      ["Il presidente Xi Jinping è arrivato a Pechino.", "Gli Stati Uniti hanno risposto con il sig. Paolo Conte."],
+      ["President Xi Jinping arrived in Beijing.", "The United States responded with Mr. Paolo Conte."],
+    );
+    const doc = createAnalysis({ id: "a", text, language: "it" }, 0);
+    doc.translation = translation;
+    await run(doc);
+    const entities = doc.entities ?? [];
+    expect(names(entities)).toEqual(["Beijing", "Paolo Conte", "United States", "Xi Jinping"]);
+    const beijing = entityNamed(entities, "Beijing");
+    expect(beijing.source).toBe("translation");
+    const mentions = beijing.mentions as SourcedMention[];
+    expect(mentions.map((m) => [m.source, m.text])).toEqual([
+      ["translation", "Beijing"],
+      ["original", "Pechino"],
+    ]);
+    for (const m of mentions) {
+      const base = m.source === "translation" ? translation.text : text;
+      expect(base.slice(m.start, m.end)).toBe(m.text);
+    }
+    // A translation mention carries the span of the source sentence it comes from.
+    const inTranslation = mentions[0]!;
+    expect(inTranslation.sourceSpan).toEqual(translation.segments[0]!.source);
+    const us = entityNamed(entities, "United States").mentions[0]!;
+    expect(text.slice(us.sourceSpan!.start, us.sourceSpan!.end)).toContain("Stati Uniti");
+    expect(mentions[1]!.sourceSpan).toBeUndefined();
+  });
+
+  it("can skip the original pass", async () => {
+    const { text, translation } = translated(["Il sindaco di Roma."], ["The mayor of Rome."]);
+    const doc = createAnalysis({ text, language: "it" }, 0);
+    doc.translation = translation;
+    await run(doc, { originalPass: false });
+    const rome = entityNamed(doc.entities ?? [], "Rome");
+    expect((rome.mentions as SourcedMention[]).map((m) => m.source)).toEqual(["translation"]);
+  });
+
+  it("reads the original in its language when there is no translation", async () => {
+    const doc = createAnalysis({ text: "Il ministro è arrivato a Mosca con Sergej Lavrov." }, 0);
+    doc.language = { code: "it", iso6393: "ita", confidence: 1, script: "Latn", reliable: true, alternatives: [] };
+    await run(doc);
+    expect(names(doc.entities ?? [])).toEqual(["Moscow", "Sergei Lavrov"]);
+    expect(doc.entities?.every((e) => e.source === "original")).toBe(true);
+  });
+
+  it("refuses a language it cannot read without a translation", async () => {
+    const doc = createAnalysis({ text: "Der Kanzler sprach in Berlin.", language: "de" }, 0);
+    await expect(run(doc)).rejects.toMatchObject({ code: "UNSUPPORTED_LANGUAGE" });
+    expect(doc.entities).toBeUndefined();
+  });
+
+  it("does nothing for a record whose input was rejected", async () => {
+    const doc = createAnalysis({ id: "bad", text: 42 }, 0);
+    await run(doc);
+    expect(doc.entities).toBeUndefined();
+  });
+});

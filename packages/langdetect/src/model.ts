@@ -1,0 +1,130 @@
+/**
+ * The word and character n-gram model built by `scripts/build-data.mjs`: per language, its most
+ * frequent words (by rank) and conditional character n-gram log-probabilities (orders 1–4), merged
+ * into one table per kind so that one lookup serves every language. Keys stay in one string and are
+ * found through an open-addressing hash index, so loading makes no per-key objects (fast, small).
+ */
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+
+interface TableMeta {
+  keys: number;
+  entries: number;
+  blobBytes: number;
+}
+
+interface Header {
+  version: number;
+  orders: number;
+  codes: string[];
+  scripts: string[];
+  harmonics: number[];
+  words: TableMeta;
+  grams: TableMeta;
+}
+
+/** Keys (words or n-grams) → the languages that have each and a log-probability per language. */
+export interface KeyTable {
+  blob: string;
+  /** Start of key i in `blob`; key i ends one before `keyStart[i + 1]` (a newline separates keys). */
+  keyStart: Int32Array;
+  /** Entries of key i are `entryStart[i]` … `entryStart[i + 1] - 1` in `langs` and `values`. */
+  entryStart: Int32Array;
+  langs: Uint8Array;
+  values: Float32Array;
+  slots: Int32Array;
+  mask: number;
+}
+
+export interface Model {
+  /** ISO 639-3 code per language index. */
+  codes: string[];
+  /** Main script of each language (ISO 15924; `Jpan` for Japanese). */
+  scripts: string[];
+  orders: number;
+  /** word → log of its Zipf probability in each language that lists it. */
+  words: KeyTable;
+  /** n-gram → log P(last char | the chars before it) in each language that has it. */
+  grams: KeyTable;
+}
+
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  // FNV's low bits mix poorly; the table masks them, so finish with murmur3's avalanche.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Index of the key `s.slice(from, to)` in the table, or -1. Allocates nothing. */
+export function findKey(table: KeyTable, s: string, from: number, to: number): number {
+  const { slots, mask, keyStart, blob } = table;
+  const length = to - from;
+  let slot = hashRange(s, from, to) & mask;
+  for (;;) {
+    const key = slots[slot] as number;
+    if (key < 0) return -1;
+    const start = keyStart[key] as number;
+    if ((keyStart[key + 1] as number) - 1 - start === length) {
+      let i = 0;
+      while (i < length && blob.charCodeAt(start + i) === s.charCodeAt(from + i)) i++;
+      if (i === length) return key;
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+function readTable(buf: Buffer, at: number, meta: TableMeta, toValue: (lang: number, raw: number) => number): [KeyTable, number] {
+  const blob = buf.toString("utf8", at, at + meta.blobBytes);
+  let offset = at + meta.blobBytes;
+  offset += offset % 2;
+  const counts = buf.subarray(offset, offset + meta.keys);
+  offset += meta.keys;
+  offset += offset % 2;
+  const langs = new Uint8Array(buf.subarray(offset, offset + meta.entries));
+  offset += meta.entries;
+  offset += offset % 2;
+  const values = new Float32Array(meta.entries);
+  for (let e = 0; e < meta.entries; e++) values[e] = toValue(langs[e] as number, buf.readUInt16LE(offset + 2 * e));
+  offset += 2 * meta.entries;
+  const keyStart = new Int32Array(meta.keys + 1);
+  const entryStart = new Int32Array(meta.keys + 1);
+  let capacity = 1;
+  while (capacity < meta.keys * 2) capacity <<= 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
+  let start = 0;
+  for (let k = 0; k < meta.keys; k++) {
+    let end = blob.indexOf("\n", start);
+    if (end < 0) end = blob.length;
+    keyStart[k] = start;
+    entryStart[k + 1] = (entryStart[k] as number) + (counts[k] as number);
+    let slot = hashRange(blob, start, end) & mask;
+    while ((slots[slot] as number) >= 0) slot = (slot + 1) & mask;
+    slots[slot] = k;
+    start = end + 1;
+  }
+  keyStart[meta.keys] = blob.length + 1;
+  return [{ blob, keyStart, entryStart, langs, values, slots, mask }, offset];
+}
+
+let cached: Model | undefined;
+
+/** The model, read on first use and kept for the process. */
+export function loadModel(): Model {
+  if (cached) return cached;
+  const buf = gunzipSync(readFileSync(new URL("../data/model.bin.gz", import.meta.url)));
+  const headerLength = buf.readUInt32LE(0);
+  const header = JSON.parse(buf.toString("utf8", 4, 4 + headerLength)) as Header;
+  const logH = header.harmonics.map((h) => Math.log(h));
+  let offset = 4 + headerLength;
+  offset += offset % 2;
+  const [words, next] = readTable(buf, offset, header.words, (lang, rank) => -Math.log(rank) - (logH[lang] as number));
+  offset = next + (next % 2);
+  const [grams] = readTable(buf, offset, header.grams, (_lang, q) => -q / 10);
+  cached = { codes: header.codes, scripts: header.scripts, orders: header.orders, words, grams };
+  return cached;
+}

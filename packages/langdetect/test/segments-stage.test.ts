@@ -1,0 +1,74 @@
+import { createAnalysis, createStageContext } from "@rassegna/core";
+import { detectLanguage, detectSegments, languageStage } from "@rassegna/langdetect";
+import { describe, expect, it } from "vitest";
+
+const ITALIAN_1 = "Il ministro degli esteri è arrivato ieri a Bruxelles per una riunione straordinaria dei governi europei.";
+const ENGLISH = "We will not accept any agreement that leaves our farmers without protection, the ambassador told reporters.";
+const ITALIAN_2 = "La dichiarazione ha sorpreso molti diplomatici, che si aspettavano una posizione più morbida da parte di Londra.";
+const ITALIAN_3 = "Secondo fonti vicine al governo, il negoziato riprenderà la prossima settimana.";
+
+describe("detectSegments", () => {
+  it("finds an English quote inside an Italian article, with true offsets", () => {
+    const text = `${ITALIAN_1} «${ENGLISH}» ${ITALIAN_2}\n${ITALIAN_3}`;
+    const segments = detectSegments(text);
+    expect(segments.map((s) => s.language.code)).toEqual(["it", "en", "it"]);
+    const english = segments[1];
+    expect(english).toBeDefined();
+    expect(text.slice(english?.start, english?.end)).toContain(ENGLISH.slice(0, 40));
+    expect(text.slice(english?.start, english?.end)).not.toContain("ministro");
+    // Neighbouring Italian sentences (across the line break too) merge into one span.
+    const last = segments[2];
+    expect(text.slice(last?.start, last?.end)).toBe(`${ITALIAN_2}\n${ITALIAN_3}`);
+    expect(segments[0]?.start).toBe(0);
+    for (let i = 1; i < segments.length; i++) {
+      expect(segments[i]?.start).toBeGreaterThanOrEqual(segments[i - 1]?.end as number);
+    }
+  });
+
+  it("lets a short foreign-looking sentence inherit the document's language", () => {
+    const text = `${ITALIAN_1} Okay. ${ITALIAN_2}`;
+    const segments = detectSegments(text);
+    expect(segments).toHaveLength(1);
+    expect(segments[0]).toMatchObject({ start: 0, end: text.length });
+    expect(segments[0]?.language.code).toBe("it");
+  });
+
+  it("gives no segments for text without letters, and rejects non-strings", () => {
+    expect(detectSegments("  12 34  ")).toEqual([]);
+    expect(() => detectSegments(7 as unknown as string)).toThrow(/expected the text as a string/);
+  });
+});
+
+describe("languageStage", () => {
+  it("is named language and writes doc.language from the text", async () => {
+    const stage = languageStage();
+    expect(stage.name).toBe("language");
+    const doc = createAnalysis({ id: "a", text: ITALIAN_1 }, 0);
+    await stage.process(doc, createStageContext(stage));
+    expect(doc.language).toEqual(detectLanguage(ITALIAN_1));
+    expect(doc.language?.code).toBe("it");
+  });
+
+  it("takes a language hint as the answer without detecting", async () => {
+    const stage = languageStage();
+    const doc = createAnalysis({ id: "b", text: ITALIAN_1, language: "en" }, 0);
+    doc.languageHint = "en";
+    await stage.process(doc, createStageContext(stage));
+    expect(doc.language).toEqual({ code: "en", iso6393: "eng", confidence: 1, script: "Latn", reliable: true, alternatives: [] });
+  });
+
+  it("skips documents whose input was invalid", async () => {
+    const stage = languageStage();
+    const doc = createAnalysis(42, 0);
+    expect(doc.errors.length).toBeGreaterThan(0);
+    await stage.process(doc, createStageContext(stage));
+    expect(doc.language).toBeUndefined();
+  });
+
+  it("passes its options to detection", async () => {
+    const stage = languageStage({ ignore: ["it"] });
+    const doc = createAnalysis({ id: "c", text: ITALIAN_1 }, 0);
+    await stage.process(doc, createStageContext(stage));
+    expect(doc.language?.code).not.toBe("it");
+  });
+});

@@ -1,0 +1,82 @@
+import type { Duplex } from "node:stream";
+
+import type { Analysis, Article, Stage, StageError } from "@rassegna/core";
+
+/** What a pipeline accepts as one input: an article, a plain string, or anything (bad input becomes an error record). */
+export type PipelineInput = Article | string | unknown;
+
+/** A source of inputs: any iterable or async iterable. */
+export type PipelineSource = Iterable<PipelineInput> | AsyncIterable<PipelineInput>;
+
+/** Progress of one article through the pipeline. */
+export type ProgressEvent =
+  /** The article was read from the source (or given to `run`). */
+  | { type: "read"; id: string; index: number }
+  /** Every stage ran and the record carries no error. */
+  | { type: "done"; id: string; index: number; ms: number }
+  /** The record carries errors (bad input or a failing stage); it is still delivered. */
+  | { type: "failed"; id: string; index: number; ms: number; errors: StageError[] };
+
+/** Options of {@link createPipeline}. */
+export interface PipelineOptions {
+  /** The stages, run in this order on every article. */
+  stages: Stage[];
+  /** Most articles processed at the same time (default 4). */
+  concurrency?: number;
+  /** Deliver records in input order (default `true`); `false` yields them as they finish. */
+  ordered?: boolean;
+  /**
+   * Articles read ahead beyond `concurrency` (default 16): the pipeline never holds more
+   * than `concurrency + buffer` articles its consumer has not taken yet.
+   */
+  buffer?: number;
+  /** Cancels every run of this pipeline: reading stops and streams end with an `ABORTED` error. */
+  signal?: AbortSignal;
+  /** Called for every article read, done or failed. Must not throw (errors are ignored). */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Longest accepted text, in UTF-16 code units (default: core's `DEFAULT_MAX_TEXT_LENGTH`). */
+  maxTextLength?: number;
+}
+
+/** Time and call totals of one stage. */
+export interface StageStats {
+  /** `process` calls. */
+  calls: number;
+  /** Calls that threw (their error is in the record). */
+  errors: number;
+  /** Wall time spent inside `process`, in milliseconds (waits for batches included). */
+  ms: number;
+  /** `batching.run` calls. */
+  batches: number;
+  /** Items handed to `batching.run` in total. */
+  batchItems: number;
+}
+
+/** Totals since the pipeline was created. */
+export interface PipelineStats {
+  read: number;
+  done: number;
+  failed: number;
+  /** Articles being processed right now. */
+  inFlight: number;
+  stages: Record<string, StageStats>;
+}
+
+/** A composition of stages over articles. */
+export interface Pipeline {
+  /** Analyses one article (an `index` gives a stable generated id when the article has none). */
+  run(article: PipelineInput, index?: number): Promise<Analysis>;
+  /**
+   * Analyses every article of `source`: exactly one record per input, in input order unless
+   * `ordered: false`. Stopping the iteration stops (returns) the source.
+   */
+  stream(source: PipelineSource): AsyncIterable<Analysis>;
+  /** An object-mode Duplex: write articles, read analyses; backpressure flows through. */
+  toNodeStream(): Duplex;
+  /** A web `TransformStream` pair: write articles, read analyses. */
+  toWebStream(): TransformStream<PipelineInput, Analysis>;
+  /** Totals so far: articles read, done, failed, and time per stage. */
+  stats(): PipelineStats;
+  /** Stops every run, releases timers, and calls every stage's `close`. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,415 @@
+/**
+ * Cue lexicons of the rules backend, in English and Italian. A cue is a short sequence of
+ * folded words (lower case, no accents); a word ending in `*` matches any word it begins.
+ *
+ * The kind says how a cue links the actors around it:
+ * - `verb`: directed predicate, subject → object ("Washington sanctions Iran"); passive aware;
+ * - `noun`: directed noun ("criticism of", "sanzioni contro"): the actor before it holds it;
+ * - `mutual`: a relation both ways ("partnership between X and Y", "X e Y cooperano");
+ * - `role`: what one actor is to another, after a `consider` verb ("considera Y un avversario");
+ * - `consider`: "X considers / sees / calls Y …";
+ * - `against`: a preposition ("against", "contro") whose object is the target;
+ * - `anti`: the prefix "anti"/"anti-": the actor after it is the target.
+ */
+import type { StanceLabel } from "@rassegna/core";
+
+export type CueKind = "verb" | "noun" | "mutual" | "role" | "consider" | "against" | "anti";
+export type CueLanguage = "en" | "it";
+
+/** One entry of a lexicon. */
+export interface Cue {
+  /** Folded words; a trailing `*` makes a word a prefix. */
+  words: string[];
+  polarity: Exclude<StanceLabel, "NONE">;
+  kind: CueKind;
+  language: CueLanguage;
+  /** Relative strength of the cue (1 = a plain verb of stance). */
+  weight: number;
+}
+
+type Entry = [spec: string, polarity: "FAVOR" | "AGAINST", kind: CueKind, weight?: number];
+
+/** Each spec is a `|`-separated list of cues, each a space-separated word sequence. */
+const ENGLISH: Entry[] = [
+  [
+    "support*|endors*|prais*|applaud*|commend*|congratulat*|thank*|defend*|defended|champion*|embrac*|hail|hails|hailed|welcomed|welcomes|backs|backed|backing|to back|will back|would back|side* with|stand* with|stood with|stands by|stood by|vote* for|voted for|admire*|lavish* praise|sympathi*|reassur*|protect*|aid|aids|aided|help|helps|helped|rescu*|vouch*",
+    "FAVOR",
+    "verb",
+  ],
+  [
+    "strengthen* ties|deepen* ties|strengthen* relations|deepen* relations|boost* ties|improv* ties|strengthen* cooperation|deepen* cooperation",
+    "FAVOR",
+    "mutual",
+    1.2,
+  ],
+  [
+    "cooperat*|collaborat*|partner|partners|partnered|partnering|partnership*|alliance*|ally|allies|allied|axis|ties|friendship*|friend|friends|joint|jointly|rapprochement|convergence|solidarity|entente|coalition",
+    "FAVOR",
+    "mutual",
+  ],
+  ["support for|backing for|endorsement*|praise for|aid to|help for|approval of", "FAVOR", "noun", 0.8],
+  [
+    "supportive of|fan of|fans of|loyal to|friendly to|grateful to|in favor of|in favour of|sympathetic to|admirer of|admirers of|ally of|allies of",
+    "FAVOR",
+    "verb",
+  ],
+  [
+    "critical of|critic of|critics of|skeptical of|sceptical of|wary of|hostile to|opposed to|at odds with|fed up with|angry at|angry with|furious with|furious at|butted heads|butt heads|lobbying against|lobbied against",
+    "AGAINST",
+    "verb",
+  ],
+  [
+    "oppos*|sanction*|condemn*|accus*|threaten*|attack*|counter|counters|countered|countering|criticiz*|criticis*|blam*|denounc*|slam|slams|slammed|slamming|blast|blasts|blasted|blasting|assail*|lambast*|rebuk*|mock*|ridicul*|insult*|reject*|sued|sues|suing|challeng*|undermin*|boycott*|impeach*|censur*|indict*|prosecut*|punish*|ban|bans|banned|banning|invad*|bomb*|strike|strikes|struck|target*|castigat*|berat*|chastis*|excoriat*|disparag*|decr*|fault*|scold*|smear*|attack*|confront*|contain|contains|contained|containing|pressur*|coerc*|intimidat*|provok*|bully*|bullied|besieg*|encircl*|isolat*|humiliat*|demoniz*|vilif*|derid*|dismiss*|mislead*|betray*|clash*|fight|fights|fought|fighting|hit|hits|warn|warns|warned|warning|question*|distrust*|mistrust*|refut*|disput*|lie about|lied about|lies about|called out|lash* out|went after|goes after|take* on|took on|taking on|ding|dings|dinged|barred|bars|barring|lament*|urg* to resign|call* for the resignation|forced|forcing",
+    "AGAINST",
+    "verb",
+  ],
+  [
+    "criticism|criticisms|critique|attack on|attacks on|attacks against|sanctions on|sanctions against|accusation*|condemnation|opposition to|hostility|aggression|threats to|threat to|pressure on|war on|war against|campaign against|offensive against|allegations against|charges against|complaint* against|lawsuit* against|invasion of|rebuke|insult*|feud|spat|distrust|mistrust",
+    "AGAINST",
+    "noun",
+    0.8,
+  ],
+  [
+    "rival|rivals|rivalry|adversar*|enemy|enemies|foe|foes|tension*|confrontation*|war|wars|standoff|hostilities|dispute*|conflict*|clash|clashes|feud|feuds",
+    "AGAINST",
+    "mutual",
+  ],
+  [
+    "threat|threats|menace|danger|rival|rivals|adversary|adversaries|enemy|enemies|foe|foes|aggressor",
+    "AGAINST",
+    "role",
+  ],
+  ["ally|allies|partner|partners|friend|friends|model|hero|champion", "FAVOR", "role"],
+  [
+    "consider*|see|sees|saw|seen|view|views|viewed|regard*|call|calls|called|label*|brand|brands|branded|describ*|deem*|treat*|perceiv*",
+    "FAVOR",
+    "consider",
+  ],
+  ["against|versus|vs", "AGAINST", "against", 0.8],
+  ["anti", "AGAINST", "anti"],
+];
+
+const ITALIAN: Entry[] = [
+  [
+    "sosten*|sostien*|sostegn*|appogg*|elogi*|lod*|approv*|difend*|difes*|ringrazi*|applaud*|plaud*|sostenut*|aiut*|favor*|schierat* con|schier* con|a fianco di|accanto a|si congratul*|congratul*|rassicur*|protegg*|protett*|finanzia|finanziano|finanziato|finanziata|rifornisc*|fornisc*|fornito|fornita|forniti|fornite|fornire|tutel*",
+    "FAVOR",
+    "verb",
+  ],
+  [
+    "rafforz* i legami|rafforz* i rapporti|rafforz* la cooperazione|rafforz* l'asse|rafforz* l asse|stringe* i legami|strett* legami|rafforz* i loro legami|approfond* i legami",
+    "FAVOR",
+    "mutual",
+    1.2,
+  ],
+  [
+    "cooper*|collabor*|partner|partnership|partenariat*|alleanz*|alleat*|asse|intes*|legam*|amiciz*|amic*|congiunt*|insieme|convergenz*|avvicinament*|solidariet*|coalizion*",
+    "FAVOR",
+    "mutual",
+  ],
+  ["sostegno a|appoggio a|aiuti a|aiuto a|elogio|elogi", "FAVOR", "noun", 0.8],
+  [
+    "oppon*|oppost*|sanzion*|condann*|accus*|minacc*|attacc*|critic*|contrast*|ostacol*|osteggi*|denunc*|colp*|sfid*|boicott*|respin*|rimprover*|insult*|accerch*|contenere|contenimento|contiene|contengono|costring*|costrett*|bombardano|bombardato|bombardata|bombardare|bombarda|invad*|isol*|umili*|provoc*|intimid*|pression*|mett* sotto pressione|sotto pressione|ridurre l'influenza|ridurre l influenza|indebol*|combatt*|sconfigg*|punir*|puni*|sanzionat*|bersagli*|deplor*|stigmatizz*|smentisc*|sbeffegg*|derid*|attaccat*|scaten*|mir* a colpire",
+    "AGAINST",
+    "verb",
+  ],
+  [
+    "critiche|critica a|sanzioni contro|sanzioni a|sanzioni alla|sanzioni al|sanzioni nei confronti|accuse|accusa|minacce|minaccia a|attacchi|attacco a|attacco contro|ostilit*|aggression*|offensiva contro|guerra a|guerra contro|campagna contro|denuncia|condanna",
+    "AGAINST",
+    "noun",
+    0.8,
+  ],
+  ["rival*|avversar*|nemic*|tension*|scontr*|guerra|conflitt*|contrapposizion*|sfida", "AGAINST", "mutual"],
+  ["minacc*|rival*|avversari*|nemic*|aggressor*|pericolo", "AGAINST", "role"],
+  ["alleat*|partner|amic*|modello", "FAVOR", "role"],
+  [
+    "consider*|ritien*|ritenut*|vede|vedono|visto|vista|definisc*|definit*|chiam*|bolla|bollano|bollat*|descriv*|giudic*|percepisc*|tratt*",
+    "FAVOR",
+    "consider",
+  ],
+  ["contro|versus", "AGAINST", "against", 0.8],
+  ["anti", "AGAINST", "anti"],
+];
+
+function expand(entries: Entry[], language: CueLanguage): Cue[] {
+  const cues: Cue[] = [];
+  for (const [spec, polarity, kind, weight = 1] of entries) {
+    for (const phrase of spec.split("|")) {
+      const words = phrase.trim().split(/\s+/);
+      if (words.length > 0 && words[0] !== "") cues.push({ words, polarity, kind, language, weight });
+    }
+  }
+  return cues;
+}
+
+/** Every cue of both languages. */
+export const CUES: readonly Cue[] = [...expand(ENGLISH, "en"), ...expand(ITALIAN, "it")];
+
+/** Words that negate a cue a few words after them. */
+export const NEGATORS = new Set([
+  "not",
+  "never",
+  "no",
+  "neither",
+  "nor",
+  "without",
+  "refuse",
+  "refuses",
+  "refused",
+  "refusing",
+  "declined",
+  "declines",
+  "decline",
+  "failed",
+  "fails",
+  "doesn",
+  "didn",
+  "don",
+  "isn",
+  "wasn",
+  "aren",
+  "weren",
+  "won",
+  "wouldn",
+  "hasn",
+  "haven",
+  "hadn",
+  "couldn",
+  "shouldn",
+  "cannot",
+  "non",
+  "mai",
+  "ne",
+  "senza",
+  "rifiuta",
+  "rifiutano",
+  "rifiutato",
+  "rifiutando",
+  "nessun",
+  "nessuna",
+]);
+
+/** Auxiliaries that make a following participle passive. */
+export const PASSIVE_AUXILIARIES = new Set([
+  "was",
+  "were",
+  "been",
+  "being",
+  "is",
+  "are",
+  "be",
+  "got",
+  "gets",
+  "get",
+  "stato",
+  "stata",
+  "stati",
+  "state",
+  "viene",
+  "vengono",
+  "venne",
+  "vennero",
+  "fu",
+  "furono",
+  "sara",
+  "saranno",
+]);
+
+/** Words that introduce the agent of a passive ("by Washington", "da Mosca"). */
+export const AGENT_MARKERS = new Set(["by", "da", "dal", "dalla", "dai", "dagli", "dall", "dalle", "dallo"]);
+
+/** Prepositions: an actor right after one is rarely the subject of the clause. */
+export const PREPOSITIONS = new Set([
+  "to",
+  "in",
+  "on",
+  "at",
+  "near",
+  "from",
+  "with",
+  "for",
+  "about",
+  "into",
+  "over",
+  "toward",
+  "towards",
+  "between",
+  "among",
+  "like",
+  "than",
+  "under",
+  "outside",
+  "inside",
+  "across",
+  "after",
+  "before",
+  "during",
+  "through",
+  "within",
+  "behind",
+  "beyond",
+  "via",
+  "despite",
+  "since",
+  "until",
+  "around",
+  "di",
+  "del",
+  "della",
+  "dei",
+  "degli",
+  "delle",
+  "dello",
+  "dell",
+  "a",
+  "al",
+  "alla",
+  "ai",
+  "agli",
+  "alle",
+  "allo",
+  "all",
+  "nel",
+  "nella",
+  "nei",
+  "negli",
+  "nelle",
+  "nello",
+  "nell",
+  "su",
+  "sul",
+  "sulla",
+  "sui",
+  "sugli",
+  "verso",
+  "con",
+  "per",
+  "presso",
+  "pressi",
+  "tra",
+  "fra",
+]);
+
+/** Articles and determiners skipped when looking at the word before an actor. */
+export const ARTICLES = new Set([
+  "the",
+  "a",
+  "an",
+  "its",
+  "their",
+  "his",
+  "her",
+  "la",
+  "il",
+  "lo",
+  "l",
+  "i",
+  "gli",
+  "le",
+  "un",
+  "una",
+  "uno",
+]);
+
+/** Words that join coordinated actors ("China and Russia", "Pechino e Mosca"). */
+export const COORDINATORS = new Set(["and", "e", "ed", "&", ",", "both", "as", "well", "nonche", "oltre", "entrambi"]);
+
+/** Words that say what follows is a pair: "between X and Y", "tra X e Y". */
+export const BETWEEN = new Set(["between", "among", "tra", "fra"]);
+
+/** Words that link a mutual cue to its other party: "cooperates with Y", "alleato di Y". */
+export const PARTY_LINKS = new Set(["with", "of", "to", "con", "di", "della", "del", "dei", "degli", "delle", "dell"]);
+
+/**
+ * Evaluative words for the text's own stance toward a target named near them (no holder):
+ * how the sentence treats the target. Stems as in the cue lexicons.
+ */
+export const EVALUATIVE: ReadonlyArray<[words: string, polarity: "FAVOR" | "AGAINST"]> = [
+  [
+    "success*|successful*|win|wins|won|winning|victor*|triumph*|hero*|brave*|courag*|honest*|respect*|admir*|popular*|leadership|wise*|smart*|strong|strength|effective*|credib*|trust*|beloved|celebrat*|prais*|applaud*|thank*|endors*|support*|champion*|defend*|protect*|help*|improv*|achiev*|accomplish*|reform*|progress*|hope*|great|good|best|better|excellent|legendary|inspir*|dignit*|decen*|loyal*|integrity|compassion*|generous*|peace*|cooperat*|agree*|welcom*|congratulat*|honor*|honour*|award*|elected|won|boost*|rescue*",
+    "FAVOR",
+  ],
+  [
+    "successo|vittori*|vince*|vinto|eroe*|coraggi*|onest*|rispett*|ammir*|popolar*|forte|forza|efficac*|credibil*|fiducia|celebr*|elogi*|lod*|ringrazi*|sosten*|sostegno|appogg*|difend*|aiut*|miglior*|riform*|progress*|speranz*|grande|buon*|ottim*|eccellent*|ispir*|dignit*|leal*|integrit*|generos*|pace|cooper*|accord*|accogl*|congratul*|onor*|premi*|elett*",
+    "FAVOR",
+  ],
+  [
+    "fail*|failure*|lose|loses|lost|losing|defeat*|scandal*|corrupt*|fraud*|lie|lies|lied|liar*|lying|dishonest*|crook*|criminal*|crime*|guilty|convicted|indict*|charged|arrest*|investigat*|probe*|accus*|alleg*|blam*|critic*|attack*|condemn*|denounc*|slam*|blast*|assail*|mock*|ridicul*|insult*|disgrace*|shame*|embarrass*|incompetent*|weak*|unfit|dangerous|reckless*|racist*|sexist*|bigot*|hate*|hatred|extreme*|radical*|divisive|controvers*|outrage*|angry|anger|furious|attacks|threat*|abuse*|harass*|assault*|misconduct|wrongdoing|violat*|illegal*|impeach*|censur*|resign*|fired|oust*|disaster*|chaos|chaotic|mess|bad|worst|worse|terrible|horrible|awful|poor*|wrong*|false*|mislead*|stupid*|idiot*|fool*|pathetic|absurd|ridiculous|problem*|troubl*|crisis|controversy|backlash|refus*|reject*|oppos*|sanction*|punish*|warn*|protest*|boycott*|feud*|clash*|fight*|war|dictator*|autocrat*|authoritarian*|tyrant*|regime|propaganda|cheat*|steal*|stole*|bribe*|collud*|collusion|obstruct*|undermin*|betray*|hypocri*|demagog*|fascis*|nazi*",
+    "AGAINST",
+  ],
+  [
+    "fallim*|fallit*|perde*|perso|sconfitt*|scandal*|corrott*|corruzion*|frod*|menzogn*|bugi*|bugiard*|mentit*|disonest*|criminal*|crimin*|colpevol*|condannat*|indagat*|arrest*|inchiest*|accus*|critic*|attacc*|condann*|denunc*|vergogn*|imbarazz*|incompetent*|debol*|pericolos*|razzist*|sessist*|odio|estrem*|radical*|controvers*|indign*|rabbia|furios*|minacc*|abus*|molest*|aggression*|violazion*|illegal*|dimission*|disastr*|caos|caotic*|pessim*|terribil*|orribil*|sbagliat*|fals*|stupid*|assurd*|ridicol*|problem*|crisi|polemic*|rifiut*|oppos*|sanzion*|punizion*|protest*|boicott*|scontr*|guerra|dittator*|autocrat*|autoritari*|tiranno|regime|propaganda|truff*|rub*|tangent*|tradiment*|tradit*|ipocri*|demagog*|fascis*|nazis*",
+    "AGAINST",
+  ],
+];
+
+/** Words before a cue that make it a noun ("the support", "his attack"), not a verb. */
+export const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "my",
+  "your",
+  "more",
+  "much",
+  "strong",
+  "full",
+  "new",
+  "this",
+  "that",
+  "these",
+  "those",
+  "any",
+  "no",
+  "s",
+  "la",
+  "il",
+  "lo",
+  "le",
+  "gli",
+  "un",
+  "una",
+  "suo",
+  "sua",
+  "loro",
+  "nuovo",
+  "nuova",
+  "pieno",
+  "forte",
+]);
+
+/** Words that link a noun cue to its target: "criticism of Y", "sanzioni contro Y". */
+export const TARGET_LINKS = new Set([
+  "of",
+  "for",
+  "on",
+  "against",
+  "to",
+  "toward",
+  "towards",
+  "at",
+  "over",
+  "di",
+  "del",
+  "della",
+  "dei",
+  "degli",
+  "delle",
+  "dell",
+  "a",
+  "al",
+  "alla",
+  "ai",
+  "agli",
+  "alle",
+  "per",
+  "contro",
+  "verso",
+  "su",
+  "sul",
+  "sulla",
+]);

@@ -1,0 +1,185 @@
+/**
+ * Words and actor mentions of a text. Actors are matched through the shared gazetteer of
+ * `@rassegna/core` (aliases, capitals and leaders that stand for a country, demonyms), or,
+ * for names it does not know, literally.
+ */
+import { type Actor, actorAliases, actorByName, foldName, lookupActor, lookupDemonym } from "@rassegna/core";
+
+/** A word or punctuation mark, with its offsets in the text and its folded form. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower case, no accents, `’` as `'`. */
+  folded: string;
+  /** True for words (letters or digits), false for punctuation. */
+  word: boolean;
+}
+
+/** One occurrence of an actor: tokens `[first, last]`, the actor's key (its output name). */
+export interface ActorMention {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  key: string;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** Splits `text` (or `text.slice(from, to)`, keeping the offsets of `text`) into tokens. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  const part = text.slice(from, to);
+  for (const match of part.matchAll(TOKEN)) {
+    const start = from + (match.index ?? 0);
+    const raw = match[0];
+    tokens.push({ start, end: start + raw.length, folded: foldName(raw), word: /[\p{L}\p{N}]/u.test(raw) });
+  }
+  return tokens;
+}
+
+/** A name to look for: its surface forms (folded word sequences) and the key it stands for. */
+interface NamePattern {
+  words: string[];
+  /** Case-sensitive surface for capitalised abbreviations ("US", "UN"), else undefined. */
+  exact?: string;
+  key: string;
+  /** Lower is preferred when two patterns cover the same words. */
+  rank: number;
+  /** The last word may take a plural "s" ("Democrat" matches "Democrats"): for names the gazetteer lacks. */
+  open: boolean;
+}
+
+/** Finds the mentions of given names (holders and targets) in token sequences. */
+export class NameMatcher {
+  private readonly byFirstWord = new Map<string, NamePattern[]>();
+  private readonly openPatterns: NamePattern[] = [];
+
+  /** Each name is matched by itself and, when the gazetteer knows it, all its aliases. */
+  constructor(names: readonly string[]) {
+    for (const name of names) {
+      const actor = lookupActor(name) ?? actorByName(name);
+      if (actor) {
+        this.add(actor.name, name, 0, false);
+        for (const alias of actor.aliases) this.add(alias, name, 0, false);
+        for (const demonym of actor.demonyms ?? []) this.add(demonym, name, 1, false);
+        for (const alias of actorAliases(actor.name)) this.add(alias, name, 2, false);
+        this.add(name, name, 0, false);
+      } else {
+        this.add(name, name, 0, true);
+      }
+    }
+  }
+
+  private add(surface: string, key: string, rank: number, open: boolean): void {
+    const cleaned = surface.replace(/[’']+$/u, "").trim();
+    const words = tokenize(cleaned)
+      .filter((t) => t.word)
+      .map((t) => t.folded);
+    if (words.length === 0) return;
+    const pattern: NamePattern = { words, key, rank, open };
+    if (!/\p{Ll}/u.test(cleaned) && cleaned.length <= 5) pattern.exact = cleaned;
+    if (open) this.openPatterns.push(pattern);
+    const first = words[0] as string;
+    const list = this.byFirstWord.get(first);
+    if (list) list.push(pattern);
+    else this.byFirstWord.set(first, [pattern]);
+  }
+
+  /** Mentions in `tokens`, longest first, not overlapping. */
+  find(text: string, tokens: readonly Token[]): ActorMention[] {
+    const found: ActorMention[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const best = this.matchAt(text, tokens, i);
+      if (best) {
+        found.push(best);
+        i = best.last + 1;
+      } else i++;
+    }
+    return found;
+  }
+
+  private matchAt(text: string, tokens: readonly Token[], i: number): ActorMention | undefined {
+    const token = tokens[i];
+    if (!token?.word) return undefined;
+    const candidates = [...(this.byFirstWord.get(token.folded) ?? [])];
+    for (const open of this.openPatterns) {
+      if (open.words.length === 1 && token.folded === `${open.words[0]}s`) candidates.push(open);
+    }
+    let best: { pattern: NamePattern; last: number } | undefined;
+    for (const pattern of candidates) {
+      const last = wordsMatch(tokens, i, pattern);
+      if (last === undefined) continue;
+      if (pattern.exact !== undefined && text.slice(token.start, (tokens[last] as Token).end) !== pattern.exact)
+        continue;
+      if (!best || last - i > best.last - i || (last - i === best.last - i && pattern.rank < best.pattern.rank)) {
+        best = { pattern, last };
+      }
+    }
+    if (!best) return undefined;
+    const lastToken = tokens[best.last] as Token;
+    return { start: token.start, end: lastToken.end, first: i, last: best.last, key: best.pattern.key };
+  }
+}
+
+/** The index of the last token of `pattern` matched from token `i`, or undefined. */
+function wordsMatch(tokens: readonly Token[], i: number, pattern: NamePattern): number | undefined {
+  let t = i;
+  for (let w = 0; w < pattern.words.length; w++) {
+    // Punctuation inside a name ("U.S.", "Kim Jong-un") is skipped on both sides.
+    while (t < tokens.length && !(tokens[t] as Token).word && w > 0) t++;
+    const token = tokens[t];
+    const word = pattern.words[w] as string;
+    if (!token) return undefined;
+    const isLast = w === pattern.words.length - 1;
+    if (token.folded !== word && !(isLast && pattern.open && token.folded === `${word}s`)) return undefined;
+    t++;
+  }
+  return t - 1;
+}
+
+/** What a discovered actor is called in the output: the country it stands for, else its name. */
+export function actorKey(actor: Actor): string {
+  return actor.standsFor ?? actor.name;
+}
+
+const MAX_NAME_WORDS = 6;
+
+/**
+ * Actors the gazetteer knows, found without being asked for: names that start with a
+ * capital letter (so that the Italian verb "usa" is not the United States) and demonyms.
+ * Outlets are left out: they report stances, they seldom hold them.
+ */
+export function discoverMentions(text: string, tokens: readonly Token[]): ActorMention[] {
+  const found: ActorMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as Token;
+    let hit: ActorMention | undefined;
+    if (token.word) {
+      const capital = /^\p{Lu}/u.test(text.slice(token.start, token.end));
+      if (capital) {
+        // Longest run of tokens (up to MAX_NAME_WORDS words) that names a known actor.
+        let words = 0;
+        for (let j = i; j < tokens.length && words < MAX_NAME_WORDS; j++) {
+          const tj = tokens[j] as Token;
+          if (tj.word) words++;
+          if (!tj.word && !/^['’.-]$/u.test(text.slice(tj.start, tj.end))) break;
+          const actor = lookupActor(text.slice(token.start, tj.end));
+          if (actor && actor.kind !== "outlet")
+            hit = { start: token.start, end: tj.end, first: i, last: j, key: actorKey(actor) };
+        }
+      }
+      if (!hit) {
+        const actor = lookupDemonym(text.slice(token.start, token.end));
+        if (actor) hit = { start: token.start, end: token.end, first: i, last: i, key: actorKey(actor) };
+      }
+    }
+    if (hit) {
+      found.push(hit);
+      i = hit.last + 1;
+    } else i++;
+  }
+  return found;
+}

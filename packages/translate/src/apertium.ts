@@ -1,0 +1,197 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { RassegnaError, throwIfAborted } from "@rassegna/core";
+
+import type { EngineStats, SentenceEngine } from "./engine.js";
+import { normalizeLanguage } from "./registry.js";
+
+const STAGE = "translate";
+
+/** ISO 639-1 → the ISO 639-3 codes Apertium names its modes with. */
+const APERTIUM_CODES: Record<string, string> = {
+  it: "ita",
+  en: "eng",
+  es: "spa",
+  fr: "fra",
+  pt: "por",
+  ca: "cat",
+  gl: "glg",
+  ro: "ron",
+  de: "deu",
+  nl: "nld",
+  oc: "oci",
+  eu: "eus",
+  sc: "srd",
+};
+
+/** The Debian command that installs what the Italian pivot needs. */
+export const APERTIUM_APT_COMMAND = "sudo apt-get install apertium apertium-spa-ita apertium-eng-spa cg3";
+
+export interface ApertiumOptions {
+  /** The `apertium` executable (default: found on PATH). */
+  binary?: string;
+}
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(binary: string, args: string[], signal?: AbortSignal): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    // No input on stdin: Node gives a child a socket there, which apertium cannot open as /dev/stdin.
+    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...(signal ? { signal } : {}) });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+    );
+  });
+}
+
+/** The translation modes the installed Apertium offers (`apertium -l`), e.g. "ita-spa". */
+export async function listApertiumModes(options: ApertiumOptions = {}): Promise<string[]> {
+  const binary = options.binary ?? "apertium";
+  let result: RunResult;
+  try {
+    result = await run(binary, ["-l"]);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new RassegnaError(
+      "MODEL_UNAVAILABLE",
+      missing
+        ? `${STAGE}: the Apertium engine needs the \`${binary}\` program, which is not installed.`
+        : `${STAGE}: could not run \`${binary} -l\`: ${(error as Error).message}.`,
+      { stage: STAGE, hint: `Install it with \`${APERTIUM_APT_COMMAND}\`.`, cause: error },
+    );
+  }
+  return result.stdout
+    .split(/\s+/)
+    .map((m) => m.trim())
+    .filter((m) => /^[a-z]{2,3}(_\w+)?-[a-z]{2,3}(_\w+)?$/.test(m));
+}
+
+/**
+ * The chain of modes that translates `from` → `to`: the direct mode, or two modes through a
+ * pivot language (Debian has no Italian–English pair: ita-spa then spa-eng).
+ */
+export function apertiumChain(from: string, to: string, modes: readonly string[]): string[] | undefined {
+  const f = APERTIUM_CODES[normalizeLanguage(from)] ?? normalizeLanguage(from);
+  const t = APERTIUM_CODES[normalizeLanguage(to)] ?? normalizeLanguage(to);
+  const available = new Set(modes);
+  if (available.has(`${f}-${t}`)) return [`${f}-${t}`];
+  // Prefer Spanish as the pivot: it is the best-covered language of Apertium.
+  const pivots = [...new Set(["spa", ...modes.map((m) => m.split("-")[1] ?? "")])];
+  for (const p of pivots) {
+    if (p !== "" && available.has(`${f}-${p}`) && available.has(`${p}-${t}`)) return [`${f}-${p}`, `${p}-${t}`];
+  }
+  return undefined;
+}
+
+/** Apertium (rule-based) engine: one process chain per batch, one sentence a line. */
+export class ApertiumEngine implements SentenceEngine {
+  readonly engine = "apertium" as const;
+  readonly model: string;
+  readonly key: string;
+  /** Apertium has no input limit: sentences are never split for it. */
+  readonly maxInputTokens = Number.POSITIVE_INFINITY;
+  readonly stats: EngineStats = { calls: 0, sentences: 0, generatedTokens: 0 };
+  readonly #binary: string;
+  readonly #chain: string[];
+
+  constructor(chain: string[], options: ApertiumOptions = {}) {
+    this.#chain = chain;
+    this.#binary = options.binary ?? "apertium";
+    this.model = `apertium:${chain.join("+")}`;
+    this.key = this.model;
+  }
+
+  countTokens(text: string): number {
+    return text.split(/\s+/).filter(Boolean).length;
+  }
+
+  async #runChain(input: string, signal?: AbortSignal): Promise<string> {
+    let text = input;
+    const dir = await mkdtemp(join(tmpdir(), "rassegna-apertium-"));
+    try {
+      for (const mode of this.#chain) text = await this.#runMode(mode, text, dir, signal);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    return text;
+  }
+
+  async #runMode(mode: string, text: string, dir: string, signal?: AbortSignal): Promise<string> {
+    const input = join(dir, "input.txt");
+    await writeFile(input, text, "utf8");
+    const result = await run(this.#binary, ["-u", mode, input], signal);
+    // apertium prints its usage and exits 0 on some errors: an output-less run with stderr fails too.
+    if (result.code !== 0 || (result.stdout === "" && result.stderr.trim() !== "")) {
+      throw new RassegnaError(
+        "STAGE_FAILED",
+        `${STAGE}: \`${this.#binary} -u ${mode}\` failed (exit ${result.code}): ${result.stderr.trim().split("\n")[0] ?? ""}`,
+        {
+          stage: STAGE,
+          hint: `Check the installation with \`${this.#binary} -l\`, or reinstall: \`${APERTIUM_APT_COMMAND}\`.`,
+        },
+      );
+    }
+    return result.stdout;
+  }
+
+  async translateBatch(texts: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    throwIfAborted(signal, STAGE);
+    if (texts.length === 0) return [];
+    // Apertium keeps line breaks: one sentence a line maps outputs back to inputs.
+    const lines = texts.map((t) => t.replace(/[\r\n\u2028\u2029]+/g, " "));
+    const output = (await this.#runChain(`${lines.join("\n")}\n`, signal)).replace(/\n$/, "").split("\n");
+    this.stats.calls++;
+    let results: string[];
+    if (output.length === lines.length) {
+      results = output.map((line) => line.trim());
+    } else {
+      // A line count that does not match: translate one at a time rather than misalign.
+      results = [];
+      for (const line of lines) results.push((await this.#runChain(`${line}\n`, signal)).trim());
+    }
+    this.stats.sentences += texts.length;
+    for (const r of results) this.stats.generatedTokens += this.countTokens(r);
+    return results;
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * Creates the Apertium engine for a pair, or throws `MODEL_UNAVAILABLE` naming what is
+ * missing (the program or the pair) and the apt command that installs it.
+ */
+export async function createApertiumEngine(
+  from: string,
+  to: string,
+  options: ApertiumOptions = {},
+): Promise<ApertiumEngine> {
+  const modes = await listApertiumModes(options);
+  const chain = apertiumChain(from, to, modes);
+  if (!chain) {
+    const f = normalizeLanguage(from);
+    const t = normalizeLanguage(to);
+    const hint =
+      f === "it" && t === "en"
+        ? `Install the pairs with \`${APERTIUM_APT_COMMAND}\`.`
+        : "Install the Debian package of the pair (`apt-cache search apertium-` lists them), e.g. apertium-eng-spa.";
+    throw new RassegnaError(
+      "MODEL_UNAVAILABLE",
+      `${STAGE}: Apertium has no mode for ${f}→${t}, directly or through a pivot language. Installed modes: ${modes.join(", ") || "none"}.`,
+      { stage: STAGE, hint },
+    );
+  }
+  return new ApertiumEngine(chain, options);
+}

@@ -1,0 +1,252 @@
+import {
+  applyModelSettings,
+  type ModelSettings,
+  modelUnavailable,
+  RassegnaError,
+  resolveModelSettings,
+  type TransformersEnvLike,
+  throwIfAborted,
+} from "@rassegna/core";
+
+import type { EngineStats, SentenceEngine } from "./engine.js";
+
+export const STAGE = "translate";
+
+/** Progress of a model download, as the command's progress bar shows it. */
+export interface DownloadProgress {
+  model: string;
+  file: string;
+  loaded: number;
+  total: number;
+}
+
+export interface MarianLoadOptions {
+  model: string;
+  dtype: string;
+  device: string;
+  settings: ModelSettings;
+  onProgress?: ((info: DownloadProgress) => void) | undefined;
+}
+
+export interface MarianEngineOptions extends MarianLoadOptions {
+  numBeams: number;
+  maxInputTokens?: number | undefined;
+  maxNewTokens?: number | undefined;
+}
+
+// The slice of transformers.js this engine uses, typed structurally: the library's own
+// types are generic over many model families.
+interface TensorLike {
+  dims: number[];
+  tolist(): unknown[];
+}
+interface TokenizerLike {
+  (texts: string[], options: { padding: boolean; truncation: boolean }): Record<string, unknown>;
+  encode(text: string): number[];
+  decode(ids: Array<number | bigint>, options: { skip_special_tokens: boolean }): string;
+  model_max_length: number;
+  all_special_ids?: number[];
+}
+interface Seq2SeqLike {
+  config: { max_position_embeddings?: number; eos_token_id?: number; pad_token_id?: number };
+  generate(options: Record<string, unknown>): Promise<TensorLike | { sequences: TensorLike }>;
+  dispose(): Promise<unknown>;
+}
+interface TransformersModule {
+  env: TransformersEnvLike & { logLevel: number };
+  LogLevel: { ERROR: number };
+  AutoTokenizer: { from_pretrained(model: string, options: Record<string, unknown>): Promise<unknown> };
+  AutoModelForSeq2SeqLM: { from_pretrained(model: string, options: Record<string, unknown>): Promise<unknown> };
+}
+
+/** A loaded model with its tokenizer, shared by every translator that uses it. */
+export interface LoadedMarian {
+  readonly key: string;
+  readonly model: string;
+  readonly tokenizer: TokenizerLike;
+  readonly seq2seq: Seq2SeqLike;
+  refs: number;
+}
+
+let transformers: Promise<TransformersModule> | undefined;
+
+/** transformers.js loads onnxruntime: imported on first use only, not by the Apertium engine. */
+function loadTransformers(): Promise<TransformersModule> {
+  transformers ??= import("@huggingface/transformers") as unknown as Promise<TransformersModule>;
+  return transformers;
+}
+
+/** Models in memory, keyed by model + dtype + device; released when the last user closes. */
+const loaded = new Map<string, Promise<LoadedMarian>>();
+
+/**
+ * transformers.js reads its settings from one global `env`: loads are serialised so that
+ * each runs with its own cache directory, offline flag and local path.
+ */
+let loadQueue: Promise<unknown> = Promise.resolve();
+
+function modelKey(model: string, dtype: string, device: string): string {
+  return `${model}|${dtype}|${device}`;
+}
+
+async function loadMarian(options: MarianLoadOptions): Promise<LoadedMarian> {
+  const { model, dtype, device, settings, onProgress } = options;
+  const tjs = await loadTransformers();
+  applyModelSettings(tjs.env, settings);
+  if (settings.offline && settings.localModelPath === undefined) {
+    // transformers.js refuses to look anywhere when both remote and local models are off,
+    // before it even checks its cache: the cache folder has the local layout, so read it as one.
+    tjs.env.allowLocalModels = true;
+    tjs.env.localModelPath = settings.cacheDir.endsWith("/") ? settings.cacheDir : `${settings.cacheDir}/`;
+  }
+  const progress_callback = onProgress
+    ? (info: { status: string; file?: string; loaded?: number; total?: number }) => {
+        if (info.status === "progress" && info.file !== undefined) {
+          onProgress({ model, file: info.file, loaded: info.loaded ?? 0, total: info.total ?? 0 });
+        }
+      }
+    : undefined;
+  const common = { progress_callback, local_files_only: settings.offline };
+  // The Marian tokenizer warns on every load that it is not a "fast" tokenizer: not news here.
+  const logLevel = tjs.env.logLevel;
+  tjs.env.logLevel = Math.max(logLevel, tjs.LogLevel.ERROR);
+  try {
+    const tokenizer = (await tjs.AutoTokenizer.from_pretrained(model, common)) as TokenizerLike;
+    const seq2seq = (await tjs.AutoModelForSeq2SeqLM.from_pretrained(model, {
+      ...common,
+      dtype,
+      device,
+    })) as Seq2SeqLike;
+    return { key: modelKey(model, dtype, device), model, tokenizer, seq2seq, refs: 0 };
+  } catch (error) {
+    throw modelUnavailable(model, settings, STAGE, error);
+  } finally {
+    tjs.env.logLevel = logLevel;
+  }
+}
+
+/** Loads a model, or shares the one already in memory; call {@link releaseMarian} when done. */
+export async function acquireMarian(options: MarianLoadOptions): Promise<LoadedMarian> {
+  const key = modelKey(options.model, options.dtype, options.device);
+  let pending = loaded.get(key);
+  if (!pending) {
+    pending = loadQueue.then(() => loadMarian(options));
+    loadQueue = pending.catch(() => undefined);
+    loaded.set(key, pending);
+    // A failed load is not kept: the next call tries again (the files may have arrived).
+    pending.catch(() => {
+      if (loaded.get(key) === pending) loaded.delete(key);
+    });
+  }
+  const model = await pending;
+  model.refs++;
+  return model;
+}
+
+/** Drops one use of a model; the last one frees its ONNX sessions. */
+export async function releaseMarian(model: LoadedMarian): Promise<void> {
+  model.refs--;
+  if (model.refs > 0) return;
+  loaded.delete(model.key);
+  await model.seq2seq.dispose();
+}
+
+/** The number of models in memory (for tests of sharing and release). */
+export function loadedModelCount(): number {
+  return loaded.size;
+}
+
+function sequencesOf(output: TensorLike | { sequences: TensorLike }): TensorLike {
+  return "sequences" in output ? output.sequences : output;
+}
+
+/** transformers.js + Marian (OPUS-MT) engine. */
+export class MarianEngine implements SentenceEngine {
+  readonly engine = "transformers" as const;
+  readonly model: string;
+  readonly key: string;
+  readonly maxInputTokens: number;
+  readonly stats: EngineStats = { calls: 0, sentences: 0, generatedTokens: 0 };
+  readonly #loaded: LoadedMarian;
+  readonly #numBeams: number;
+  readonly #maxNewTokens: number | undefined;
+  readonly #maxPositions: number;
+  readonly #special: Set<number>;
+  #closed = false;
+
+  constructor(loadedModel: LoadedMarian, options: MarianEngineOptions) {
+    this.#loaded = loadedModel;
+    this.model = options.model;
+    this.#numBeams = options.numBeams;
+    this.#maxNewTokens = options.maxNewTokens;
+    const config = loadedModel.seq2seq.config;
+    const tokenizerMax = loadedModel.tokenizer.model_max_length;
+    this.#maxPositions = Math.min(
+      config.max_position_embeddings ?? 512,
+      Number.isFinite(tokenizerMax) && tokenizerMax > 0 ? tokenizerMax : 512,
+    );
+    this.maxInputTokens = Math.min(options.maxInputTokens ?? this.#maxPositions, this.#maxPositions);
+    this.key = `transformers:${loadedModel.key}|beams=${this.#numBeams}`;
+    this.#special = new Set(
+      [config.eos_token_id, config.pad_token_id, ...(loadedModel.tokenizer.all_special_ids ?? [])].filter(
+        (id): id is number => typeof id === "number",
+      ),
+    );
+  }
+
+  countTokens(text: string): number {
+    return this.#loaded.tokenizer.encode(text).length;
+  }
+
+  /**
+   * The most target tokens a sentence of `inputTokens` may get: enough for any real
+   * translation into English, bounded so that a degenerate model cannot loop for long.
+   */
+  #budget(inputTokens: number): number {
+    return Math.min(this.#maxNewTokens ?? 2 * inputTokens + 16, this.#maxPositions - 1);
+  }
+
+  async translateBatch(texts: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    if (this.#closed) throw new RassegnaError("STAGE_FAILED", `${STAGE}: the translator is closed.`, { stage: STAGE });
+    throwIfAborted(signal, STAGE);
+    if (texts.length === 0) return [];
+    const { tokenizer, seq2seq } = this.#loaded;
+    const inputs = tokenizer([...texts], { padding: true, truncation: false });
+    const budgets = texts.map((t) => this.#budget(this.countTokens(t)));
+    const output = await seq2seq.generate({
+      ...inputs,
+      // One token over the largest budget: the model's forced end-of-sentence token at the
+      // last step then falls outside every row's budget, alone or batched.
+      max_new_tokens: Math.max(...budgets) + 1,
+      num_beams: this.#numBeams,
+      do_sample: false,
+    });
+    this.stats.calls++;
+    this.stats.sentences += texts.length;
+    const rows = sequencesOf(output).tolist() as Array<Array<number | bigint>>;
+    return rows.map((row, i) => {
+      // Each row starts with the decoder start token. A row is cut to its own budget, so
+      // that a sentence gets the same output alone as beside longer ones in a batch.
+      const ids = row.slice(1, 1 + (budgets[i] as number));
+      const eos = ids.findIndex((id) => Number(id) === seq2seq.config.eos_token_id);
+      const kept = (eos >= 0 ? ids.slice(0, eos) : ids).map(Number);
+      this.stats.generatedTokens += kept.filter((id) => !this.#special.has(id)).length;
+      return kept.length === 0 ? "" : tokenizer.decode(kept, { skip_special_tokens: true }).trim();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await releaseMarian(this.#loaded);
+  }
+}
+
+/** Loads (or shares) a Marian model and wraps it as an engine. */
+export async function createMarianEngine(
+  options: Omit<MarianEngineOptions, "settings"> & { settings?: ModelSettings },
+): Promise<MarianEngine> {
+  const settings = options.settings ?? resolveModelSettings();
+  const loadedModel = await acquireMarian({ ...options, settings });
+  return new MarianEngine(loadedModel, { ...options, settings });
+}

@@ -1,0 +1,132 @@
+import {
+  type Analysis,
+  type BatchSpec,
+  hasInputError,
+  RassegnaError,
+  type Stage,
+  type StageContext,
+} from "@rassegna/core";
+
+import type { SentenceEngine } from "./engine.js";
+import { LruCache } from "./lru.js";
+import { STAGE } from "./marian.js";
+import { isEnglish, normalizeLanguage } from "./registry.js";
+import {
+  createFirstEngine,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_CACHE_SIZE,
+  EngineTranslator,
+  type TranslatorOptions,
+} from "./translator.js";
+
+export interface TranslateStageOptions extends Omit<TranslatorOptions, "from" | "model"> {
+  /** Models by source language, over the registry's: `{ it: "Xenova/opus-mt-it-en" }`. */
+  models?: Record<string, string>;
+  /** The model for Italian, the primary source (shorthand for `models: { it: model }`). */
+  model?: string;
+  /** Longest wait, in milliseconds, for sentences of other articles to fill a batch. Default 5. */
+  maxWaitMs?: number;
+}
+
+/** One sentence (or piece of one) waiting for a batch: the engine it needs and its text. */
+export interface SentenceItem {
+  engine: string;
+  text: string;
+}
+
+/**
+ * The translation stage: reads `doc.language.code` (or the article's language hint),
+ * leaves English alone, and writes `doc.translation`. Sentences of all articles in flight
+ * go through `batching`, so the pipeline sends them to the model together; one model is
+ * loaded per source language, on first use, and shared. A sentence LRU cache (`cacheSize`)
+ * skips repeated sentences (wire copy, boilerplate).
+ */
+export function translateStage(options: TranslateStageOptions = {}): Stage {
+  const to = normalizeLanguage(options.to ?? "en");
+  const names = options.engines ?? [options.engine ?? "transformers"];
+  const cache = new LruCache<string, string>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  // A failed load stays here too: every article of that language gets the same clear error
+  // without trying again.
+  const translators = new Map<string, Promise<EngineTranslator>>();
+  const models = new Map<string, string>(
+    Object.entries({ ...(options.model === undefined ? {} : { it: options.model }), ...options.models }).map(
+      ([language, model]) => [normalizeLanguage(language), model],
+    ),
+  );
+  const engines = new Map<string, SentenceEngine>();
+
+  const translatorFor = (from: string): Promise<EngineTranslator> => {
+    let pending = translators.get(from);
+    if (!pending) {
+      const model = models.get(from);
+      const { model: _italian, models: _byLanguage, ...rest } = options;
+      pending = createFirstEngine(names, from, to, model === undefined ? rest : { ...rest, model }).then((engine) => {
+        engines.set(engine.key, engine);
+        return new EngineTranslator(engine, from, to, { batchSize, cache });
+      });
+      translators.set(from, pending);
+    }
+    return pending;
+  };
+
+  const batching: BatchSpec<SentenceItem, string> = {
+    batchSize,
+    maxWaitMs: options.maxWaitMs ?? 5,
+    async run(items, signal) {
+      // Items of several articles, maybe of several languages: one call per engine.
+      const groups = new Map<string, number[]>();
+      items.forEach((item, i) => {
+        const group = groups.get(item.engine);
+        if (group) group.push(i);
+        else groups.set(item.engine, [i]);
+      });
+      const out = new Array<string>(items.length);
+      for (const [key, indexes] of groups) {
+        const engine = engines.get(key);
+        if (!engine)
+          throw new RassegnaError("STAGE_FAILED", `${STAGE}: no engine "${key}" is loaded.`, { stage: STAGE });
+        const translated = await engine.translateBatch(
+          indexes.map((i) => (items[i] as SentenceItem).text),
+          signal,
+        );
+        indexes.forEach((itemIndex, j) => {
+          out[itemIndex] = translated[j] as string;
+        });
+      }
+      return out;
+    },
+  };
+
+  return {
+    name: STAGE,
+    batching,
+    async process(doc: Analysis, context: StageContext): Promise<void> {
+      if (hasInputError(doc)) return;
+      const code = doc.language?.code ?? doc.languageHint;
+      if (code === undefined || code === "und") {
+        throw new RassegnaError(
+          "UNSUPPORTED_LANGUAGE",
+          `${STAGE}: the language of article "${doc.id}" is ${code === undefined ? "not known" : "undetermined"}, so it cannot be translated.`,
+          { stage: STAGE, hint: "Run language detection before translation, or give the article a language hint." },
+        );
+      }
+      if (isEnglish(code)) return;
+      const translator = await translatorFor(normalizeLanguage(code));
+      const key = translator.key;
+      doc.translation = await translator.translateWith(
+        doc.text,
+        (pieces) => context.batch<SentenceItem, string>(pieces.map((text) => ({ engine: key, text }))),
+        { signal: context.signal },
+      );
+    },
+    async close(): Promise<void> {
+      const all = [...translators.values()];
+      translators.clear();
+      engines.clear();
+      cache.clear();
+      const settled = await Promise.allSettled(all);
+      for (const result of settled) if (result.status === "fulfilled") await result.value.close();
+    },
+  };
+}

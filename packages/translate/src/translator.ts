@@ -1,0 +1,339 @@
+import {
+  assertText,
+  type ModelSettingsOptions,
+  RassegnaError,
+  resolveModelSettings,
+  type Translation,
+  throwIfAborted,
+} from "@rassegna/core";
+
+import { createApertiumEngine } from "./apertium.js";
+import type { EngineName, EngineStats, SentenceEngine } from "./engine.js";
+import { LruCache } from "./lru.js";
+import { createMarianEngine, type DownloadProgress, STAGE } from "./marian.js";
+import { isEnglish, normalizeLanguage, opusModelFor } from "./registry.js";
+import { assembleTranslation, joinPieces, planText, splitLongSentence } from "./text.js";
+
+/** Default number of sentences in one model call. */
+export const DEFAULT_BATCH_SIZE = 8;
+/** Default size of the sentence → translation cache. */
+export const DEFAULT_CACHE_SIZE = 10_000;
+
+export interface TranslatorOptions extends ModelSettingsOptions {
+  /** Source language (ISO 639-1 or 639-3). Default "it". */
+  from?: string;
+  /** Target language. Default "en". */
+  to?: string;
+  /** The engine: "transformers" (default) or "apertium". */
+  engine?: EngineName;
+  /** Engines to try in order when one is unavailable, e.g. ["transformers", "apertium"]. */
+  engines?: EngineName[];
+  /** Hub id or local model folder name; default from the registry (`Xenova/opus-mt-it-en`). */
+  model?: string;
+  /** Weights to load: "q8" (default, quantized), "fp32", "fp16"… */
+  dtype?: string;
+  /** "cpu" (default). */
+  device?: string;
+  /** Sentences in one model call. Default 8. */
+  batchSize?: number;
+  /** Beams of the search. Default 1 (greedy). */
+  numBeams?: number;
+  /** Longest sentence, in tokens, sent in one piece; longer ones are cut at clause boundaries. Default: the model's limit. */
+  maxInputTokens?: number;
+  /** Most target tokens per sentence. Default: twice the input plus 16, within the model's limit. */
+  maxNewTokens?: number;
+  /** Entries of the sentence → translation LRU cache; 0 turns it off. Default 10,000. */
+  cacheSize?: number;
+  /** Download progress of model files (only when they are fetched). */
+  onProgress?: (info: DownloadProgress) => void;
+}
+
+export interface TranslateCallOptions {
+  signal?: AbortSignal;
+}
+
+/** Counters of what a translator did: model calls, sentences, cache hits. */
+export interface TranslatorStats extends EngineStats {
+  /** Sentences (or pieces) answered from the cache without calling the model. */
+  cacheHits: number;
+}
+
+export interface Translator {
+  readonly from: string;
+  readonly to: string;
+  /** The model recorded in each Translation (hub id, or "apertium:ita-spa+spa-eng"). */
+  readonly model: string;
+  /** "transformers", "apertium", or "identity" when source and target are the same language. */
+  readonly engine: string;
+  readonly stats: Readonly<TranslatorStats>;
+  /** Longest sentence, in tokens, translated in one piece (longer ones are cut). */
+  readonly maxInputTokens: number;
+  /** Tokens of a text as the model counts them (words for Apertium). */
+  countTokens(text: string): number;
+  /** Translates a text: sentences, paragraphs kept, with the alignment of every sentence. */
+  translate(text: string, options?: TranslateCallOptions): Promise<Translation>;
+  /** Translates single sentences (one output each, in order), in batches of `batchSize`. */
+  translateBatch(sentences: readonly string[], options?: TranslateCallOptions): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Runs a list of source pieces through the engine (directly or through a pipeline's batching). */
+export type PieceRunner = (pieces: string[], signal?: AbortSignal) => Promise<string[]>;
+
+/** Creates an engine of the given kind for the pair. */
+export async function createEngine(
+  name: EngineName,
+  from: string,
+  to: string,
+  options: TranslatorOptions,
+): Promise<SentenceEngine> {
+  if (name === "apertium") return createApertiumEngine(from, to);
+  if (name !== "transformers") {
+    throw new RassegnaError("INVALID_INPUT", `${STAGE}: unknown engine "${String(name)}".`, {
+      stage: STAGE,
+      hint: 'Use "transformers" or "apertium".',
+    });
+  }
+  const model = options.model ?? opusModelFor(from, to, STAGE);
+  return createMarianEngine({
+    model,
+    dtype: options.dtype ?? "q8",
+    device: options.device ?? "cpu",
+    settings: resolveModelSettings(options),
+    numBeams: options.numBeams ?? 1,
+    maxInputTokens: options.maxInputTokens,
+    maxNewTokens: options.maxNewTokens,
+    onProgress: options.onProgress,
+  });
+}
+
+/**
+ * Creates the first engine of `names` that is available. When none is, throws
+ * `MODEL_UNAVAILABLE` with every engine's reason.
+ */
+export async function createFirstEngine(
+  names: readonly EngineName[],
+  from: string,
+  to: string,
+  options: TranslatorOptions,
+): Promise<SentenceEngine> {
+  const failures: RassegnaError[] = [];
+  for (const name of names) {
+    try {
+      return await createEngine(name, from, to, options);
+    } catch (error) {
+      if (!(error instanceof RassegnaError) || error.code !== "MODEL_UNAVAILABLE" || names.length === 1) throw error;
+      failures.push(error);
+    }
+  }
+  throw new RassegnaError(
+    "MODEL_UNAVAILABLE",
+    `${STAGE}: no engine can translate ${from}→${to}. ${failures.map((f, i) => `${names[i]}: ${f.message}`).join(" ")}`,
+    { stage: STAGE, cause: failures[0] },
+  );
+}
+
+/** A translator on one engine, with a sentence cache. */
+export class EngineTranslator implements Translator {
+  readonly from: string;
+  readonly to: string;
+  readonly model: string;
+  readonly engine: string;
+  readonly #engine: SentenceEngine;
+  readonly #cache: LruCache<string, string>;
+  readonly #batchSize: number;
+  #cacheHits = 0;
+
+  constructor(
+    engine: SentenceEngine,
+    from: string,
+    to: string,
+    options: { batchSize?: number; cache?: LruCache<string, string> } = {},
+  ) {
+    this.#engine = engine;
+    this.from = from;
+    this.to = to;
+    this.model = engine.model;
+    this.engine = engine.engine;
+    this.#batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    this.#cache = options.cache ?? new LruCache(DEFAULT_CACHE_SIZE);
+  }
+
+  get maxInputTokens(): number {
+    return this.#engine.maxInputTokens;
+  }
+
+  countTokens(text: string): number {
+    return this.#engine.countTokens(text);
+  }
+
+  /** The engine's key: translations of different engines never share cache entries or batches. */
+  get key(): string {
+    return this.#engine.key;
+  }
+
+  get stats(): TranslatorStats {
+    return { ...this.#engine.stats, cacheHits: this.#cacheHits };
+  }
+
+  /**
+   * Calls the engine directly, `batchSize` pieces at a time. Pieces are grouped by length:
+   * a batch runs as long as its longest sentence, so mixing short and long ones wastes work.
+   */
+  readonly runDirect: PieceRunner = async (pieces, signal) => {
+    const order = pieces.map((_, i) => i);
+    if (pieces.length > this.#batchSize) {
+      const lengths = pieces.map((p) => this.#engine.countTokens(p));
+      order.sort((a, b) => (lengths[a] as number) - (lengths[b] as number) || a - b);
+    }
+    const out = new Array<string>(pieces.length);
+    for (let i = 0; i < order.length; i += this.#batchSize) {
+      throwIfAborted(signal, STAGE);
+      const indexes = order.slice(i, i + this.#batchSize);
+      const translated = await this.#engine.translateBatch(
+        indexes.map((k) => pieces[k] as string),
+        signal,
+      );
+      indexes.forEach((k, j) => {
+        out[k] = translated[j] as string;
+      });
+    }
+    return out;
+  };
+
+  /** The engine, for a stage's batch function that groups pieces by engine. */
+  get sentenceEngine(): SentenceEngine {
+    return this.#engine;
+  }
+
+  /** Translates pieces through the cache: only pieces not seen before reach `run`, once each. */
+  async #translatePieces(pieces: readonly string[], run: PieceRunner, signal?: AbortSignal): Promise<string[]> {
+    const key = (p: string) => `${this.#engine.key}\u0000${p}`;
+    const results = new Map<string, string>();
+    const missing: string[] = [];
+    for (const piece of pieces) {
+      if (results.has(piece) || missing.includes(piece)) continue;
+      const hit = this.#cache.get(key(piece));
+      if (hit !== undefined) {
+        results.set(piece, hit);
+        this.#cacheHits++;
+      } else missing.push(piece);
+    }
+    if (missing.length > 0) {
+      const translated = await run(missing, signal);
+      if (translated.length !== missing.length) {
+        throw new RassegnaError(
+          "STAGE_FAILED",
+          `${STAGE}: the engine returned ${translated.length} translations for ${missing.length} sentences.`,
+          { stage: STAGE },
+        );
+      }
+      missing.forEach((piece, i) => {
+        const t = translated[i] as string;
+        results.set(piece, t);
+        this.#cache.set(key(piece), t);
+      });
+    }
+    return pieces.map((p) => results.get(p) as string);
+  }
+
+  /** Translates a text, sending its pieces through `run` (the engine, or a pipeline's batching). */
+  async translateWith(text: string, run: PieceRunner, options: TranslateCallOptions = {}): Promise<Translation> {
+    assertText(text, { stage: STAGE });
+    throwIfAborted(options.signal, STAGE);
+    const base = { from: this.from, to: this.to, engine: this.engine, model: this.model };
+    if (text.trim() === "") return { ...base, text: "", segments: [] };
+    const plan = planText(text, this.#engine.maxInputTokens, (t) => this.#engine.countTokens(t));
+    const translated = await this.#translatePieces(plan.pieces.flat(), run, options.signal);
+    let next = 0;
+    const sentenceTexts = plan.pieces.map((pieces) => joinPieces(pieces.map(() => translated[next++] as string)));
+    return { ...base, ...assembleTranslation(text, plan.sentences, sentenceTexts) };
+  }
+
+  translate(text: string, options: TranslateCallOptions = {}): Promise<Translation> {
+    return this.translateWith(text, this.runDirect, options);
+  }
+
+  async translateBatch(sentences: readonly string[], options: TranslateCallOptions = {}): Promise<string[]> {
+    if (!Array.isArray(sentences)) {
+      throw new RassegnaError("INVALID_INPUT", `${STAGE}: translateBatch expects an array of strings.`, {
+        stage: STAGE,
+      });
+    }
+    const perSentence = sentences.map((s) => {
+      assertText(s, { stage: STAGE });
+      const start = s.length - s.trimStart().length;
+      const end = s.trimEnd().length;
+      if (end <= start) return [];
+      // Each input is one unit (not split into sentences); only a too long one is cut.
+      const spans = splitLongSentence(s, { start, end }, this.#engine.maxInputTokens, (t) =>
+        this.#engine.countTokens(t),
+      );
+      return spans.map((p) => s.slice(p.start, p.end));
+    });
+    const translated = await this.#translatePieces(perSentence.flat(), this.runDirect, options.signal);
+    let next = 0;
+    return perSentence.map((pieces) => joinPieces(pieces.map(() => translated[next++] as string)));
+  }
+
+  close(): Promise<void> {
+    this.#cache.clear();
+    return this.#engine.close();
+  }
+}
+
+/** Source and target are the same language: the text is its own translation. */
+class IdentityTranslator implements Translator {
+  readonly engine = "identity";
+  readonly model = "none";
+  readonly stats: TranslatorStats = { calls: 0, sentences: 0, generatedTokens: 0, cacheHits: 0 };
+  readonly maxInputTokens = Number.POSITIVE_INFINITY;
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {}
+
+  countTokens(text: string): number {
+    return text.split(/\s+/).filter(Boolean).length;
+  }
+
+  async translate(text: string): Promise<Translation> {
+    assertText(text, { stage: STAGE });
+    const plan = planText(text, Number.POSITIVE_INFINITY, () => 0);
+    return {
+      from: this.from,
+      to: this.to,
+      engine: this.engine,
+      model: this.model,
+      text,
+      segments: plan.sentences.map((s) => ({
+        source: { start: s.start, end: s.end },
+        target: { start: s.start, end: s.end },
+      })),
+    };
+  }
+
+  async translateBatch(sentences: readonly string[]): Promise<string[]> {
+    for (const s of sentences) assertText(s, { stage: STAGE });
+    return [...sentences];
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * Creates a translator. Loads the model once (shared with other translators of the same
+ * model, dtype and device); throws `MODEL_UNAVAILABLE` when the pair has no model or the
+ * model cannot be found. Source = target (English to English) gives the text back as is.
+ */
+export async function createTranslator(options: TranslatorOptions = {}): Promise<Translator> {
+  const from = normalizeLanguage(options.from ?? "it");
+  const to = normalizeLanguage(options.to ?? "en");
+  if (from === to || (isEnglish(from) && isEnglish(to))) return new IdentityTranslator(from, to);
+  const names = options.engines ?? [options.engine ?? "transformers"];
+  const engine = await createFirstEngine(names, from, to, options);
+  return new EngineTranslator(engine, from, to, {
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    cache: new LruCache(options.cacheSize ?? DEFAULT_CACHE_SIZE),
+  });
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { apertiumChain, createTranslator, listApertiumModes } from "@rassegna/translate";
+import { describe, expect, it } from "vitest";
+
+describe("the Apertium engine (the real apertium program)", () => {
+  it("lists the installed modes, with the Italian→Spanish→English pivot", async () => {
+    const modes = await listApertiumModes();
+    expect(modes).toContain("ita-spa");
+    expect(modes).toContain("spa-eng");
+    expect(apertiumChain("it", "en", modes)).toEqual(["ita-spa", "spa-eng"]);
+    expect(apertiumChain("es", "en", modes)).toEqual(["spa-eng"]);
+    expect(apertiumChain("ru", "en", modes)).toBeUndefined();
+  });
+
+  it("translates Italian into English words through Spanish, with true segments", async () => {
+    const translator = await createTranslator({ from: "it", engine: "apertium" });
+    expect(translator.model).toBe("apertium:ita-spa+spa-eng");
+    const text = "Il gatto dorme sulla sedia.\nIl governo ha approvato una nuova legge.";
+    const result = await translator.translate(text);
+    expect(result.engine).toBe("apertium");
+    expect(result.model).toBe("apertium:ita-spa+spa-eng");
+    const targets = result.segments.map((s) => result.text.slice(s.target.start, s.target.end));
+    expect(targets).toHaveLength(2);
+    expect(targets[0]).toMatch(/\bcat\b/i);
+    expect(targets[0]).toMatch(/\bchair\b/i);
+    expect(targets[1]).toMatch(/\bgovernment\b/i);
+    expect(targets[1]).toMatch(/\blaw\b/i);
+    expect(result.text).toBe(`${targets[0]}\n${targets[1]}`);
+    // One apertium run for the whole batch of sentences.
+    expect(translator.stats.calls).toBe(1);
+    await translator.close();
+  });
+
+  it("is used only when asked for, or as a fallback that the record names", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "rassegna-cache-"));
+    const translator = await createTranslator({
+      from: "it",
+      engines: ["transformers", "apertium"],
+      offline: true,
+      cacheDir,
+    });
+    expect(translator.engine).toBe("apertium");
+    const result = await translator.translate("La città è grande.");
+    expect(result.model).toBe("apertium:ita-spa+spa-eng");
+    expect(result.text).toMatch(/\bcity\b/i);
+    await translator.close();
+    // Without the fallback order the missing model is an error, not a silent switch.
+    await expect(createTranslator({ from: "it", offline: true, cacheDir })).rejects.toMatchObject({
+      code: "MODEL_UNAVAILABLE",
+    });
+  });
+
+  it("a missing pair or program is MODEL_UNAVAILABLE with the apt command that fixes it", async () => {
+    await expect(createTranslator({ from: "ru", engine: "apertium" })).rejects.toMatchObject({
+      code: "MODEL_UNAVAILABLE",
+      message: expect.stringContaining("apt"),
+    });
+    await expect(listApertiumModes({ binary: "/nonexistent/apertium" })).rejects.toMatchObject({
+      code: "MODEL_UNAVAILABLE",
+      message: expect.stringContaining("apt-get install apertium apertium-spa-ita apertium-eng-spa cg3"),
+    });
+  });
+});
