@@ -6,9 +6,14 @@
  *
  * A language a detector lacks counts as wrong; no detector is restricted to the 30 languages.
  * Our priors were tuned on the even lines (0-based) of each file: the odd lines are held out and
- * reported apart. Peers that need a native build or a download (CLD2 `cld`, fastText, lingua) are
- * not run here; the issue's table gives their published figures on the same data.
+ * reported apart.
+ *
+ * CLD2 (`cld`) is a native addon whose install compiles C++ for minutes, so it is not a dependency:
+ * to include it, install it anywhere (`npm install cld@2.10.1` in a scratch folder builds it from the
+ * Node headers, no download) and point RASSEGNA_BENCH_CLD at its folder. fastText lid.176 and lingua
+ * need model downloads or 930 MB and are not run; the issue's table gives their figures.
  */
+import { createRequire } from "node:module";
 import { detectLanguage, toIso6391 } from "@rassegna/langdetect";
 import { franc } from "franc";
 import { fmt, isMain, machineInfo, readShared, table, writeResult } from "./lib.js";
@@ -22,7 +27,7 @@ const GOAL_SPEED = 10_000;
 interface Detector {
   name: string;
   /** ISO 639-1 code (or "und"/"" when the detector gives no answer). */
-  detect(text: string): string;
+  detect(text: string): string | Promise<string>;
 }
 
 interface Loaded {
@@ -41,7 +46,7 @@ async function load(name: string, make: () => Promise<Detector["detect"]>): Prom
   const before = memoryNow();
   const t0 = performance.now();
   const detect = await make();
-  detect("warm up: this loads whatever the detector loads lazily");
+  await detect("warm up: this loads whatever the detector loads lazily");
   const loadSeconds = (performance.now() - t0) / 1000;
   return { detector: { name, detect }, loadSeconds, memoryMB: Math.max(0, memoryNow() - before) };
 }
@@ -87,6 +92,24 @@ async function loadDetectors(): Promise<Loaded[]> {
       return (text) => normaliseCld3(identifier.findLanguage(text).language);
     }),
   );
+  const cldPath = process.env.RASSEGNA_BENCH_CLD;
+  if (cldPath) {
+    loaded.push(
+      await load("CLD2 (cld, bestEffort)", async () => {
+        const cld = createRequire(`${cldPath.replace(/\/$/, "")}/`)("./") as {
+          detect(text: string, options: { bestEffort: boolean }): Promise<{ languages: Array<{ code: string }> }>;
+        };
+        return async (text) => {
+          try {
+            const code = (await cld.detect(text, { bestEffort: true })).languages[0]?.code ?? "und";
+            return code === "iw" ? "he" : code.startsWith("zh") ? "zh" : code;
+          } catch {
+            return "und";
+          }
+        };
+      }),
+    );
+  }
   loaded.push(await load("franc (minLength 1)", async () => (text) => toIso6391(franc(text, { minLength: 1 }))));
   loaded.push(await load("franc (defaults)", async () => (text) => toIso6391(franc(text))));
   return loaded;
@@ -123,14 +146,23 @@ function pick<T>(lines: T[], half: Half): T[] {
   return half === "all" ? lines : lines.filter((_, i) => (i % 2 === 0) === (half === "even"));
 }
 
-function score(detector: Detector, languages: string[], data: Data, task: Task, half: Half = "all"): Score {
+async function score(
+  detector: Detector,
+  languages: string[],
+  data: Data,
+  task: Task,
+  half: Half = "all",
+): Promise<Score> {
   const perLanguage: Record<string, number> = {};
   let items = 0;
   const cpu0 = process.cpuUsage();
   for (const code of languages) {
     const lines = pick(data[task][code] ?? [], half);
     let right = 0;
-    for (const line of lines) if (detector.detect(line) === code) right++;
+    for (const line of lines) {
+      const answer = detector.detect(line);
+      if ((typeof answer === "string" ? answer : await answer) === code) right++;
+    }
     perLanguage[code] = (100 * right) / Math.max(1, lines.length);
     items += lines.length;
   }
@@ -173,7 +205,10 @@ function calibration(languages: string[], data: Data): string {
     c.reliable,
     fmt((100 * c.reliableRight) / Math.max(1, c.reliable)),
   ]);
-  return table(["confidence", "answers", "% of answers", "accuracy %", "reliable answers", "accuracy when reliable %"], rows);
+  return table(
+    ["confidence", "answers", "% of answers", "accuracy %", "reliable answers", "accuracy when reliable %"],
+    rows,
+  );
 }
 
 export default async function run(): Promise<string> {
@@ -182,7 +217,7 @@ export default async function run(): Promise<string> {
   const results = new Map<string, Record<Task, Score>>();
   for (const { detector } of detectors) {
     const byTask = {} as Record<Task, Score>;
-    for (const task of TASKS) byTask[task] = score(detector, languages, data, task);
+    for (const task of TASKS) byTask[task] = await score(detector, languages, data, task);
     results.set(detector.name, byTask);
   }
   const ours = results.get("rassegna") as Record<Task, Score>;
@@ -198,10 +233,22 @@ export default async function run(): Promise<string> {
       "Load: first call including reading the data; memory: RSS growth on load (in one process, approximate).",
   );
   lines.push("");
-  const header = ["detector", ...TASKS.map((t) => `${t} (goal ≥ ${GOALS[t]})`), `sentences / CPU-s (goal ≥ ${GOAL_SPEED})`, "load s", "memory MB"];
+  const header = [
+    "detector",
+    ...TASKS.map((t) => `${t} (goal ≥ ${GOALS[t]})`),
+    `sentences / CPU-s (goal ≥ ${GOAL_SPEED})`,
+    "load s",
+    "memory MB",
+  ];
   const rows = detectors.map(({ detector, loadSeconds, memoryMB }) => {
     const r = results.get(detector.name) as Record<Task, Score>;
-    return [detector.name, ...TASKS.map((t) => fmt(r[t].macro, 2)), fmt(speed(r.sentences), 0), fmt(loadSeconds, 2), fmt(memoryMB, 0)];
+    return [
+      detector.name,
+      ...TASKS.map((t) => fmt(r[t].macro, 2)),
+      fmt(speed(r.sentences), 0),
+      fmt(loadSeconds, 2),
+      fmt(memoryMB, 0),
+    ];
   });
   lines.push(table(header, rows));
   lines.push("");
@@ -214,7 +261,11 @@ export default async function run(): Promise<string> {
         .filter(({ detector }) => detector.name !== "rassegna")
         .map(({ detector }) => {
           const r = results.get(detector.name) as Record<Task, Score>;
-          return [detector.name, ...TASKS.map((t) => fmt(ours[t].macro / Math.max(0.01, r[t].macro), 3)), fmt(speed(ours.sentences) / speed(r.sentences), 2)];
+          return [
+            detector.name,
+            ...TASKS.map((t) => fmt(ours[t].macro / Math.max(0.01, r[t].macro), 3)),
+            fmt(speed(ours.sentences) / speed(r.sentences), 2),
+          ];
         }),
     ),
   );
@@ -222,15 +273,15 @@ export default async function run(): Promise<string> {
   lines.push("Tuning disclosure: our priors were tuned on the even lines of each file; the odd lines were held out.");
   lines.push("");
   const ourDetector = detectors[0]?.detector as Detector;
-  lines.push(
-    table(
-      ["rassegna on", ...TASKS],
-      (["all", "even", "odd"] as Half[]).map((half) => [
-        half === "all" ? "all lines" : half === "even" ? "even lines (tuning)" : "odd lines (held out)",
-        ...TASKS.map((t) => fmt(half === "all" ? ours[t].macro : score(ourDetector, languages, data, t, half).macro, 2)),
-      ]),
-    ),
-  );
+  const halfRows: Array<Array<string | number>> = [];
+  for (const half of ["all", "even", "odd"] as Half[]) {
+    const label = half === "all" ? "all lines" : half === "even" ? "even lines (tuning)" : "odd lines (held out)";
+    const row: Array<string | number> = [label];
+    for (const t of TASKS)
+      row.push(fmt(half === "all" ? ours[t].macro : (await score(ourDetector, languages, data, t, half)).macro, 2));
+    halfRows.push(row);
+  }
+  lines.push(table(["rassegna on", ...TASKS], halfRows));
   lines.push("");
   lines.push("Calibration of our `confidence` (all three tasks together):");
   lines.push("");
@@ -242,13 +293,18 @@ export default async function run(): Promise<string> {
     lines.push(
       table(
         ["language", ...detectors.map(({ detector }) => detector.name)],
-        languages.map((code) => [code, ...detectors.map(({ detector }) => fmt((results.get(detector.name) as Record<Task, Score>)[task].perLanguage[code] ?? 0))]),
+        languages.map((code) => [
+          code,
+          ...detectors.map(({ detector }) =>
+            fmt((results.get(detector.name) as Record<Task, Score>)[task].perLanguage[code] ?? 0),
+          ),
+        ]),
       ),
     );
   }
   lines.push("");
   lines.push(
-    "Not run here: CLD2 (`cld`, native addon), fastText lid.176 and lingua (`@bluzzi/lingua`, 930 MB) — see the issue's table for their figures on the same data.",
+    `Not run here: ${process.env.RASSEGNA_BENCH_CLD ? "" : "CLD2 (`cld`: set RASSEGNA_BENCH_CLD, see the file's header), "}fastText lid.176 (model download) and lingua (\`@bluzzi/lingua\`, 930 MB): see the issue's table for their figures on the same data.`,
   );
   return lines.join("\n");
 }

@@ -54,11 +54,20 @@ function readDse(split: "valid" | "test"): Item[] {
   return items;
 }
 
-/** NewsMTSC: one item per target mention. */
-function readNewsMtsc(): Item[] {
+/**
+ * NewsMTSC: one item per target mention. The file is the only split here, so it is cut in two
+ * fixed halves by line: the own-stance rules are tuned on the even lines (0, 2, 4, … counted
+ * from 0) and the odd lines are held out.
+ */
+type MtscHalf = "tuning" | "held-out" | "whole";
+function readNewsMtsc(half: MtscHalf = "whole"): Item[] {
   const items: Item[] = [];
-  for (const line of readShared("stance/newsmtsc/devtest_rw.jsonl").split("\n")) {
-    if (line.trim() === "") continue;
+  const lines = readShared("stance/newsmtsc/devtest_rw.jsonl")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+  for (const [index, line] of lines.entries()) {
+    if (half === "tuning" && index % 2 !== 0) continue;
+    if (half === "held-out" && index % 2 !== 1) continue;
     const record = JSON.parse(line) as {
       sentence_normalized: string;
       targets: Array<{ mention: string; polarity: number }>;
@@ -145,7 +154,7 @@ function rows(results: Array<[string, Scores]>, baseline: number): Array<Array<s
   return results.map(([name, s]) => [
     name,
     fmt(s.fAvg),
-    `${fmt(s.fAvg / baseline, 2)}×`,
+    name.includes("valid") || name.includes("tuning") || name.includes("whole") ? "–" : `${fmt(s.fAvg / baseline, 2)}×`,
     fmt(s.perClass.FAVOR.p * 100),
     fmt(s.perClass.FAVOR.r * 100),
     fmt(s.perClass.FAVOR.f * 100),
@@ -196,7 +205,7 @@ export default async function run(): Promise<string> {
   const dseSplit = split === "valid" ? "valid" : "test";
   const withNli = process.argv.includes("--nli");
   const dse = readDse(dseSplit);
-  const mtsc = readNewsMtsc();
+  const mtsc = readNewsMtsc("held-out");
   const systems: Array<[string, Predictor]> = [
     ["ours (rules)", ours],
     ["AFINN-165 (sentence)", afinn],
@@ -209,8 +218,18 @@ export default async function run(): Promise<string> {
     dseResults.push([name, await evaluate(dse, predict)]);
     mtscResults.push([name, await evaluate(mtsc, predict)]);
   }
+  if (dseSplit === "test")
+    dseResults.push(["ours (rules) on valid.txt, the tuning split", await evaluate(readDse("valid"), ours)]);
   const afinnDse = dseResults[1]?.[1].fAvg ?? 1;
   const afinnMtsc = mtscResults[1]?.[1].fAvg ?? 1;
+  const mtscTuning = readNewsMtsc("tuning");
+  const mtscWhole = readNewsMtsc("whole");
+  mtscResults.push([
+    `ours (rules) on the tuning half (even lines, ${mtscTuning.length})`,
+    await evaluate(mtscTuning, ours),
+  ]);
+  mtscResults.push([`ours (rules) on the whole file (${mtscWhole.length})`, await evaluate(mtscWhole, ours)]);
+  mtscResults.push([`AFINN-165 (sentence) on the whole file`, await evaluate(mtscWhole, afinn)]);
   const seed = seedCheck();
   return [
     "## Stance",
@@ -226,9 +245,9 @@ export default async function run(): Promise<string> {
     "",
     table(HEADER, rows(dseResults, afinnDse)),
     "",
-    `### NewsMTSC real-world test (${mtsc.length} person mentions, the sentence's stance toward them)`,
+    `### NewsMTSC real-world test, held-out half (odd lines: ${mtsc.length} person mentions, the sentence's stance toward them)`,
     "",
-    "Goal: ours ≥ 65 (issue's sentence lexicon baseline 53.7).",
+    "Goal: ours ≥ 65 (issue's sentence lexicon baseline 53.7). `devtest_rw.jsonl` is the only NewsMTSC split here, so it is cut in two fixed halves by line: the own-stance rules and weights were tuned on the even lines (counted from 0) and the first rows are the odd lines, never looked at while tuning. The tuning half and the whole file are shown below them; the whole file includes the tuning half, so it is optimistic. (Before this split, an earlier version had been tuned while looking at the whole file.)",
     "",
     table(HEADER, rows(mtscResults, afinnMtsc)),
     "",

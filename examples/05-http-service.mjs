@@ -135,7 +135,10 @@ async function main() {
     const { port } = server.address();
     process.stderr.write(`listening on http://127.0.0.1:${port}/analyze (Ctrl-C to stop)\n`);
   });
-  process.once("SIGINT", () => server.close(() => process.exit(0)));
+  process.once("SIGINT", () => {
+    process.stderr.write("stopping: finishing the analyses in progress…\n");
+    server.close(() => process.exit(0));
+  });
 }
 
 if (isMain(import.meta.url)) runMain(main);

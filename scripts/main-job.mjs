@@ -47,11 +47,11 @@ export function summarise(record, index, total) {
     .slice(0, 5)
     .map(([name, count]) => `${name} ×${count}`);
   lines.push(`    entities     ${entities.join(", ") || "—"}`);
-  const stances = (record.stances ?? [])
-    .filter((s) => s.stance !== "NONE")
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 4)
-    .map((s) => `${s.holder ?? "text"}→${s.target} ${s.stance} ${s.score.toFixed(2)}`);
+  // Who stands where first (actor → target), then the text's own stance toward targets.
+  const decided = (record.stances ?? []).filter((s) => s.stance !== "NONE").sort((a, b) => b.score - a.score);
+  const stances = [...decided.filter((s) => s.holder).slice(0, 3), ...decided.filter((s) => !s.holder).slice(0, 2)].map(
+    (s) => `${s.holder ?? "(text)"}→${s.target} ${s.stance} ${s.score.toFixed(2)}`,
+  );
   lines.push(`    stances      ${stances.join(" · ") || "—"}`);
   for (const e of record.errors.filter((e) => e.stage !== "translate")) {
     lines.push(`    error        ${e.stage}: ${e.code}: ${e.message.split("\n")[0]}`);
@@ -95,11 +95,15 @@ export async function runMainJob({
   const started = Date.now();
   const pipeline = createDefaultPipeline({ engines: ["transformers", "apertium"], concurrency: 2, ...pipelineOptions });
   const records = [];
+  let stageTimes = "";
   try {
     for await (const record of pipeline.stream(articles)) {
       records.push(record);
       status(`${records.length}/${articles.length} analysed`);
     }
+    stageTimes = Object.entries(pipeline.stats().stages)
+      .map(([name, stats]) => `${name} ${(stats.ms / 1000).toFixed(1)} s`)
+      .join(", ");
   } finally {
     await pipeline.close();
   }
@@ -121,6 +125,7 @@ export async function runMainJob({
   print(
     `\n${records.length} articles in ${seconds.toFixed(1)} s: ${translated} translated, ${withErrors} with errors (see each record's "errors").`,
   );
+  if (stageTimes) print(`Time inside each stage, summed over articles: ${stageTimes}.`);
   print(`Wrote ${relative(root, jsonl)} and ${relative(root, html)}.`);
   return { records, jsonl, html };
 }

@@ -55,7 +55,7 @@ describe("example 1 with a model at hand", () => {
     expect(notes).toEqual([]);
     expect(result.engine).toBe("transformers");
     expect(result.translation?.model).toBe("rassegna/tiny-marian-it-en");
-    // Random weights: the words are gibberish, but there is one aligned segment per sentence.
+    // A toy model: the words do not matter here, but there is one aligned segment per sentence.
     expect(result.translation?.segments).toHaveLength(2);
   });
 });

@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sentences = [
   "The European Commission proposed new rules for banks in Brussels.",
   "Germany and France agreed on a joint plan for energy prices.",
-  "Officials in Washington criticised the new tariffs on steel.",
+  "The United States criticised the new tariffs on steel.",
 ];
 
 function writeInput(path: string, count: number): void {

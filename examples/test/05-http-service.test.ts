@@ -26,7 +26,7 @@ describe("example 5: HTTP service", () => {
     const server = createAnalysisServer({ maxBodyBytes: 2000, pipelineOptions: { offline: true, cacheDir } });
     const base = await listen(server);
     try {
-      const text = "Officials in Washington criticised the new sanctions announced by Moscow.";
+      const text = "The United States criticised the new sanctions announced by Russia.";
       const ok = await fetch(`${base}/analyze`, {
         method: "POST",
         headers: { "content-type": "application/json" },

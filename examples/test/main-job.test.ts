@@ -1,13 +1,11 @@
 // The main job (`pnpm main`) on a small corpus of its own: every article gets a record, the
 // outputs are written, and a missing translation model is said once, not per article.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
+import { renderReportHtml } from "@rassegna/cli";
 import { createDefaultPipeline } from "rassegna";
 import { afterAll, describe, expect, it } from "vitest";
-
-import { renderReportHtml } from "../../packages/cli/src/report/index.js";
 import { runMainJob } from "../../scripts/main-job.mjs";
 
 const root = mkdtempSync(join(tmpdir(), "rassegna-main-"));
@@ -18,7 +16,6 @@ const extra = join(root, "extra");
 
 describe("the main job", () => {
   it("analyses every article, writes JSON Lines and the report, and notes the missing model once", async () => {
-    const { mkdirSync } = await import("node:fs");
     mkdirSync(articles);
     mkdirSync(extra);
     writeFileSync(

@@ -54,20 +54,22 @@ MARKED = {
 MARKER = 8.0  # value of the marker dimension in a marked piece's embedding
 CLASSIFIER_GAIN = 2.0
 O_BIAS = 3.0
-# Sentences checked before writing: (text, expected non-O labels by piece).
+# Sentences checked before writing: (text, the pieces expected to be labelled, with their MARKED label).
 CHECKS = [
-    ("Mario Rossi vive a Roma e lavora per la Fiat .", {"Mario": "B-PER", "Rossi": "I-PER", "Roma": "B-LOC", "Fiat": "B-ORG"}),
-    ("Il governo degli Stati Uniti e le Nazioni Unite a Pechino", {"Stati": "B-LOC", "Uniti": "I-LOC", "Nazioni": "B-ORG", "Unite": "I-ORG", "Pech": "B-LOC", "##ino": "I-LOC"}),
-    ("John Smith said in Rome that the war is over", {"John": "B-PER", "Smith": "I-PER", "Rome": "B-LOC"}),
-    ("Oggi il presidente parla di economia e di pace", {}),
+    ("Mario Rossi vive a Roma e lavora per la Fiat .", ["Mario", "Rossi", "Roma", "Fiat"]),
+    ("Il governo degli Stati Uniti e le Nazioni Unite a Pechino",
+     ["Stati", "Uniti", "Nazioni", "Unite", "Pech", "##ino"]),
+    ("John Smith said in Rome that the war is over", ["John", "Smith", "Rome"]),
+    ("Oggi il presidente parla di economia e di pace", []),
 ]
+EXTRA_WORDS = "vive lavora parla over that Mario Rossi Giulia Bianchi John Smith Roma Rome Milano Stati Uniti Pech Fiat"
+SUFFIXES = "ino elles ing ed s i e a o"
 
 
 def main() -> None:
     folder = out_dir(*FOLDER)
-    extra = ["vive", "lavora", "parla", "over", "that", "Mario", "Rossi", "Giulia", "Bianchi", "John", "Smith",
-             "Roma", "Rome", "Milano", "Stati", "Uniti", "Pech", "Fiat", "Nazioni", "Unite"]
-    vocab = build_vocab([w for w in vocabulary_words() + extra if w not in ("Pechino",)], ["ino", "elles", "ing", "ed", "s", "i", "e", "a", "o"])
+    words = [w for w in vocabulary_words() + EXTRA_WORDS.split() + list(MARKED) if w != "Pechino" and "#" not in w]
+    vocab = build_vocab(words, SUFFIXES.split())
     index = {t: i for i, t in enumerate(vocab)}
     entity_labels = LABELS[1:]
     reserved = list(range(len(entity_labels)))  # hidden dim k marks entity label k + 1
@@ -86,7 +88,8 @@ def main() -> None:
     cls_b[0] = O_BIAS
     w.classifier = (cls_w, cls_b)
 
-    for text, expected in CHECKS:
+    for text, marked in CHECKS:
+        expected = {piece: MARKED[piece] for piece in marked}
         pieces = [p for word in text.split() for p in wordpiece(vocab, word)]
         ids = [CLS] + [index[p] for p in pieces] + [SEP]
         logits = forward(w, ids, [0] * len(ids)) @ cls_w + cls_b

@@ -89,8 +89,8 @@ def and_unit(w, unit: int, a: int, b: int, out: int) -> None:
 
 def main() -> None:
     folder = out_dir(*FOLDER)
-    extra = ["This", "example", "text", "vuole", "nuove", "says", "parla", "are", "oppose", "favor", "sostegno", *TOPIC, *AGAINST, *FAVOUR]
-    vocab = build_vocab(vocabulary_words() + extra, ["s", "i", "e", "a", "o", "ing", "ed"])
+    extra = "This example text vuole nuove says parla are oppose".split() + TOPIC + AGAINST + FAVOUR
+    vocab = build_vocab(vocabulary_words() + extra, "s i e a o ing ed".split())
     index = {t: i for i, t in enumerate(vocab)}
     reserved = list(range(R_GROUND + 1))
     w = random_weights(SEED, len(vocab), reserved)

@@ -46,7 +46,7 @@ from tinyonnx import (
     torch_deterministic,
     write_json,
 )
-from wordlists import glossary
+from wordlists import LETTERS, PUNCT, capitalise, glossary
 
 MODEL_ID = "rassegna/tiny-marian-it-en"
 FOLDER = ("packages", "translate", "test", "fixtures", "models", "rassegna", "tiny-marian-it-en")
@@ -63,13 +63,7 @@ TRAIN_STEPS = 2500
 MAX_WORDS = 8
 BATCH = 32
 
-ELISIONS = "l'=the_ dell'=of_the_ all'=to_the_ nell'=in_the_ un'=a_"
-LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàèéìòùÀÈÉÌÒÙ0123456789"
-PUNCT = ".,;:!?'\"()-–—%«»/&"
-
-
-def capitalise(w: str) -> str:
-    return w[0].upper() + w[1:]
+ELISIONS = "l' dell' all' nell' un'"  # elided articles: pieces of their own
 
 
 def vocabulary() -> list[tuple[str, float]]:
@@ -79,7 +73,7 @@ def vocabulary() -> list[tuple[str, float]]:
     vocab_words: list[str] = []
     for it, en in glossary():
         vocab_words += [it, *en]
-    vocab_words += [e.split("=")[0] for e in ELISIONS.split()]
+    vocab_words += ELISIONS.split()
     for rank, w in enumerate(dict.fromkeys(vocab_words)):
         pieces.setdefault("▁" + w, -3.0 - rank * 0.001)
         pieces.setdefault("▁" + capitalise(w), -3.5 - rank * 0.001)
@@ -126,7 +120,7 @@ def tokenizer_files(folder: str, vocab: list[tuple[str, float]], ids: dict) -> N
         "version": "1.0",
         "truncation": None,
         "padding": None,
-        "added_tokens": [special_token(ids["eos"], "</s>"), special_token(ids["unk"], "<unk>"), special_token(ids["pad"], "<pad>")],
+        "added_tokens": [special_token(ids[k], t) for k, t in (("eos", "</s>"), ("unk", "<unk>"), ("pad", "<pad>"))],
         "normalizer": {"type": "NFKC"},
         "pre_tokenizer": metaspace,
         "post_processor": {
@@ -183,7 +177,7 @@ class Linear(nn.Module):
 class Attention(nn.Module):
     def __init__(self):
         super().__init__()
-        self.q, self.k, self.v, self.o = Linear(D_MODEL, D_MODEL), Linear(D_MODEL, D_MODEL), Linear(D_MODEL, D_MODEL), Linear(D_MODEL, D_MODEL)
+        self.q, self.k, self.v, self.o = (Linear(D_MODEL, D_MODEL) for _ in range(4))
 
     @staticmethod
     def heads(x):
@@ -209,7 +203,8 @@ class FeedForward(nn.Module):
 class EncoderLayer(nn.Module):
     def __init__(self):
         super().__init__()
-        self.attn, self.ln1, self.ffn, self.ln2 = Attention(), nn.LayerNorm(D_MODEL, eps=LN_EPS), FeedForward(), nn.LayerNorm(D_MODEL, eps=LN_EPS)
+        self.attn, self.ln1 = Attention(), nn.LayerNorm(D_MODEL, eps=LN_EPS)
+        self.ffn, self.ln2 = FeedForward(), nn.LayerNorm(D_MODEL, eps=LN_EPS)
 
     def forward(self, x, mask):
         x = self.ln1(x + self.attn(x, x, mask))
@@ -346,8 +341,7 @@ def train(vocab_size: int, ids: dict, tok: Unigram, steps: int) -> TinyMarian:
 
 
 def np_params(model: TinyMarian) -> dict[str, np.ndarray]:
-    out = {k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
-    return out
+    return {k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
 
 
 def lin(g: Graph, p: dict, name: str) -> tuple[str, str]:
@@ -367,7 +361,7 @@ def embed(g: Graph, p: dict, shared: str, input_ids: str, start: str, end: str) 
     return g.op("Add", [tokens, g.rows(g.const(p["positions"], "positions"), start, end)])  # [T, D] broadcasts
 
 
-def self_attention_block(g: Graph, p: dict, prefix: str, x: str, k: str, v: str, mask: str) -> str:
+def attention_block(g: Graph, p: dict, prefix: str, x: str, k: str, v: str, mask: str) -> str:
     q = heads(g, linear(g, x, lin(g, p, prefix + ".q")))
     out = linear(g, merge_heads(g, attention(g, q, k, v, mask, HEAD_DIM), D_MODEL), lin(g, p, prefix + ".o"))
     return out
@@ -388,7 +382,8 @@ def build_encoder(p: dict) -> Graph:
         pre = f"encoder.{i}"
         k = heads(g, linear(g, x, lin(g, p, pre + ".attn.k")))
         v = heads(g, linear(g, x, lin(g, p, pre + ".attn.v")))
-        x = layer_norm(g, g.op("Add", [x, self_attention_block(g, p, pre + ".attn", x, k, v, add_mask)]), ln(g, p, pre + ".ln1"), LN_EPS)
+        a = attention_block(g, p, pre + ".attn", x, k, v, add_mask)
+        x = layer_norm(g, g.op("Add", [x, a]), ln(g, p, pre + ".ln1"), LN_EPS)
         x = feed_forward(g, p, pre, x, "ln2")
     g.output(x, "last_hidden_state", shape=["batch_size", "encoder_sequence_length", D_MODEL])
     return g
@@ -434,9 +429,11 @@ def build_decoder(p: dict, vocab_size: int) -> Graph:
         v_new = heads(g, linear(g, x, lin(g, p, pre + ".attn.v")))
         k = g.op("Concat", [past[(i, "decoder", "key")], k_new], axis=2)
         v = g.op("Concat", [past[(i, "decoder", "value")], v_new], axis=2)
-        x = layer_norm(g, g.op("Add", [x, self_attention_block(g, p, pre + ".attn", x, k, v, causal)]), ln(g, p, pre + ".ln1"), LN_EPS)
+        a = attention_block(g, p, pre + ".attn", x, k, v, causal)
+        x = layer_norm(g, g.op("Add", [x, a]), ln(g, p, pre + ".ln1"), LN_EPS)
         xk, xv = cross[2 * i], cross[2 * i + 1]
-        x = layer_norm(g, g.op("Add", [x, self_attention_block(g, p, pre + ".cross", x, xk, xv, cross_mask)]), ln(g, p, pre + ".ln2"), LN_EPS)
+        a = attention_block(g, p, pre + ".cross", x, xk, xv, cross_mask)
+        x = layer_norm(g, g.op("Add", [x, a]), ln(g, p, pre + ".ln2"), LN_EPS)
         x = feed_forward(g, p, pre, x, "ln3")
         g.output(k, f"present.{i}.decoder.key", shape=dec_shape)
         g.output(v, f"present.{i}.decoder.value", shape=dec_shape)

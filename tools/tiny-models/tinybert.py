@@ -32,6 +32,7 @@ from tinyonnx import (
     split_heads,
     write_json,
 )
+from wordlists import LETTERS, PUNCT, capitalise
 
 HIDDEN = 32
 HEADS = 4
@@ -42,8 +43,6 @@ MAX_POSITIONS = 512
 LN_EPS = 1e-12
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 PAD, UNK, CLS, SEP, MASK = range(5)
-LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàèéìòùÀÈÉÌÒÙ0123456789"
-PUNCT = ".,;:!?'\"()-–—%«»/&"
 
 
 # --------------------------------------------------------------------------- tokenizer
@@ -55,7 +54,7 @@ def build_vocab(word_list: list[str], suffixes: list[str]) -> list[str]:
     vocab = dict.fromkeys(SPECIALS)
     for w in word_list:
         vocab.setdefault(w)
-        vocab.setdefault(w[0].upper() + w[1:])
+        vocab.setdefault(capitalise(w))
     for s in suffixes:
         vocab.setdefault("##" + s)
     for ch in LETTERS + PUNCT:

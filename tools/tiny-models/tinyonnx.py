@@ -1,5 +1,5 @@
 """Shared helpers for the tiny test models: an ONNX graph builder, transformer blocks, q8 quantization,
-tokenizer JSON builders and deterministic file output.
+tokenizer JSON helpers and deterministic file output.
 
 Graphs are built directly with `onnx.helper` (no `transformers` python package is available here), so
 every op is explicit and the files are byte-for-byte reproducible from the fixed seeds.
@@ -90,24 +90,6 @@ class Graph:
         """table[start:end] along axis 0 (1-element int64 bounds). A Slice rather than Gather(Range):
         onnxruntime rewrites the latter into a Slice with scalar bounds, which it then rejects."""
         return self.op("Slice", [table, start, end, self.i64([0], "axes")])
-
-
-class Weights:
-    """Deterministic random parameters (normal, fixed seed), created in a fixed order."""
-
-    def __init__(self, seed: int, std: float = 0.2):
-        self.rng = np.random.RandomState(seed)
-        self.std = std
-
-    def normal(self, *shape: int, std: float | None = None) -> np.ndarray:
-        return (self.rng.standard_normal(shape) * (self.std if std is None else std)).astype(np.float32)
-
-    def linear(self, g: Graph, d_in: int, d_out: int, hint: str) -> tuple[str, str]:
-        return g.const(self.normal(d_in, d_out), hint + "_w"), g.const(self.normal(d_out, std=0.02), hint + "_b")
-
-    def layer_norm(self, g: Graph, d: int, hint: str) -> tuple[str, str]:
-        gamma = (1.0 + self.normal(d, std=0.05)).astype(np.float32)
-        return g.const(gamma, hint + "_g"), g.const(self.normal(d, std=0.02), hint + "_b")
 
 
 def linear(g: Graph, x: str, wb: tuple[str, str]) -> str:

@@ -29,6 +29,14 @@ Italia=Italy Cina=China Russia=Russia Europa=Europe Ucraina=Ukraine Francia=Fran
 Mario=Mario Rossi=Rossi Xi=Xi Jinping=Jinping Putin=Putin Meloni=Meloni Fiat=Fiat Nato=NATO Onu=UN
 """
 
+# Every single character gets a piece, so any text in these scripts tokenises without an unknown token.
+LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàèéìòùÀÈÉÌÒÙ0123456789"
+PUNCT = ".,;:!?'\"()-–—%«»/&"
+
+
+def capitalise(word: str) -> str:
+    return word[0].upper() + word[1:]
+
 
 def glossary() -> list[tuple[str, list[str]]]:
     """(Italian word, English words) pairs."""

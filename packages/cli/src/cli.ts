@@ -4,16 +4,15 @@ import type { Readable, Writable } from "node:stream";
 
 import type { Analysis, ModelSettingsOptions, Stage, StageError } from "@rassegna/core";
 import { createPipeline, type Pipeline } from "@rassegna/pipeline";
-import { listModels, pullModels } from "@rassegna/translate";
-import { createDefaultPipeline, type DefaultStageName, type StageFactory, stageFactory } from "rassegna";
+import type { DefaultStageName, StageFactory } from "rassegna";
 
 import { type InputItem, readInputs } from "./inputs.js";
 import { openSink, recordLine } from "./output.js";
 import { createProgress, type Progress } from "./progress.js";
 import { renderReportHtml } from "./report/index.js";
 import {
-  type CommandName,
   COMMANDS,
+  type CommandName,
   type Flags,
   HELP,
   parseCommand,
@@ -133,7 +132,10 @@ function commandStages(
       ];
     }
     case "entities":
-      return [language(), factory("entities")({ ...settings, ...(flags.language ? { language: flags.language } : {}) })];
+      return [
+        language(),
+        factory("entities")({ ...settings, ...(flags.language ? { language: flags.language } : {}) }),
+      ];
     case "stance": {
       const targets = parseList(flags.targets);
       return [
@@ -174,7 +176,9 @@ class Warnings {
   private once(key: string, message: string): void {
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.progress.interrupt(() => say(this.stderr, `rassegna: warning: ${message} (each affected record says so in "errors")`));
+    this.progress.interrupt(() =>
+      say(this.stderr, `rassegna: warning: ${message} (each affected record says so in "errors")`),
+    );
   }
 }
 
@@ -193,6 +197,9 @@ async function articleCommand(
       : parseLanguage(flags.language, "--language", command);
   if (command === "translate" && flags.to !== undefined) parseLanguage(flags.to, "--to", command);
   const engine = parseEngine(flags.engine, command);
+  // The stage packages load models' code: import them only when a command needs them, so
+  // that --help and usage errors answer at once.
+  const { createDefaultPipeline, stageFactory } = await import("rassegna");
   const factory = (name: DefaultStageName) => options.factories?.[name] ?? stageFactory(name);
 
   const controller = new AbortController();
@@ -228,9 +235,14 @@ async function articleCommand(
     return USAGE;
   }
 
-  const sink = await openSink(flags.out, io.stdout, cwd).catch((error: unknown) => {
+  const sink = await openSink(flags.out, io.stdout, cwd).catch(async (error: unknown) => {
+    io.signal?.removeEventListener("abort", onAbort);
+    await pipeline.close().catch(() => {});
     throw new UsageError(`rassegna ${command}: cannot write --out ${flags.out}: ${messageOf(error)}`);
   });
+  if (paths.length === 0 && (io.stdin as { isTTY?: boolean }).isTTY) {
+    say(io.stderr, `rassegna ${command}: reading the article from the terminal; end it with Ctrl-D.`);
+  }
   const inputs = readInputs({ paths, jsonl: flags.jsonl === true, stdin: io.stdin, cwd, language: hint });
   // Inputs that could not be read or parsed: their record gets that error instead.
   const unreadable = new Map<number, StageError>();
@@ -264,7 +276,10 @@ async function articleCommand(
     status = withErrors > 0 ? WITH_ERRORS : CLEAN;
   } catch (error) {
     progress.stop();
-    if (controller.signal.aborted) {
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") {
+      // The reader went away (`| head`): what it wanted was written; stop quietly.
+      status = withErrors > 0 ? WITH_ERRORS : CLEAN;
+    } else if (controller.signal.aborted) {
       say(io.stderr, `rassegna ${command}: interrupted after ${written} records.`);
       status = INTERRUPTED;
     } else {
@@ -282,31 +297,32 @@ async function articleCommand(
 
 async function modelsCommand(positionals: string[], flags: Flags, io: CliIo): Promise<number> {
   const [action, ...models] = positionals;
+  if (action !== "list" && action !== "pull") {
+    throw new UsageError(
+      action === undefined
+        ? "rassegna models: say pull or list."
+        : `rassegna models: unknown action "${action}"; use pull or list.`,
+    );
+  }
   const settings = modelSettings(flags);
+  const { listModels, pullModels } = await import("@rassegna/translate");
   if (action === "list") {
     if (models.length > 0) throw new UsageError("rassegna models list: takes no model names.");
     for (const model of await listModels(settings)) say(io.stdout, JSON.stringify(model));
     return CLEAN;
   }
-  if (action === "pull") {
-    let last = "";
-    const pulled = await pullModels(models, {
-      ...settings,
-      onProgress: (info) => {
-        if (!io.stderr.isTTY) return;
-        const line = `pulling ${info.model}: ${info.file}`;
-        if (line !== last) say(io.stderr, line);
-        last = line;
-      },
-    });
-    for (const model of pulled) say(io.stdout, JSON.stringify(model));
-    return CLEAN;
-  }
-  throw new UsageError(
-    action === undefined
-      ? "rassegna models: say pull or list."
-      : `rassegna models: unknown action "${action}"; use pull or list.`,
-  );
+  let last = "";
+  const pulled = await pullModels(models, {
+    ...settings,
+    onProgress: (info) => {
+      if (!io.stderr.isTTY) return;
+      const line = `pulling ${info.model}: ${info.file}`;
+      if (line !== last) say(io.stderr, line);
+      last = line;
+    },
+  });
+  for (const model of pulled) say(io.stdout, JSON.stringify(model));
+  return CLEAN;
 }
 
 async function reportCommand(positionals: string[], flags: Flags, io: CliIo, cwd: string): Promise<number> {

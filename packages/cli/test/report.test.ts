@@ -107,6 +107,17 @@ untranslated.entities!.push({
   mentions: [{ start: flag.start + 1, end: flag.end, text: "?" }],
 });
 
+// One entity for both texts, each mention tagged with its own source (as the entities stage merges them).
+translated.entities!.push({
+  name: "Taipei",
+  type: "LOCATION",
+  source: "translation",
+  mentions: [
+    { ...at(enText, "adversary"), text: "adversary", source: "translation" },
+    { ...at(itText, "avversario"), text: "avversario", source: "original" },
+  ] as Entity["mentions"],
+});
+
 const englishText = "Washington praised Ottawa. The European Union stayed silent.";
 const english: Analysis = {
   id: "en-note",
@@ -175,6 +186,20 @@ describe("renderLayeredText", () => {
   });
 });
 
+describe("renderReportHtml on odd input", () => {
+  it("renders an empty corpus and records with missing or malformed fields without throwing", () => {
+    expect(renderReportHtml([])).toContain("No records.");
+    const odd = [
+      { id: "only-id" },
+      { id: "bad-fields", text: 5, entities: "x", stances: [null, { target: 3 }], errors: null },
+      { id: "bad-translation", text: "Testo.", translation: { text: 7 }, entities: [{ name: "A", mentions: null }] },
+    ] as unknown as Analysis[];
+    const html = renderReportHtml(odd, { title: "odd" });
+    for (const id of ["only-id", "bad-fields", "bad-translation"]) expect(html).toContain(`data-id="${id}"`);
+    expect(html).toContain("No stances in these records.");
+  });
+});
+
 describe("renderReportHtml in a browser", () => {
   let browser: Browser;
   let page: Page;
@@ -239,6 +264,7 @@ describe("renderReportHtml in a browser", () => {
       "Pechino",
       "Mosca",
       "Washington",
+      "avversario",
       "Xi Jinping",
       "Vladimir Putin",
       "Mosca",
@@ -247,6 +273,7 @@ describe("renderReportHtml in a browser", () => {
       "Beijing",
       "Moscow",
       "Washington",
+      "adversary",
       "Xi Jinping",
       "Vladimir Putin",
     ]);

@@ -291,9 +291,11 @@ function isBoundaryAt(text: string, punct: number, limit: number): { end: number
 
 /**
  * Splits a text into sentences with true offsets. Knows Italian and English abbreviations
- * (sig., dott., prof., ecc., S.p.A., art., n., p.es., Mr., U.S.), decimals, initials,
- * quotes and ellipses; never crosses a line break; each non-empty line is a paragraph. Spans are
- * trimmed of surrounding white space; white-space-only stretches yield nothing.
+ * (sig., dott., prof., ecc., S.p.A., art., n., p.es., l'on., Mr., U.S.), words that are
+ * abbreviations only before a number ("n. 5" but "ha detto no. Poi"), decimals, initials, list
+ * numbers, quotes (a period after «…» or (…) ends a sentence) and ellipses; never crosses a
+ * line break; each non-empty line is a paragraph. Spans are trimmed of surrounding white
+ * space; white-space-only stretches yield nothing.
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];

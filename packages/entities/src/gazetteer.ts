@@ -6,7 +6,7 @@
 import { type EntityType, foldName, lookupActor, lookupDemonym } from "@rassegna/core";
 import nlp from "compromise";
 
-import { GAZETTEER, GROUP_WORDS } from "./lexicon.js";
+import { COUNTRY_LIKE, GAZETTEER, GROUP_WORDS, ITALIAN_FIRST_NAMES } from "./lexicon.js";
 
 /** A known name: its canonical form and type. */
 export interface KnownName {
@@ -28,7 +28,7 @@ function getIndex(): Index {
   const exact = new Map<string, KnownName>();
   const folded = new Map<string, KnownName>();
   for (const [name, type, aliases = []] of GAZETTEER) {
-    const known = { name, type };
+    const known: KnownName = COUNTRY_LIKE.has(name) ? { name, type, country: true } : { name, type };
     for (const alias of [name, ...aliases]) {
       if (!exact.has(alias)) exact.set(alias, known);
       // Names written in capitals ("IS", "ABC") only match as written.
@@ -96,5 +96,6 @@ export function wordEvidence(lower: string): WordEvidence {
     if (!NAME_TAGS.has(tag) && tag !== "Singular" && tag !== "Noun") common = true;
     if (tag === "Singular" || tag === "Noun") common = common || tags.length === 1;
   }
+  if (ITALIAN_FIRST_NAMES.has(lower)) firstName = true;
   return { firstName, lastName, place, organization, common };
 }

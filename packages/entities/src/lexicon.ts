@@ -20,7 +20,7 @@ export const PERSON_TITLES = words(`
   presidente ministro premier senatore senatrice deputato deputata sindaco sindaca governatore governatrice
   papa cardinale vescovo arcivescovo generale colonnello capitano ammiraglio ambasciatore segretario
   segretaria portavoce direttore direttrice amministratore allenatore tecnico attaccante leader re regina
-  principe principessa cancelliere commissario giudice procuratore avvocato professore professoressa dottor
+  principe principessa pontefice cancelliere vicepresidente campione campionessa commissario giudice procuratore avvocato professore professoressa dottor
   dottore dottoressa onorevole signor signora signore
 `);
 
@@ -59,7 +59,7 @@ export const ORG_HEAD = words(`
   agenzia partito procura tribunale camera senato governo parlamento esercito polizia guardia corte
   consiglio comune regione provincia dipartimento ufficio autorità autorita organizzazione unione lega
   movimento sindacato confederazione società societa gruppo museo scuola liceo ospedale policlinico
-  accademia conservatorio centro croce protezione vigili direzione segreteria azienda fondo
+  accademia conservatorio centro croce protezione vigili direzione segreteria azienda fondo stato
 `);
 
 /** Last words that make a name a place ("Orange County", "Lake Geneva"). */
@@ -72,7 +72,7 @@ export const LOC_TAIL = words(`
 
 /** First words that make a name a place ("Lake Como", "Mount Etna", "Via Roma"). */
 export const LOC_HEAD = words(`
-  lake mount mt cape gulf port fort isle saint st san santa sao são monte lago golfo isola isole capo
+  lake mount mt cape gulf port fort isle saint st san santa sao são monte lago golfo isola isole
   piazza via viale corso valle val fiume stretto porto
 `);
 
@@ -83,7 +83,9 @@ export const NAME_PARTICLES = words(`
 `);
 
 /** Lower-case words that join an organisation or place head to the rest ("Bank of England"). */
-export const ORG_JOINERS = words(`of for on and the de del della dei degli delle di d' dell' per e & sulla sul`);
+export const ORG_JOINERS = words(
+  `of for on the de del della dello dei degli delle di d' dell' per & sulla sul sull' al alla allo all' agli`,
+);
 
 /**
  * Capitalised words that are not names when they start a sentence or a title: function
@@ -111,15 +113,22 @@ export const NOT_NAMES = words(`
   lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi martedi mercoledi giovedi venerdi
   gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
   gmt utc cet cest url dna hiv aids ceo rbi pil iva gp tv pc sms usb covid covid-19 mph km kg pdf
+  jan feb mar apr jun jul aug sep sept oct nov dec chg avg shr shrs mln bln pct qtr
+  women men people sales fax current scorer scorers scoreboard attendance division results standings
+  ciò cio paese paesi costituzione natale pasqua codice comune
   nessuno ogni alcuni alcune altri altre altro altra uno due tre quattro cinque
 `);
 
 /** Last words of events, titles and competitions (CoNLL's MISC, not ours): "World Cup", "U.S. Open". */
 export const EVENT_TAIL = words(`
   cup open tour series championship championships games olympics olympiad prix trophy award awards prize
-  masters classic marathon rally shield final finals tournament festival war wars index derby
+  masters classic marathon rally shield final finals tournament festival war wars index derby day
   coppa campionato campionati olimpiadi giochi premio festival trofeo giro mondiali europei guerra
+  slam contest
 `);
+
+/** First words of events and competitions ("Coppa Italia", "Gran Premio", "Palio di Siena"). */
+export const EVENT_HEAD = words(`coppa giro gran premio festival campionato mondiali olimpiadi palio salone expo`);
 
 /** Religions, peoples and languages as nouns or adjectives: not entities in CoNLL or KIND. */
 export const GROUP_WORDS = words(`
@@ -128,7 +137,8 @@ export const GROUP_WORDS = words(`
   shiite shiites shia hindu hindus sikh sikhs buddhist buddhists orthodox serb serbs croat croats basque
   basques tamil tamils zulu zulus olympic latino latinos hispanic hispanics european europeans asian asians
   african africans western eastern westerners communist communists socialist socialists marxist democrat
-  republican euro euros
+  republican euro euros chechen chechens yugoslav yugoslavs tajik tajiks hutu hutus tutsi tutsis briton
+  britons afrikaner afrikaners pashtun pashtuns uzbek uzbeks kazakh kazakhs bosnian bosnians
 `);
 
 /** Words that make a document a sports report, where clubs carry their city's name. */
@@ -142,6 +152,48 @@ export const SPORTS_WORDS = words(`
 
 /** Italian institutional nouns that KIND-style annotation reads as organisations even lower-cased. */
 export const ITALIAN_INSTITUTION_NOUNS = words(`governo polizia carabinieri procura esercito gendarmeria regime`);
+
+/** Italian first names (compromise's lexicon knows mostly English ones). */
+export const ITALIAN_FIRST_NAMES = words(`
+  giuseppe giovanni antonio mario luigi francesco angelo vincenzo pietro salvatore carlo franco domenico
+  bruno paolo michele giorgio aldo sergio luciano giancarlo alberto roberto marco andrea stefano alessandro
+  massimo luca davide matteo simone federico lorenzo riccardo fabio enzo daniele emanuele gianluca nicola
+  silvio dario walter umberto enrico ugo guido renato claudio maurizio fabrizio gianni piero gino tommaso
+  cristiano valerio filippo edoardo leonardo gabriele diego mattia giacomo jacopo raffaele gennaro ciro
+  carmine rocco sandro alessio manuel cesare ettore achille arturo attilio beppe corrado dino elio ennio
+  fausto flavio gaetano gianfranco gianpaolo giampaolo gianmarco giulio graziano ignazio italo lamberto
+  leopoldo lino mauro nando nino oreste orlando ottavio pasquale raimondo remo rino rodolfo rolando
+  romeo ruggero sabino saverio severino silvano tiziano tullio vittorio virgilio angelino benito bettino
+  elisa giulia francesca chiara sara anna maria laura paola rosa giovanna angela teresa lucia carla
+  giuseppina elena silvia valentina federica alessandra roberta cristina simona barbara monica daniela
+  patrizia rita emma beatrice ilaria alice martina giorgia aurora sofia greta noemi ludovica margherita
+  rossella donatella antonella ornella raffaella mariastella mariangela marisa luisa luciana franca
+  gabriella graziella loredana lorena manuela marina marta michela nadia nicoletta orietta piera renata
+  rosanna rosaria serena sonia stefania tiziana veronica vittoria viviana emma azzurra benedetta camilla
+  carolina caterina cecilia costanza debora eleonora emanuela ester fiorella flavia gloria irene isabella
+  lisa livia mara mirella nilde nives ombretta pamela rachele sabrina samanta sandra tina ursula vanessa
+`);
+
+/** Gazetteer places that field national sides, like countries (they stay places in sports news). */
+export const COUNTRY_LIKE = new Set([
+  "England",
+  "Scotland",
+  "Wales",
+  "Northern Ireland",
+  "Soviet Union",
+  "Yugoslavia",
+  "Czechoslovakia",
+  "Zaire",
+  "Burma",
+  "East Germany",
+  "West Germany",
+  "Bosnia",
+  "Serbia",
+  "Montenegro",
+  "Europe",
+  "Asia",
+  "Africa",
+]);
 
 /** An entry of the package's own gazetteer: canonical name, type, other names. */
 export type GazetteerEntry = [name: string, type: EntityType, aliases?: string[]];
@@ -163,6 +215,44 @@ export const GAZETTEER: GazetteerEntry[] = [
   ["Seattle", "LOCATION"],
   ["Detroit", "LOCATION"],
   ["Philadelphia", "LOCATION", ["Filadelfia"]],
+  ["St. Louis", "LOCATION", ["St Louis", "Saint Louis"]],
+  ["Kansas City", "LOCATION"],
+  ["San Diego", "LOCATION"],
+  ["Pittsburgh", "LOCATION"],
+  ["Cincinnati", "LOCATION"],
+  ["Cleveland", "LOCATION"],
+  ["Baltimore", "LOCATION"],
+  ["Milwaukee", "LOCATION"],
+  ["Minneapolis", "LOCATION"],
+  ["Denver", "LOCATION"],
+  ["Phoenix", "LOCATION"],
+  ["Oakland", "LOCATION"],
+  ["Anaheim", "LOCATION"],
+  ["Tampa", "LOCATION"],
+  ["Las Vegas", "LOCATION"],
+  ["New Orleans", "LOCATION"],
+  ["Portland", "LOCATION"],
+  ["Buffalo", "LOCATION"],
+  ["Sacramento", "LOCATION"],
+  ["Salt Lake City", "LOCATION"],
+  ["Indianapolis", "LOCATION"],
+  ["Nashville", "LOCATION"],
+  ["Charlotte", "LOCATION"],
+  ["Orlando", "LOCATION"],
+  ["San Antonio", "LOCATION"],
+  ["Memphis", "LOCATION"],
+  ["Newark", "LOCATION"],
+  ["Honolulu", "LOCATION"],
+  ["San Jose", "LOCATION"],
+  ["Austin", "LOCATION"],
+  ["Jacksonville", "LOCATION"],
+  ["Columbus", "LOCATION"],
+  ["Wall Street", "LOCATION"],
+  ["Midwest", "LOCATION"],
+  ["Silicon Valley", "LOCATION"],
+  ["Manhattan", "LOCATION"],
+  ["Brooklyn", "LOCATION"],
+  ["Hollywood", "LOCATION"],
   ["Toronto", "LOCATION"],
   ["Montreal", "LOCATION"],
   ["Vancouver", "LOCATION"],

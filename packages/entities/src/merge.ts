@@ -16,6 +16,11 @@ export interface TypedMention {
   strength: number;
 }
 
+/** A mention's weight in its entity's type: a bare guess counts little against any evidence. */
+function voteOf(mention: TypedMention): number {
+  return mention.strength <= 0 ? 0.25 : 1 + mention.strength;
+}
+
 const TYPES: EntityType[] = ["PERSON", "ORGANIZATION", "LOCATION"];
 
 function surfaceKey(text: string): string {
@@ -57,7 +62,7 @@ export function mergeMentions(found: TypedMention[], source: TextSource): Entity
       entry = { words: key.split(" "), votes: { PERSON: 0, ORGANIZATION: 0, LOCATION: 0 }, canonical: false };
       keys.set(key, entry);
     }
-    entry.votes[m.type] += 1 + m.strength;
+    entry.votes[m.type] += voteOf(m);
     if (m.canonical !== undefined) entry.canonical = true;
   });
   const typeOf = (votes: Record<EntityType, number>): EntityType =>
@@ -66,25 +71,39 @@ export function mergeMentions(found: TypedMention[], source: TextSource): Entity
   // Short forms: a one-word name that is the last (or first) word of exactly one longer
   // person name, or the first word or the initials of one longer organisation name.
   const link = new Map<string, string>();
-  const longer = [...keys.entries()].filter(([, entry]) => entry.words.length > 1);
+  // Index the longer names by the words a short form could match: linear in the names.
+  const candidates = new Map<string, Set<string>>();
+  const index = (word: string, key: string) => {
+    let set = candidates.get(word);
+    if (!set) {
+      set = new Set();
+      candidates.set(word, set);
+    }
+    set.add(key);
+  };
+  for (const [key, entry] of keys) {
+    if (entry.words.length < 2) continue;
+    const type = typeOf(entry.votes);
+    if (type === "PERSON") {
+      index(entry.words[0]!, key);
+      index(entry.words[entry.words.length - 1]!, key);
+    } else if (type === "ORGANIZATION") {
+      index(entry.words[0]!, key);
+      const letters = initials(entry.words);
+      if (letters.length >= 2) index(letters, key);
+    }
+  }
   for (const [key, entry] of keys) {
     if (entry.canonical || entry.words.length !== 1) continue;
-    const word = entry.words[0]!;
-    const targets = new Set<string>();
-    for (const [otherKey, other] of longer) {
-      const otherType = typeOf(other.votes);
-      if (otherType === "PERSON" && (other.words[other.words.length - 1] === word || other.words[0] === word)) {
-        targets.add(otherKey);
-      }
-      if (
-        otherType === "ORGANIZATION" &&
-        (other.words[0] === word || (word.length >= 2 && initials(other.words) === word))
-      ) {
-        targets.add(otherKey);
-      }
-    }
-    if (targets.size === 1) link.set(key, [...targets][0]!);
+    const targets = candidates.get(entry.words[0]!);
+    if (targets?.size === 1) link.set(key, [...targets][0]!);
   }
+  const linkedTo = new Set(link.values());
+  // Keys with at least one mention that is more than a lone common word.
+  const supported = new Set<string>();
+  mentions.forEach((m, i) => {
+    if (m.strength >= 0) supported.add(link.get(keyOf[i]!) ?? keyOf[i]!);
+  });
 
   const entities = new Map<string, { entity: Entity; votes: Record<EntityType, number>; canonical: boolean }>();
   mentions.forEach((m, i) => {
@@ -103,18 +122,12 @@ export function mergeMentions(found: TypedMention[], source: TextSource): Entity
     const mention: Mention = { start: m.start, end: m.end, text: m.text };
     group.entity.mentions.push(mention);
     // A short form takes the type of the name it stands for.
-    if (key === ownKey) group.votes[m.type] += 1 + m.strength;
+    if (key === ownKey) group.votes[m.type] += voteOf(m);
   });
   const out: Entity[] = [];
   for (const [key, { entity, votes, canonical }] of entities) {
     // Only weak mentions (lone common words) and no longer name they stand for: not a name.
-    if (
-      !link.has(key) &&
-      mentions.every((m, i) => keyOf[i] !== key || m.strength < 0) &&
-      ![...link.values()].includes(key)
-    ) {
-      continue;
-    }
+    if (!linkedTo.has(key) && !supported.has(key)) continue;
     entity.type = typeOf(votes);
     if (!canonical) {
       // No canonical name known: the longest surface form names the entity.

@@ -9,8 +9,8 @@ import type { EntityType } from "@rassegna/core";
 
 import { isDemonym, type KnownName, lexiconTags, lookupName, type WordEvidence, wordEvidence } from "./gazetteer.js";
 import {
+  EVENT_HEAD,
   EVENT_TAIL,
-  SPORTS_WORDS,
   ITALIAN_INSTITUTION_NOUNS,
   LOC_HEAD,
   LOC_TAIL,
@@ -20,6 +20,7 @@ import {
   ORG_JOINERS,
   ORG_TAIL,
   PERSON_TITLES,
+  SPORTS_WORDS,
   TITLE_MODIFIERS,
 } from "./lexicon.js";
 import { type Token, tokenize } from "./tokens.js";
@@ -78,9 +79,22 @@ export function* chunks(text: string): Generator<[start: number, end: number]> {
 }
 
 const LOC_PREPOSITIONS: Record<RulesLanguage, Set<string>> = {
-  en: new Set(["in", "at", "near", "outside", "across"]),
-  it: new Set(["a", "in", "ad", "verso", "presso", "nel", "nella"]),
+  en: new Set(["in", "at", "near", "outside", "across", "around", "towards", "toward", "into", "through"]),
+  it: new Set(["a", "in", "ad", "verso", "presso"]),
 };
+/** Endings of English common words (adverbs, abstract nouns, agent nouns, participles). */
+const COMMON_SUFFIX =
+  /(?:ly|ance|ence|ment|tion|sion|ness|ity|ings|ers|ors|ists|ed|ing|ive|ous|able|ible|ful|less|ism|ists)$/;
+
+const PLACE_NOUNS = new Set(
+  "city town village province region capital district state island port suburb area città paese villaggio provincia regione capitale distretto isola porto frazione comune".split(
+    " ",
+  ),
+);
+
+/** Endings of Italian abstract nouns, capitalised for emphasis ("la Resurrezione", "l'Umanità"). */
+const ITALIAN_COMMON_SUFFIX = /(?:zione|zioni|mento|menti|ità|ismo|ismi|enza|enze|anza|anze|tura|ture|logia|grafia)$/;
+
 /** Titles followed by a portfolio ("Minister of Defence", "ministro degli Esteri"). */
 const PORTFOLIO_TITLES = new Set([
   "minister",
@@ -91,8 +105,33 @@ const PORTFOLIO_TITLES = new Set([
   "sottosegretario",
   "assessore",
 ]);
-const SPEECH_VERBS = new Set(["said", "says", "told", "added", "ha", "dice", "afferma", "dichiara"]);
-const ITALIAN_ADJECTIVE = /(?:ale|ali|ico|ica|ici|iche|ivo|iva|ivi|ano|ana|ani|ese|esi|ario|aria|ari)$/;
+const SPEECH_VERBS = new Set([
+  "said",
+  "says",
+  "told",
+  "added",
+  "ha",
+  "è",
+  "aveva",
+  "avrebbe",
+  "era",
+  "sarà",
+  "dice",
+  "disse",
+  "afferma",
+  "dichiara",
+  "spiega",
+  "aggiunge",
+]);
+/** Italian articles and articled prepositions: people and towns take none, organisations do ("la Fiat"). */
+const ITALIAN_ARTICLES = new Set(
+  "il lo la l' i gli le del dello della dell' dei degli delle al allo alla all' agli alle dal dallo dalla dall' nel nello nella nell' sul sullo sulla sull'".split(
+    " ",
+  ),
+);
+/** "SpaceX", "YouTube": a capital inside a word marks a brand (not "McDonald", "DeLillo"). */
+const INNER_CAPITAL = /^(?!Mc|Mac|De|Di|La|Le|O')\p{Lu}\p{Ll}+\p{Lu}/u;
+const ITALIAN_ADJECTIVE = /(?:ale|ali|ico|ica|ici|iche|ivo|iva|ivi|ano|ana|ani|ese|esi|ario|aria|ari|eo|ea|ei|ee)$/;
 
 /** Strips one period at the end of a title ("Sen." → "sen"). */
 function bare(lower: string): string {
@@ -193,8 +232,17 @@ function isNameToken(sentence: Token[], i: number, context: Context): boolean {
   const token = sentence[i];
   if (!token?.word || !token.cap) return false;
   if (NOT_NAMES.has(token.lower) || NOT_NAMES.has(bare(token.lower))) return false;
+  if (context.language === "en" && SPORTS_WORDS.has(token.lower) && !EVENT_TAIL.has(token.lower)) return false;
   if (!token.initial) return true;
   return initialIsName(sentence, i, context);
+}
+
+/** Evidence, besides a capitalised word after it, that a sentence-initial word is a name. */
+function initialHasEvidence(token: Token, context: Context): boolean {
+  const evidence = wordEvidence(token.lower);
+  if (context.capitalisedInside.has(token.lower) || (token.upper && token.text.length > 1)) return true;
+  if (evidence.firstName || evidence.place || evidence.lastName) return true;
+  return lookupName(token.text) !== undefined || isTitleWord(token) || ORG_HEAD.has(token.lower);
 }
 
 /** Whether a capitalised word at a sentence start is a name, not just a capital. */
@@ -210,7 +258,11 @@ function initialIsName(sentence: Token[], i: number, context: Context): boolean 
   const next = sentence[i + 1];
   if (next?.cap && next.joinedBefore && next.word && !NOT_NAMES.has(next.lower) && !isTitleWord(token)) return true;
   // An English word compromise does not know at all is more likely a name than a common word.
-  return context.language === "en" && !common && (evidence.lastName || lexiconTags(token.lower).length === 0);
+  return (
+    context.language === "en" &&
+    !common &&
+    (evidence.lastName || (lexiconTags(token.lower).length === 0 && !COMMON_SUFFIX.test(token.lower)))
+  );
 }
 
 function readSentence(sentence: Token[], context: Context): void {
@@ -218,8 +270,19 @@ function readSentence(sentence: Token[], context: Context): void {
   for (let i = 0; i < sentence.length; ) {
     const token = sentence[i]!;
     if (!isNameToken(sentence, i, context)) {
-      if (language === "it" && ITALIAN_INSTITUTION_NOUNS.has(token.lower) && !token.cap) {
-        emit(context, [token], "ORGANIZATION", 1, token.lower);
+      if (language === "it" && !token.cap) {
+        // "governo", "polizia tedesca", "consiglio comunale": institutions, KIND-style.
+        const adjective = sentence[i + 1];
+        const withAdjective =
+          adjective?.joinedBefore &&
+          !adjective.cap &&
+          (isDemonym(adjective.text) || ITALIAN_ADJECTIVE.test(adjective.lower));
+        if (ITALIAN_INSTITUTION_NOUNS.has(token.lower) || (INSTITUTION_HEADS.has(token.lower) && withAdjective)) {
+          const tokens = withAdjective ? [token, adjective] : [token];
+          emit(context, tokens, "ORGANIZATION", 1, spanText(context, tokens).toLowerCase());
+          i += tokens.length;
+          continue;
+        }
       }
       i++;
       continue;
@@ -228,6 +291,9 @@ function readSentence(sentence: Token[], context: Context): void {
     for (;;) {
       const next = sentence[j + 1];
       if (next?.joinedBefore && isNameToken(sentence, j + 1, context)) {
+        // "Consiglio dei Ministri Silvio Berlusconi": a person's first name ends an organisation.
+        const orgSoFar = sentence.slice(i, j + 1).some((t) => !t.cap || ORG_HEAD.has(t.lower));
+        if (orgSoFar && wordEvidence(next.lower).firstName) break;
         j++;
         continue;
       }
@@ -261,10 +327,65 @@ function readSentence(sentence: Token[], context: Context): void {
       }
       j = k;
     }
+    const before = context.found.length;
     readRun(sentence, i, j, context);
+    if (language === "it") extendItalian(sentence, i, j, before, context);
     i = j + 1;
   }
 }
+
+/** Lower-case Italian words that head a place name ("golfo del Messico", "provincia di Ascoli"). */
+const PLACE_HEADS = new Set(
+  "golfo fiume lago provincia distretto punta isola monte valle regione comune contea baia stretto mar mare canale penisola".split(
+    " ",
+  ),
+);
+/** Lower-case Italian institution words that take an adjective ("consiglio comunale"). */
+const INSTITUTION_HEADS = new Set(["consiglio", "giunta", "camera", "parlamento", "chiesa", "azienda", "corte"]);
+const ITALIAN_LINKS = new Set(["di", "del", "della", "dello", "dell'", "dei", "degli", "delle", "d'"]);
+
+/**
+ * KIND-style Italian spans: a place keeps its lower-case head ("fiume Dyfi", "provincia di
+ * Ascoli Piceno"); an organisation keeps its adjective ("Parlamento macedone").
+ */
+function extendItalian(sentence: Token[], i: number, j: number, before: number, context: Context): void {
+  if (context.found.length !== before + 1) return;
+  const mention = context.found[before]!;
+  if (mention.start !== sentence[i]!.start || mention.end !== sentence[j]!.end) return;
+  let head = i - 1;
+  if (sentence[head] && ITALIAN_LINKS.has(sentence[head]!.lower)) head--;
+  const headToken = sentence[head];
+  if (headToken && !headToken.cap && PLACE_HEADS.has(headToken.lower) && mention.type !== "PERSON") {
+    mention.start = headToken.start;
+    mention.type = "LOCATION";
+    mention.strength = Math.max(mention.strength, 2);
+    delete mention.canonical;
+  }
+  const adjective = sentence[j + 1];
+  if (
+    mention.type === "ORGANIZATION" &&
+    adjective?.joinedBefore &&
+    !adjective.cap &&
+    isDemonym(adjective.text) &&
+    (j === i || ORG_HEAD.has(sentence[i]!.lower))
+  ) {
+    mention.end = adjective.end;
+    delete mention.canonical;
+  }
+  mention.text = context.text.slice(mention.start, mention.end);
+}
+
+/** The next word still belongs to an organisation's name (not the first name of a person after it). */
+function continuesName(sentence: Token[], k: number, context: Context): boolean {
+  const token = sentence[k];
+  return !!token?.joinedBefore && isNameToken(sentence, k, context) && !wordEvidence(token.lower).firstName;
+}
+
+/**
+ * Lower-case particles that join two capitalised words in Italian text: foreign people's names
+ * ("Leonardo da Vinci") and elided "d'" ("Costa d'Avorio"); Italian surnames capitalise theirs.
+ */
+const PERSON_PARTICLES = new Set(["da", "de", "von", "van", "der", "den", "du", "bin", "ibn", "al", "el", "d'"]);
 
 /** The end of a name continued over lower-case joiners, or `j` when it does not continue. */
 function joinAcross(sentence: Token[], i: number, j: number, context: Context): number {
@@ -290,10 +411,13 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
   // "Procter & Gamble", "Douglas & Lomason": an ampersand joins two names into a company.
   if (joiners.length === 1 && joiners[0]!.text === "&") {
     let end = k;
-    while (sentence[end + 1]?.joinedBefore && isNameToken(sentence, end + 1, context)) end++;
+    while (continuesName(sentence, end + 1, context)) end++;
     return end;
   }
-  const particleOnly = joiners.every((t) => NAME_PARTICLES.has(t.lower)) && joiners[0]!.lower !== "e";
+  const particleOnly =
+    joiners.every((t) => NAME_PARTICLES.has(t.lower)) &&
+    joiners[0]!.lower !== "e" &&
+    (context.language === "en" || joiners.every((t) => PERSON_PARTICLES.has(t.lower)));
   // Particles join people's names only between two capitalised words ("Leonardo da Vinci").
   if (orgLike || (particleOnly && joiners.every((t) => t.lower !== "and" && t.lower !== "y" && t.lower !== "und"))) {
     if (!orgLike && (joiners[0]!.lower === "de" || joiners[0]!.lower === "di") && context.language === "it") {
@@ -301,7 +425,7 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
       return j;
     }
     let end = k;
-    while (sentence[end + 1]?.joinedBefore && isNameToken(sentence, end + 1, context)) end++;
+    while (continuesName(sentence, end + 1, context)) end++;
     return end;
   }
   return j;
@@ -351,15 +475,45 @@ function readRun(sentence: Token[], i: number, j: number, context: Context): voi
   // A portfolio after a title ("ministro degli Esteri", "Minister of Defence") is not a name.
   const joiner = sentence[i - 1];
   const title = sentence[i - 2];
-  if (joiner && title && ORG_JOINERS.has(joiner.lower) && PORTFOLIO_TITLES.has(title.lower) && run.length === 1) return;
+  if (joiner && title && ORG_JOINERS.has(joiner.lower) && PORTFOLIO_TITLES.has(title.lower)) {
+    // "ministro del Lavoro Poletti": the portfolio goes, the minister stays.
+    if (run.length === 1) return;
+    readRun(sentence, i + 1, j, context);
+    return;
+  }
   const known = lookupKnown(run, context);
   if (known) {
     emit(context, run, known.type, 3, known.name, sentence, known.country);
     return;
   }
+  // "Intanto Mosca", "Morto Giorgio Giubilo": a sentence-initial word with nothing to say it
+  // is a name, before a known name or a first name, is just the first word of the sentence.
+  const first = run[0]!;
+  if (run.length > 1 && first.initial && !initialHasEvidence(first, context)) {
+    const rest = sentence.slice(i + 1, j + 1);
+    if (lookupKnown(rest, context) || wordEvidence(rest[0]!.lower).firstName) {
+      readRun(sentence, i + 1, j, context);
+      return;
+    }
+  }
+  // "Iraq Saddam Hussein", "Coldiretti Roberto Moncalvo": a first name after a place or an
+  // organisation starts a new name.
+  for (let k = i + 1; k <= j && context.language === "it"; k++) {
+    const before = sentence.slice(i, k);
+    if (!wordEvidence(sentence[k]!.lower).firstName || before.some((t) => wordEvidence(t.lower).firstName)) continue;
+    if (before.some((t) => !t.cap || isTitleWord(t))) continue;
+    const knownBefore = lookupKnown(before, context);
+    if (knownBefore?.type === "PERSON") continue;
+    readRun(sentence, i, k - 1, context);
+    readRun(sentence, k, j, context);
+    return;
+  }
   let personCue = titleBefore(sentence, i);
   let piece: Token[] = [];
   const flush = () => {
+    // A piece starts and ends with a capitalised word ("del Consiglio" → "Consiglio").
+    while (piece.length > 0 && !piece[0]!.cap) piece.shift();
+    while (piece.length > 0 && !piece[piece.length - 1]!.cap) piece.pop();
     if (piece.length > 0) readPiece(sentence, piece, personCue, context);
     piece = [];
   };
@@ -401,6 +555,11 @@ function lookupKnown(tokens: Token[], context: Context): KnownName | undefined {
 }
 
 /** A lone unknown capitalised word: organisations (companies, clubs, acronyms) are the most frequent. */
+/** Several unknown capitalised words: most often a person's name. */
+const DEFAULT_MULTI: Record<RulesLanguage, EntityType> = {
+  en: "PERSON",
+  it: "PERSON",
+};
 const DEFAULT_SINGLE: Record<RulesLanguage, EntityType> = {
   en: "ORGANIZATION",
   it: "LOCATION",
@@ -427,10 +586,24 @@ function readPiece(sentence: Token[], piece: Token[], personCue: boolean, contex
   const known = lookupKnown(piece, context);
   if (known) {
     const team = known.type === "LOCATION" && !known.country && isTeamPosition(sentence, piece);
-    emit(context, piece, team ? "ORGANIZATION" : known.type, team ? 2 : 3, team ? undefined : known.name, sentence, known.country);
+    emit(
+      context,
+      piece,
+      team ? "ORGANIZATION" : known.type,
+      team ? 2 : 3,
+      team ? undefined : known.name,
+      sentence,
+      known.country,
+    );
     return;
   }
-  if (EVENT_TAIL.has(last.lower) || isDemonym(last.text)) return;
+  if (EVENT_TAIL.has(last.lower) || EVENT_HEAD.has(piece[0]!.lower) || isDemonym(last.text)) return;
+  if (/-based$/i.test(last.text)) return;
+  if (piece.length === 1) {
+    // "H1N1", "CO2", "XXI": codes and numerals are not names unless a gazetteer knows them.
+    if (/\d/.test(last.text) || /^[IVXLC]+$/.test(last.text)) return;
+    if (context.language === "it" && ITALIAN_COMMON_SUFFIX.test(last.lower)) return;
+  }
   if (piece.length === 1 && !personCue && DEMONYM_SUFFIX.test(last.lower)) {
     const next = sentence[sentence.indexOf(last) + 1];
     if (next?.word && !next.cap && !wordEvidence(last.lower).firstName && !SPEECH_VERBS.has(next.lower)) return;
@@ -490,14 +663,25 @@ function classify(
   if (n === 1 && first.upper && /^[\p{Lu}.&]{2,7}$/u.test(first.text)) organization += 1.5;
   const previous = sentence[sentence.indexOf(first) - 1];
   if (previous && LOC_PREPOSITIONS[language].has(previous.lower)) place += 1;
+  // "the city of Arbil", "the town of Lockerbie", "la città di Merano".
+  const beforeOf = sentence[sentence.indexOf(first) - 2];
+  if (previous && beforeOf && (previous.lower === "of" || previous.lower === "di") && PLACE_NOUNS.has(beforeOf.lower)) {
+    place += 2;
+  }
   const next = sentence[sentence.indexOf(last) + 1];
-  if (next && SPEECH_VERBS.has(next.lower)) person += 0.5;
+  if (next && SPEECH_VERBS.has(next.lower)) person += language === "it" ? 1 : 0.5;
+  if (language === "it" && n === 1 && previous) {
+    if (ITALIAN_ARTICLES.has(previous.lower)) organization += 1.5;
+    if (previous.lower === "secondo") person += 1;
+  }
+  if (piece.some((t) => INNER_CAPITAL.test(t.text))) organization += 2;
   // Two or three plain capitalised words are most often a person's name; with a known place
   // inside ("Air France", "Real Madrid") an organisation.
   if (n >= 2 && !cue) {
     const placeInside = piece.some((t) => lookupName(t.text)?.type === "LOCATION");
     if (placeInside) organization += 1.5;
     else if (
+      language === "en" &&
       n <= 3 &&
       piece.every((t) => !t.upper && !/\d/.test(t.text) && !isCommonWord(t.lower, wordEvidence(t.lower)))
     ) {
@@ -505,7 +689,7 @@ function classify(
     }
   }
   const best = Math.max(person, place, organization);
-  if (best === 0) return { type: n === 1 ? DEFAULT_SINGLE[language] : "PERSON", strength: 0 };
+  if (best === 0) return { type: n === 1 ? DEFAULT_SINGLE[language] : DEFAULT_MULTI[language], strength: 0 };
   const strength = cue ? 2 : 1;
   if (person === best) return { type: "PERSON", strength };
   if (organization === best) return { type: "ORGANIZATION", strength };
@@ -528,14 +712,16 @@ function readHeadlines(headlines: Token[][], context: Context): void {
   for (const sentence of headlines) {
     for (let i = 0; i < sentence.length; ) {
       let matched = 0;
-      if (sentence[i]!.word && !NOT_NAMES.has(sentence[i]!.lower)) {
+      if (sentence[i]!.word) {
         for (let n = Math.min(4, sentence.length - i); n >= 1 && matched === 0; n--) {
           const tokens = sentence.slice(i, i + n);
+          if (NOT_NAMES.has(tokens[0]!.lower) && (n === 1 || NOT_NAMES.has(tokens[n - 1]!.lower))) continue;
           if (!tokens.every((t, k) => k === 0 || t.joinedBefore)) continue;
           const surface = spanText(context, tokens);
           const fromDocument = seen.get(surface.toLowerCase());
           if (fromDocument) {
-            const team = fromDocument.type === "LOCATION" && isTeamPosition(sentence, tokens);
+            const team =
+              fromDocument.type === "LOCATION" && !lookupName(surface)?.country && isTeamPosition(sentence, tokens);
             emit(
               context,
               tokens,

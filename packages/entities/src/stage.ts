@@ -66,13 +66,19 @@ export function mergePasses(translated: Entity[], original: Entity[]): Entity[] 
     byName.set(foldName(entity.name), tagged);
     out.push(tagged);
   }
-  const people = translated.filter((e) => e.type === "PERSON" && e.name.includes(" "));
+  // Full person names of the translation by their last word, for one-word names of the original.
+  const peopleByLastWord = new Map<string, Entity[]>();
+  for (const entity of out) {
+    if (entity.type !== "PERSON" || !entity.name.includes(" ")) continue;
+    const last = foldName(entity.name).split(" ").pop() ?? "";
+    peopleByLastWord.set(last, [...(peopleByLastWord.get(last) ?? []), entity]);
+  }
   for (const entity of original) {
     const tagged = tag(entity, "original");
     let same = byName.get(foldName(entity.name));
     if (!same && entity.type === "PERSON" && !entity.name.includes(" ")) {
-      const longer = people.filter((p) => foldName(p.name).split(" ").pop() === foldName(entity.name));
-      if (longer.length === 1) same = longer[0];
+      const longer = peopleByLastWord.get(foldName(entity.name));
+      if (longer?.length === 1) same = longer[0];
     }
     if (same) {
       same.mentions.push(...tagged.mentions);

@@ -26,7 +26,7 @@ export interface Token {
 
 /** Acronyms with periods ("U.S.", "S.p.A."), Italian elisions ("dell'", "l'"), words, marks. */
 const ITALIAN_TOKEN =
-  /(?:\p{L}{1,4}\.){2,}|\p{Ll}{1,6}['’](?=\p{L})|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S/gu;
+  /(?:\p{L}{1,4}\.){2,}|(?:\p{Ll}{1,6}|L|Un|Dell|Nell|All|Dall|Sull|Quest|Quell)['’](?=[\p{L}\d])|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const ENGLISH_TOKEN = /(?:\p{L}{1,4}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
 /** Abbreviations whose period does not end a sentence. */

@@ -5,7 +5,7 @@
  * found through an open-addressing hash index, so loading makes no per-key objects (fast, small).
  */
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync } from "node:zlib";
 
 interface TableMeta {
   keys: number;
@@ -31,7 +31,8 @@ export interface KeyTable {
   /** Entries of key i are `entryStart[i]` … `entryStart[i + 1] - 1` in `langs` and `values`. */
   entryStart: Int32Array;
   langs: Uint8Array;
-  values: Float32Array;
+  /** Raw values: 10 × −log-probability for n-grams, the rank for words. */
+  values: Uint16Array;
   slots: Int32Array;
   mask: number;
 }
@@ -42,9 +43,11 @@ export interface Model {
   /** Main script of each language (ISO 15924; `Jpan` for Japanese). */
   scripts: string[];
   orders: number;
-  /** word → log of its Zipf probability in each language that lists it. */
+  /** word → its rank in each language that lists it (see {@link wordLogProbability}). */
   words: KeyTable;
-  /** n-gram → log P(last char | the chars before it) in each language that has it. */
+  /** log of the harmonic number of each language's list: the Zipf normaliser. */
+  logHarmonic: Float64Array;
+  /** n-gram → 10 × −log P(last char | the chars before it) in each language that has it. */
   grams: KeyTable;
 }
 
@@ -77,18 +80,34 @@ export function findKey(table: KeyTable, s: string, from: number, to: number): n
   }
 }
 
-function readTable(buf: Buffer, at: number, meta: TableMeta, toValue: (lang: number, raw: number) => number): [KeyTable, number] {
+/** −log of 1…65535, so that a word's Zipf log-probability costs no logarithm at run time. */
+const LOG_RANK = (() => {
+  const out = new Float64Array(65536);
+  for (let r = 1; r < out.length; r++) out[r] = Math.log(r);
+  return out;
+})();
+
+/** log P(word) in language `lang` from its rank: Zipf's law over the list. */
+export function wordLogProbability(model: Model, lang: number, rank: number): number {
+  return -(LOG_RANK[rank] as number) - (model.logHarmonic[lang] as number);
+}
+
+function readTable(buf: Buffer, at: number, meta: TableMeta): [KeyTable, number] {
   const blob = buf.toString("utf8", at, at + meta.blobBytes);
   let offset = at + meta.blobBytes;
   offset += offset % 2;
   const counts = buf.subarray(offset, offset + meta.keys);
   offset += meta.keys;
   offset += offset % 2;
-  const langs = new Uint8Array(buf.subarray(offset, offset + meta.entries));
+  const langs = buf.subarray(offset, offset + meta.entries);
   offset += meta.entries;
   offset += offset % 2;
-  const values = new Float32Array(meta.entries);
-  for (let e = 0; e < meta.entries; e++) values[e] = toValue(langs[e] as number, buf.readUInt16LE(offset + 2 * e));
+  const bytes = buf.subarray(offset, offset + 2 * meta.entries);
+  // A view when aligned (the usual case), a copy otherwise; the file is little-endian like every host we run on.
+  const values =
+    bytes.byteOffset % 2 === 0
+      ? new Uint16Array(bytes.buffer, bytes.byteOffset, meta.entries)
+      : new Uint16Array(new Uint8Array(bytes).buffer);
   offset += 2 * meta.entries;
   const keyStart = new Int32Array(meta.keys + 1);
   const entryStart = new Int32Array(meta.keys + 1);
@@ -116,15 +135,15 @@ let cached: Model | undefined;
 /** The model, read on first use and kept for the process. */
 export function loadModel(): Model {
   if (cached) return cached;
-  const buf = gunzipSync(readFileSync(new URL("../data/model.bin.gz", import.meta.url)));
+  const buf = brotliDecompressSync(readFileSync(new URL("../data/model.bin.br", import.meta.url)));
   const headerLength = buf.readUInt32LE(0);
   const header = JSON.parse(buf.toString("utf8", 4, 4 + headerLength)) as Header;
-  const logH = header.harmonics.map((h) => Math.log(h));
+  const logHarmonic = Float64Array.from(header.harmonics, (h) => Math.log(h));
   let offset = 4 + headerLength;
   offset += offset % 2;
-  const [words, next] = readTable(buf, offset, header.words, (lang, rank) => -Math.log(rank) - (logH[lang] as number));
+  const [words, next] = readTable(buf, offset, header.words);
   offset = next + (next % 2);
-  const [grams] = readTable(buf, offset, header.grams, (_lang, q) => -q / 10);
-  cached = { codes: header.codes, scripts: header.scripts, orders: header.orders, words, grams };
+  const [grams] = readTable(buf, offset, header.grams);
+  cached = { codes: header.codes, scripts: header.scripts, orders: header.orders, words, grams, logHarmonic };
   return cached;
 }

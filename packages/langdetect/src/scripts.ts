@@ -6,7 +6,8 @@
 /** ISO 15924 code of a code point's script, for letters; `undefined` for anything else. */
 export function scriptOf(cp: number): string | undefined {
   if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) ? "Latn" : undefined;
-  if (cp < 0x250) return cp === 0xd7 || cp === 0xf7 || cp < 0xc0 ? (cp === 0xaa || cp === 0xba ? "Latn" : undefined) : "Latn";
+  if (cp < 0x250)
+    return cp === 0xd7 || cp === 0xf7 || cp < 0xc0 ? (cp === 0xaa || cp === 0xba ? "Latn" : undefined) : "Latn";
   if (cp >= 0x1e00 && cp <= 0x1eff) return "Latn";
   if (cp >= 0x370 && cp <= 0x3ff) return cp >= 0x386 ? "Grek" : undefined;
   if (cp >= 0x1f00 && cp <= 0x1fff) return "Grek";
@@ -34,7 +35,8 @@ export function scriptOf(cp: number): string | undefined {
   if (cp >= 0x1780 && cp <= 0x17ff) return "Khmr";
   if (cp >= 0x530 && cp <= 0x58f) return cp >= 0x531 ? "Armn" : undefined;
   if (cp >= 0x3040 && cp <= 0x309f) return "Hira";
-  if ((cp >= 0x30a0 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9d)) return cp === 0x30fb ? undefined : "Kana";
+  if ((cp >= 0x30a0 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9d))
+    return cp === 0x30fb ? undefined : "Kana";
   if (
     (cp >= 0x4e00 && cp <= 0x9fff) ||
     (cp >= 0x3400 && cp <= 0x4dbf) ||
@@ -62,7 +64,9 @@ export function countScripts(text: string): Map<string, number> {
  * The dominant writing system of a text. Han, Hiragana and Katakana count together: any kana makes
  * the text Japanese (`Jpan`), Han alone is `Hani`. Returns `undefined` when there are no letters.
  */
-export function dominantScript(counts: Map<string, number>): { script: string; letters: number; share: number } | undefined {
+export function dominantScript(
+  counts: Map<string, number>,
+): { script: string; letters: number; share: number } | undefined {
   let total = 0;
   for (const n of counts.values()) total += n;
   if (total === 0) return undefined;
@@ -97,10 +101,34 @@ export function scriptOfLanguage(iso6393: string): string {
 }
 
 const LANGUAGE_SCRIPTS: Record<string, string> = {
-  arb: "Arab", pes: "Arab", urd: "Arab", pbu: "Arab", ben: "Beng", bul: "Cyrl", kaz: "Cyrl", mkd: "Cyrl", rus: "Cyrl",
-  ukr: "Cyrl", bel: "Cyrl", srp: "Cyrl", cmn: "Hani", jpn: "Jpan", ell: "Grek", heb: "Hebr", ydd: "Hebr", hin: "Deva",
-  mar: "Deva", npi: "Deva", kor: "Hang", tha: "Thai", kat: "Geor", hye: "Armn", amh: "Ethi",
+  arb: "Arab",
+  pes: "Arab",
+  urd: "Arab",
+  pbu: "Arab",
+  ben: "Beng",
+  bul: "Cyrl",
+  kaz: "Cyrl",
+  mkd: "Cyrl",
+  rus: "Cyrl",
+  ukr: "Cyrl",
+  bel: "Cyrl",
+  srp: "Cyrl",
+  cmn: "Hani",
+  jpn: "Jpan",
+  ell: "Grek",
+  heb: "Hebr",
+  ydd: "Hebr",
+  hin: "Deva",
+  mar: "Deva",
+  npi: "Deva",
+  kor: "Hang",
+  tha: "Thai",
+  kat: "Geor",
+  hye: "Armn",
+  amh: "Ethi",
 };
 const LATIN_LANGUAGES = new Set(
-  "afr sqi cat ces dan nld eng epo est fin fra deu hun ind ita lav lit nob oci pol por ron slk slv spa swe tur vie glg hrv bos zsm tgl swh eus isl gle cym".split(" "),
+  "afr sqi cat ces dan nld eng epo est fin fra deu hun ind ita lav lit nob oci pol por ron slk slv spa swe tur vie glg hrv bos zsm tgl swh eus isl gle cym".split(
+    " ",
+  ),
 );

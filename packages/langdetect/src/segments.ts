@@ -31,7 +31,8 @@ export function detectSegments(text: string, options: DetectOptions = {}): Langu
     let code = documentGuess.iso6393;
     if (letterCount(slice) >= MIN_SEGMENT_LETTERS) {
       const own = detectResolved(slice, resolved, { lang: documentGuess.iso6393, weight: DOCUMENT_PRIOR });
-      if (own.code !== "und" && own.iso6393 !== documentGuess.iso6393 && own.confidence >= MIN_SEGMENT_CONFIDENCE) code = own.iso6393;
+      if (own.code !== "und" && own.iso6393 !== documentGuess.iso6393 && own.confidence >= MIN_SEGMENT_CONFIDENCE)
+        code = own.iso6393;
     }
     const last = labelled[labelled.length - 1];
     if (last && last.code === code) last.end = sentence.end;
@@ -43,10 +44,10 @@ export function detectSegments(text: string, options: DetectOptions = {}): Langu
         ? documentGuess
         : detectResolved(sampleOf(text.slice(start, end)), resolved, { lang: code, weight: DOCUMENT_PRIOR });
     // The span's label stands (it was decided sentence by sentence); the guess adds confidence and script.
-    return { start, end, language: guess.iso6393 === code ? guess : { ...guess, ...relabel(guess, code) } };
+    return { start, end, language: guess.iso6393 === code ? guess : { ...guess, ...relabel(code) } };
   });
 }
 
-function relabel(guess: LanguageGuess, code: string): Pick<LanguageGuess, "code" | "iso6393" | "reliable"> {
+function relabel(code: string): Pick<LanguageGuess, "code" | "iso6393" | "reliable"> {
   return { code: toIso6391(code), iso6393: code, reliable: false };
 }

@@ -15,7 +15,14 @@ export function languageStage(options: DetectOptions = {}): Stage {
       const hint = doc.languageHint?.trim();
       const hinted = hint ? toIso6393(hint) : undefined;
       if (hint && hinted) {
-        doc.language = { code: toIso6391(hinted), iso6393: hinted, confidence: 1, script: scriptOfLanguage(hinted), reliable: true, alternatives: [] };
+        doc.language = {
+          code: toIso6391(hinted),
+          iso6393: hinted,
+          confidence: 1,
+          script: scriptOfLanguage(hinted),
+          reliable: true,
+          alternatives: [],
+        };
         return;
       }
       doc.language = detectLanguage(doc.text, options);

@@ -36,7 +36,19 @@ const SENTENCES: Record<string, string> = {
   id: "Dewan kota kemarin malam menyetujui rencana lalu lintas baru untuk kawasan kota tua.",
 };
 
-const SCRIPTS: Record<string, string> = { ru: "Cyrl", uk: "Cyrl", bg: "Cyrl", el: "Grek", he: "Hebr", ar: "Arab", fa: "Arab", hi: "Deva", zh: "Hani", ja: "Jpan", ko: "Hang" };
+const SCRIPTS: Record<string, string> = {
+  ru: "Cyrl",
+  uk: "Cyrl",
+  bg: "Cyrl",
+  el: "Grek",
+  he: "Hebr",
+  ar: "Arab",
+  fa: "Arab",
+  hi: "Deva",
+  zh: "Hani",
+  ja: "Jpan",
+  ko: "Hang",
+};
 
 describe("detectLanguage", () => {
   for (const [code, sentence] of Object.entries(SENTENCES)) {
@@ -62,6 +74,19 @@ describe("detectLanguage", () => {
     expect(detectLanguage("Я не знаю, что ты имеешь в виду.").code).toBe("ru");
     expect(detectLanguage("Я не знаю, що ти маєш на увазі.").code).toBe("uk");
     expect(detectLanguage("Не знам какво имаш предвид.").code).toBe("bg");
+  });
+
+  // Scripts and letters outside our word lists go to franc, underneath.
+  it.each([
+    ["ka", "Geor", "საქართველოს დედაქალაქი თბილისია და ის ძალიან ლამაზი ქალაქია."],
+    ["hy", "Armn", "Հայաստանի մայրաքաղաքը Երևանն է, որը շատ հին քաղաք է։"],
+    ["be", "Cyrl", "Беларусь — гэта краіна ў Усходняй Еўропе, сталіца якой Мінск."],
+    ["ur", "Arab", "پاکستان کا دارالحکومت اسلام آباد ہے اور یہ ایک خوبصورت شہر ہے۔"],
+    ["hr", "Latn", "Glavni grad Hrvatske je Zagreb, koji je poznat po svojoj povijesnoj jezgri."],
+  ])("tells %s (%s) through franc", (code, script, text) => {
+    const guess = detectLanguage(text);
+    expect(guess.code).toBe(code);
+    expect(guess.script).toBe(script);
   });
 
   it("answers single words, less sure than for sentences", () => {

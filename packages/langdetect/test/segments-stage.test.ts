@@ -2,9 +2,12 @@ import { createAnalysis, createStageContext } from "@rassegna/core";
 import { detectLanguage, detectSegments, languageStage } from "@rassegna/langdetect";
 import { describe, expect, it } from "vitest";
 
-const ITALIAN_1 = "Il ministro degli esteri è arrivato ieri a Bruxelles per una riunione straordinaria dei governi europei.";
-const ENGLISH = "We will not accept any agreement that leaves our farmers without protection, the ambassador told reporters.";
-const ITALIAN_2 = "La dichiarazione ha sorpreso molti diplomatici, che si aspettavano una posizione più morbida da parte di Londra.";
+const ITALIAN_1 =
+  "Il ministro degli esteri è arrivato ieri a Bruxelles per una riunione straordinaria dei governi europei.";
+const ENGLISH =
+  "We will not accept any agreement that leaves our farmers without protection, the ambassador told reporters.";
+const ITALIAN_2 =
+  "La dichiarazione ha sorpreso molti diplomatici, che si aspettavano una posizione più morbida da parte di Londra.";
 const ITALIAN_3 = "Secondo fonti vicine al governo, il negoziato riprenderà la prossima settimana.";
 
 describe("detectSegments", () => {
@@ -54,7 +57,14 @@ describe("languageStage", () => {
     const doc = createAnalysis({ id: "b", text: ITALIAN_1, language: "en" }, 0);
     doc.languageHint = "en";
     await stage.process(doc, createStageContext(stage));
-    expect(doc.language).toEqual({ code: "en", iso6393: "eng", confidence: 1, script: "Latn", reliable: true, alternatives: [] });
+    expect(doc.language).toEqual({
+      code: "en",
+      iso6393: "eng",
+      confidence: 1,
+      script: "Latn",
+      reliable: true,
+      alternatives: [],
+    });
   });
 
   it("skips documents whose input was invalid", async () => {

@@ -42,6 +42,34 @@ function abortError(signal: AbortSignal): AbortError {
   return new AbortError("The pipeline run was aborted.", { stage: "pipeline", cause: signal.reason });
 }
 
+/** Who hears of an article's end. */
+interface TaskOwner {
+  taskDone(task: Task): void;
+  taskAbandoned(task: Task, error: AbortError): void;
+}
+
+/** What the articles of one run (a stream, or `run()` calls) share. */
+interface Lane {
+  signal: AbortSignal;
+  /** `signal.aborted`, kept as a plain field: read before every stage, it must be cheap. */
+  aborted: boolean;
+  contexts: StageContext[];
+}
+
+/** An article waiting for, or going through, the stages. */
+interface Task {
+  doc: Analysis;
+  index: number;
+  lane: Lane;
+  owner: TaskOwner;
+  /** The next stage to run. */
+  next: number;
+  start: number;
+  /** When the last stage ended (performance.now()). */
+  clock: number;
+  done: boolean;
+}
+
 /**
  * Composes stages into a pipeline over articles: bounded concurrency, ordered output,
  * backpressure, cross-article micro-batches, one record per input.
@@ -58,6 +86,16 @@ class StagePipeline implements Pipeline {
   readonly maxTextLength: number;
   readonly flow: Flow = { active: 0, blocked: 0 };
   readonly limit: LimitFunction;
+  readonly concurrency: number;
+  /** Read this far below the window before reading again: fewer, larger rounds of work. */
+  readonly refillAt: number;
+  /** Articles waiting for a worker, from `queueHead` on. */
+  private queue: Task[] = [];
+  private queueHead = 0;
+  /** Workers started (or starting) and not yet finished. */
+  private workers = 0;
+  /** Workers waiting on an asynchronous stage. */
+  private waiting = 0;
   /** Aborted by the caller's signal or by `close()`: every run stops. */
   readonly controller = new AbortController();
   private readonly batchers: Array<Batcher | undefined>;
@@ -66,7 +104,8 @@ class StagePipeline implements Pipeline {
   private readonly onProgress: ((event: ProgressEvent) => void) | undefined;
   private readonly userSignal: AbortSignal | undefined;
   private readonly onUserAbort = () => this.abortAll();
-  private readonly runContexts: StageContext[];
+  /** The lane of `run()` calls. */
+  private readonly runLane: Lane;
   private runCount = 0;
   private closed: Promise<void> | undefined;
 
@@ -93,8 +132,10 @@ class StagePipeline implements Pipeline {
     this.stages = [...options.stages];
     this.ordered = options.ordered ?? true;
     this.window = concurrency + buffer;
+    this.concurrency = concurrency;
+    this.refillAt = Math.max(concurrency, Math.floor(this.window / 2));
     this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
-    // Rejecting on clear: a `run()` caller waiting for a slot hears of the abort instead of hanging.
+    // On abort, workers p-limit has not started yet are dropped (rejected, not left pending).
     this.limit = pLimit({ concurrency, rejectOnClear: true });
     this.onProgress = options.onProgress;
     this.stageStats = this.stages.map(() => ({ calls: 0, errors: 0, ms: 0, batches: 0, batchItems: 0 }));
@@ -107,7 +148,7 @@ class StagePipeline implements Pipeline {
           })
         : undefined,
     );
-    this.runContexts = this.contexts(this.controller.signal);
+    this.runLane = this.lane(this.controller.signal);
     this.userSignal = options.signal;
     if (this.userSignal?.aborted) this.abortAll();
     else this.userSignal?.addEventListener("abort", this.onUserAbort, { once: true });
@@ -117,8 +158,23 @@ class StagePipeline implements Pipeline {
     return this.controller.signal;
   }
 
+  /** The lane of a run whose articles are cancelled by `signal`. */
+  lane(signal: AbortSignal): Lane {
+    const lane: Lane = { signal, aborted: signal.aborted, contexts: this.contexts(signal) };
+    if (!lane.aborted) {
+      signal.addEventListener(
+        "abort",
+        () => {
+          lane.aborted = true;
+        },
+        { once: true },
+      );
+    }
+    return lane;
+  }
+
   /** One context per stage for a run whose articles are cancelled by `signal`. */
-  contexts(signal: AbortSignal): StageContext[] {
+  private contexts(signal: AbortSignal): StageContext[] {
     return this.stages.map((stage, i) => {
       const batcher = this.batchers[i];
       return {
@@ -152,61 +208,154 @@ class StagePipeline implements Pipeline {
   admit(input: PipelineInput, index: number): Analysis {
     const doc = createAnalysis(input, index, this.maxTextLength);
     this.counts.read++;
-    this.emit({ type: "read", id: doc.id, index });
+    if (this.onProgress) this.emit({ type: "read", id: doc.id, index });
     return doc;
   }
 
-  /** Runs every stage on `doc` under the concurrency limit. Rejects only when `signal` aborts. */
-  schedule(doc: Analysis, index: number, contexts: StageContext[], signal: AbortSignal): Promise<void> {
-    return this.limit(() => this.process(doc, index, contexts, signal));
+  /**
+   * Queues `doc` for the stages; `owner` hears when it is finished or abandoned (aborted).
+   *
+   * Workers started through p-limit (at most `concurrency`) take queued articles one at a
+   * time, so at most `concurrency` articles are in the stages at once. A worker goes on with
+   * the next article without a new scheduling round trip, and another worker is started
+   * only when every worker waits on an asynchronous stage: quick synchronous stages cost
+   * one worker and no promise per article; slow asynchronous ones get `concurrency` workers.
+   */
+  schedule(doc: Analysis, index: number, lane: Lane, owner: TaskOwner): Task {
+    const task: Task = { doc, index, lane, owner, next: 0, clock: 0, start: 0, done: false };
+    this.queue.push(task);
+    this.ensureWorker();
+    return task;
   }
 
-  private async process(doc: Analysis, index: number, contexts: StageContext[], signal: AbortSignal): Promise<void> {
-    const start = performance.now();
-    this.flow.active++;
-    try {
-      if (!hasInputError(doc)) {
-        for (let i = 0; i < this.stages.length; i++) {
-          if (signal.aborted) throw abortError(signal);
-          const stage = this.stages[i]!;
-          const stats = this.stageStats[i]!;
-          const t0 = performance.now();
-          try {
-            const result = stage.process(doc, contexts[i]!);
-            if (isPromiseLike(result)) await result;
-          } catch (error) {
-            if (signal.aborted) throw abortError(signal);
-            stats.errors++;
-            doc.errors.push(toStageError(error, stage.name));
-          }
-          stats.calls++;
-          stats.ms += performance.now() - t0;
-        }
-        // A run aborted while its last stage worked is not reported as finished.
-        if (signal.aborted) throw abortError(signal);
-      }
-    } finally {
-      this.flow.active--;
+  /** Starts a worker when articles wait and every worker is busy waiting. */
+  private ensureWorker(): void {
+    if (this.queueHead < this.queue.length && this.workers < this.concurrency && this.workers === this.waiting) {
+      this.workers++;
+      const exit = () => {
+        this.workers--;
+        this.ensureWorker();
+      };
+      this.limit(() => this.work()).then(exit, exit);
     }
-    const ms = performance.now() - start;
+  }
+
+  private async work(): Promise<void> {
+    let clock = performance.now();
+    for (;;) {
+      const task = this.dequeue();
+      if (task === undefined) return;
+      // Back to back, an article starts when the one before ended: no extra clock read.
+      task.start = task.clock = clock;
+      this.flow.active++;
+      const pending = hasInputError(task.doc) ? this.complete(task) : this.advance(task);
+      if (pending === undefined) {
+        clock = task.clock;
+      } else {
+        this.waiting++;
+        this.ensureWorker();
+        await pending;
+        this.waiting--;
+        clock = performance.now();
+      }
+    }
+  }
+
+  private dequeue(): Task | undefined {
+    if (this.queueHead >= this.queue.length) return undefined;
+    const task = this.queue[this.queueHead]!;
+    this.queue[this.queueHead++] = undefined as unknown as Task;
+    if (this.queueHead === this.queue.length) {
+      this.queue.length = 0;
+      this.queueHead = 0;
+    } else if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.queueHead);
+      this.queueHead = 0;
+    }
+    return task;
+  }
+
+  /** Runs the task's remaining stages; synchronous (undefined) until a stage returns a promise. */
+  private advance(task: Task): Promise<void> | undefined {
+    while (task.next < this.stages.length) {
+      if (task.lane.aborted) return this.abandon(task);
+      const i = task.next;
+      let result: unknown;
+      try {
+        result = this.stages[i]!.process(task.doc, task.lane.contexts[i]!);
+      } catch (error) {
+        this.failed(task, i, error);
+        continue;
+      }
+      if (isPromiseLike(result)) {
+        return Promise.resolve(result).then(
+          () => {
+            this.account(task, i);
+            return this.advance(task);
+          },
+          (error: unknown) => {
+            this.failed(task, i, error);
+            return this.advance(task);
+          },
+        );
+      }
+      this.account(task, i);
+    }
+    return this.complete(task);
+  }
+
+  private account(task: Task, i: number): void {
+    const stats = this.stageStats[i]!;
+    const now = performance.now();
+    stats.calls++;
+    stats.ms += now - task.clock;
+    task.clock = now;
+    task.next = i + 1;
+  }
+
+  private failed(task: Task, i: number, error: unknown): void {
+    // After an abort the error is the abort's doing: the task is abandoned, not failed.
+    if (!task.lane.aborted) {
+      this.stageStats[i]!.errors++;
+      task.doc.errors.push(toStageError(error, this.stages[i]!.name));
+    }
+    this.account(task, i);
+  }
+
+  private complete(task: Task): undefined {
+    // A run aborted while its last stage worked is not reported as finished.
+    if (task.lane.aborted) return this.abandon(task);
+    this.flow.active--;
+    const { doc, index } = task;
+    const ms = task.clock - task.start;
     if (doc.errors.length === 0) {
       this.counts.done++;
-      this.emit({ type: "done", id: doc.id, index, ms });
+      if (this.onProgress) this.emit({ type: "done", id: doc.id, index, ms });
     } else {
       this.counts.failed++;
-      this.emit({ type: "failed", id: doc.id, index, ms, errors: doc.errors });
+      if (this.onProgress) this.emit({ type: "failed", id: doc.id, index, ms, errors: doc.errors });
     }
+    task.done = true;
+    task.owner.taskDone(task);
+    return undefined;
+  }
+
+  private abandon(task: Task): undefined {
+    this.flow.active--;
+    task.owner.taskAbandoned(task, abortError(task.lane.signal));
+    return undefined;
   }
 
   async run(article: PipelineInput, index?: number): Promise<Analysis> {
     if (this.signal.aborted) throw abortError(this.signal);
     const position = index ?? this.runCount++;
     const doc = this.admit(article, position);
-    try {
-      await this.schedule(doc, position, this.runContexts, this.signal);
-    } catch (error) {
-      throw this.signal.aborted ? abortError(this.signal) : error;
-    }
+    await new Promise<void>((resolve, reject) => {
+      this.schedule(doc, position, this.runLane, {
+        taskDone: () => resolve(),
+        taskAbandoned: (_task, error) => reject(error),
+      });
+    });
     return doc;
   }
 
@@ -263,6 +412,10 @@ class StagePipeline implements Pipeline {
   private abortAll(): void {
     if (!this.controller.signal.aborted) this.controller.abort(this.userSignal?.reason);
     this.limit.clearQueue();
+    // Articles no worker took yet: tell their owners now rather than never.
+    for (let task = this.dequeue(); task !== undefined; task = this.dequeue()) {
+      task.owner.taskAbandoned(task, abortError(this.signal));
+    }
     for (const batcher of this.batchers) batcher?.close();
   }
 
@@ -290,11 +443,6 @@ class StagePipeline implements Pipeline {
   }
 }
 
-interface Entry {
-  doc: Analysis;
-  done: boolean;
-}
-
 type Waiter = { resolve(result: IteratorResult<Analysis>): void; reject(error: unknown): void };
 
 const DONE: IteratorResult<Analysis> = { value: undefined, done: true };
@@ -304,9 +452,10 @@ const DONE: IteratorResult<Analysis> = { value: undefined, done: true };
  * the consumer took, delivers records in order (or as they finish), and returns the source
  * when the consumer stops or the run is aborted.
  */
-class StreamRun implements AsyncIterableIterator<Analysis> {
+class StreamRun implements AsyncIterableIterator<Analysis>, TaskOwner {
   /** Read, not yet delivered, in input order (ordered runs). */
-  private pending: Entry[] = [];
+  private pending: Task[] = [];
+  private pendingHead = 0;
   /** Finished, not yet delivered (unordered runs). */
   private ready: Analysis[] = [];
   private outstanding = 0;
@@ -319,16 +468,14 @@ class StreamRun implements AsyncIterableIterator<Analysis> {
   private waiters: Waiter[] = [];
   /** Aborted when the consumer stops or the pipeline aborts: cancels this run's articles. */
   private readonly controller = new AbortController();
-  private readonly signal: AbortSignal;
-  private readonly contexts: StageContext[];
+  private readonly lane: Lane;
   private readonly onPipelineAbort = () => this.abort();
 
   constructor(
     private readonly pipeline: StagePipeline,
     private readonly source: Iterator<PipelineInput> | AsyncIterator<PipelineInput>,
   ) {
-    this.signal = AbortSignal.any([pipeline.signal, this.controller.signal]);
-    this.contexts = pipeline.contexts(this.signal);
+    this.lane = pipeline.lane(AbortSignal.any([pipeline.signal, this.controller.signal]));
     if (pipeline.signal.aborted) this.abort();
     else pipeline.signal.addEventListener("abort", this.onPipelineAbort, { once: true });
   }
@@ -345,12 +492,12 @@ class StreamRun implements AsyncIterableIterator<Analysis> {
     }
     const taken = this.take();
     if (taken) {
-      void this.fill();
+      this.refill();
       return Promise.resolve({ value: taken, done: false });
     }
     return new Promise<IteratorResult<Analysis>>((resolve, reject) => {
       this.waiters.push({ resolve, reject });
-      void this.fill();
+      this.fill();
       this.settle();
     });
   }
@@ -376,6 +523,7 @@ class StreamRun implements AsyncIterableIterator<Analysis> {
   private finish(): void {
     this.finished = true;
     this.pending = [];
+    this.pendingHead = 0;
     this.ready = [];
     this.pipeline.signal.removeEventListener("abort", this.onPipelineAbort);
     for (const waiter of this.waiters.splice(0)) {
@@ -395,53 +543,95 @@ class StreamRun implements AsyncIterableIterator<Analysis> {
     }
   }
 
-  /** Reads from the source until the window is full. Synchronous for sync sources. */
-  private async fill(): Promise<void> {
-    if (this.reading) return;
+  /**
+   * Reads from the source until the window is full: synchronously for sync sources, one
+   * awaited item at a time for async ones.
+   */
+  private fill(): void {
+    if (this.reading || this.sourceDone) return;
     this.reading = true;
     try {
       while (!this.sourceDone && this.outstanding < this.pipeline.window) {
-        let result = this.source.next();
-        if (isPromiseLike<IteratorResult<PipelineInput>>(result)) result = await result;
-        if (this.sourceDone) break; // stopped or aborted while waiting
-        if (result.done) {
-          this.sourceDone = true;
-          break;
+        const result = this.source.next();
+        if (isPromiseLike<IteratorResult<PipelineInput>>(result)) {
+          result.then(
+            (item) => {
+              this.reading = false;
+              // Stopped or aborted while waiting: the item is not taken.
+              if (!this.sourceDone) this.accept(item);
+              this.fill();
+              // The source may have ended after the last record was done: end the run.
+              this.settle();
+            },
+            (error: unknown) => {
+              this.reading = false;
+              this.sourceFailed(error);
+            },
+          );
+          return;
         }
-        this.admit(result.value);
+        this.accept(result);
       }
     } catch (error) {
+      this.reading = false;
+      this.sourceFailed(error);
+      return;
+    }
+    this.reading = false;
+    this.settle();
+  }
+
+  private accept(result: IteratorResult<PipelineInput>): void {
+    if (result.done) this.sourceDone = true;
+    else this.admit(result.value);
+  }
+
+  private sourceFailed(error: unknown): void {
+    if (!this.sourceDone) {
       this.sourceDone = true;
       this.sourceError = { error };
-    } finally {
-      this.reading = false;
     }
     this.settle();
+  }
+
+  /** Reads again once the consumer has taken half the window: fewer, larger rounds. */
+  private refill(): void {
+    if (this.outstanding <= this.pipeline.refillAt) this.fill();
   }
 
   private admit(input: PipelineInput): void {
     const index = this.index++;
     const doc = this.pipeline.admit(input, index);
     this.outstanding++;
-    const entry: Entry = { doc, done: false };
-    if (this.pipeline.ordered) this.pending.push(entry);
-    this.pipeline.schedule(doc, index, this.contexts, this.signal).then(
-      () => {
-        if (this.finished) return;
-        entry.done = true;
-        if (!this.pipeline.ordered) this.ready.push(doc);
-        this.settle();
-      },
-      () => {
-        // Only an abort rejects here, and `abort()` already ends the run.
-      },
-    );
+    const task = this.pipeline.schedule(doc, index, this.lane, this);
+    if (this.pipeline.ordered) this.pending.push(task);
+  }
+
+  taskDone(task: Task): void {
+    if (this.finished) return;
+    if (!this.pipeline.ordered) this.ready.push(task.doc);
+    this.settle();
+  }
+
+  taskAbandoned(): void {
+    // Only an abort abandons articles, and `abort()` (or `return()`) already ends the run.
   }
 
   private take(): Analysis | undefined {
     let doc: Analysis | undefined;
     if (this.pipeline.ordered) {
-      if (this.pending[0]?.done) doc = this.pending.shift()!.doc;
+      const head = this.pending[this.pendingHead];
+      if (head?.done) {
+        doc = head.doc;
+        this.pending[this.pendingHead++] = undefined as unknown as Task;
+        if (this.pendingHead === this.pending.length) {
+          this.pending.length = 0;
+          this.pendingHead = 0;
+        } else if (this.pendingHead > 1024) {
+          this.pending = this.pending.slice(this.pendingHead);
+          this.pendingHead = 0;
+        }
+      }
     } else {
       doc = this.ready.shift();
     }
@@ -459,7 +649,7 @@ class StreamRun implements AsyncIterableIterator<Analysis> {
       const doc = this.take();
       if (doc) {
         this.waiters.shift()!.resolve({ value: doc, done: false });
-        void this.fill();
+        this.refill();
         continue;
       }
       if (this.sourceDone && !this.reading && this.outstanding === 0) {

@@ -65,10 +65,13 @@ export function toNodeDuplex(pipeline: Streamable): Duplex {
 }
 
 /**
- * A web `TransformStream` pair over a pipeline. The readable side pulls one analysis per
- * read request, so a slow reader holds the writer back through the pipeline's window.
+ * A web transform over a pipeline: the `{ writable, readable }` pair that `pipeThrough`
+ * takes, like a `TransformStream`. It is built from its two halves rather than as a
+ * `TransformStream` so that the readable side pulls one analysis per read request and a
+ * slow reader holds the writer back through the pipeline's window (a `TransformStream`
+ * enqueues without waiting for its reader).
  */
-export function toWebTransform(pipeline: Streamable): TransformStream<PipelineInput, Analysis> {
+export function toWebTransform(pipeline: Streamable): ReadableWritablePair<Analysis, PipelineInput> {
   const input = new Channel<PipelineInput>();
   const output = pipeline.stream(input)[Symbol.asyncIterator]();
   const readable = new ReadableStream<Analysis>(

@@ -73,8 +73,8 @@ export interface Pipeline {
   stream(source: PipelineSource): AsyncIterable<Analysis>;
   /** An object-mode Duplex: write articles, read analyses; backpressure flows through. */
   toNodeStream(): Duplex;
-  /** A web `TransformStream` pair: write articles, read analyses. */
-  toWebStream(): TransformStream<PipelineInput, Analysis>;
+  /** A web transform (`{ writable, readable }`, for `pipeThrough`): write articles, read analyses. */
+  toWebStream(): ReadableWritablePair<Analysis, PipelineInput>;
   /** Totals so far: articles read, done, failed, and time per stage. */
   stats(): PipelineStats;
   /** Stops every run, releases timers, and calls every stage's `close`. */

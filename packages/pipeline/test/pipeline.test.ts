@@ -136,6 +136,33 @@ describe("backpressure", () => {
   });
 });
 
+describe("async sources", () => {
+  it("ends when an async source finishes after its last record is done", async () => {
+    async function* lagging() {
+      yield "one";
+      yield "two";
+      // Both records are done long before the source says it has no more.
+      await sleep(20);
+    }
+    const pipeline = createPipeline({ stages: [tracer("t")] });
+    const out = await collect(pipeline.stream(lagging()));
+    expect(out.map((r) => r.id)).toEqual(["article-1", "article-2"]);
+  });
+
+  it("delivers every record of a slow async source, in order", async () => {
+    async function* slow() {
+      for (let i = 0; i < 30; i++) {
+        if (i % 7 === 0) await sleep(2);
+        yield { id: `s${i}`, text: `Slow ${i}.` };
+      }
+    }
+    const random = seeded(5);
+    const pipeline = createPipeline({ stages: [tracer("t", () => Math.floor(random() * 4))], concurrency: 3 });
+    const out = await collect(pipeline.stream(slow()));
+    expect(out.map((r) => r.id)).toEqual(Array.from({ length: 30 }, (_, i) => `s${i}`));
+  });
+});
+
 describe("error isolation", () => {
   it("records a throwing stage's error on that record only and still runs the next stages", async () => {
     const pipeline = createPipeline({

@@ -1,9 +1,9 @@
 import { type ModelSettingsOptions, RassegnaError, type Stage } from "@rassegna/core";
-import * as entities from "@rassegna/entities";
-import * as langdetect from "@rassegna/langdetect";
+import { type EntitiesStageOptions, entitiesStage } from "@rassegna/entities";
+import { type DetectOptions, languageStage } from "@rassegna/langdetect";
 import { createPipeline, type Pipeline, type PipelineOptions } from "@rassegna/pipeline";
-import * as stance from "@rassegna/stance";
-import * as translate from "@rassegna/translate";
+import { type StanceOptions, stanceStage } from "@rassegna/stance";
+import { type TranslateStageOptions, translateStage } from "@rassegna/translate";
 
 /** The stages of the default pipeline, in the order they run. */
 export type DefaultStageName = "language" | "translate" | "entities" | "stance";
@@ -18,32 +18,23 @@ export const DEFAULT_STAGE_NAMES: readonly DefaultStageName[] = Object.freeze([
 /** Makes a stage from its options. */
 export type StageFactory = (options: Record<string, unknown>) => Stage;
 
-/** Where each default stage's factory lives. */
-const FACTORIES: Record<DefaultStageName, { module: object; pkg: string; name: string }> = {
-  language: { module: langdetect, pkg: "@rassegna/langdetect", name: "languageStage" },
-  translate: { module: translate, pkg: "@rassegna/translate", name: "translateStage" },
-  entities: { module: entities, pkg: "@rassegna/entities", name: "entitiesStage" },
-  stance: { module: stance, pkg: "@rassegna/stance", name: "stanceStage" },
+/** Each default stage's factory, taking its package's options. */
+const FACTORIES: Record<DefaultStageName, StageFactory> = {
+  language: (options) => languageStage(options as DetectOptions),
+  translate: (options) => translateStage(options as TranslateStageOptions),
+  entities: (options) => entitiesStage(options as EntitiesStageOptions),
+  stance: (options) => stanceStage(options as StanceOptions),
 };
 
-/**
- * The factory of a default stage (`stageFactory("translate")` is `translateStage`).
- * Throws a `STAGE_FAILED` error naming the package when it does not provide one.
- */
+/** The factory of a default stage: `stageFactory("translate")` makes `translateStage(options)`. */
 export function stageFactory(name: DefaultStageName): StageFactory {
-  const entry = FACTORIES[name];
-  if (!entry) {
+  const factory = Object.hasOwn(FACTORIES, name) ? FACTORIES[name] : undefined;
+  if (!factory) {
     throw new RassegnaError("USAGE", `There is no default stage "${String(name)}".`, {
       hint: `Use one of ${DEFAULT_STAGE_NAMES.join(", ")}.`,
     });
   }
-  const factory = (entry.module as Record<string, unknown>)[entry.name];
-  if (typeof factory !== "function") {
-    throw new RassegnaError("STAGE_FAILED", `${entry.pkg} provides no ${entry.name}(): the ${name} stage is not available.`, {
-      stage: name,
-    });
-  }
-  return factory as StageFactory;
+  return factory;
 }
 
 /** Options of {@link createDefaultPipeline}: the pipeline's, the model settings, and the stages'. */

@@ -11,10 +11,10 @@ export * from "@rassegna/stance";
 export * from "@rassegna/translate";
 export {
   createDefaultPipeline,
+  DEFAULT_STAGE_NAMES,
   type DefaultPipelineOptions,
   type DefaultStageName,
   defaultStages,
-  DEFAULT_STAGE_NAMES,
-  stageFactory,
   type StageFactory,
+  stageFactory,
 } from "./default.js";

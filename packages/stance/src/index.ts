@@ -9,6 +9,7 @@ import {
   type Analysis,
   type BatchSpec,
   type Entity,
+  type Evidence,
   hasInputError,
   InvalidInputError,
   type ModelSettingsOptions,
@@ -21,6 +22,7 @@ import {
   throwIfAborted,
 } from "@rassegna/core";
 
+import { MAX_EVIDENCE } from "./aggregate.js";
 import { DEFAULT_NLI_MODEL, type NliItem, NliModel, type NliScores, nliQuestions, nliStance } from "./nli.js";
 import {
   checkNames,
@@ -32,6 +34,7 @@ import {
   targetsFromEntities,
 } from "./tag.js";
 
+export { MAX_EVIDENCE } from "./aggregate.js";
 export { DEFAULT_NLI_MODEL, HYPOTHESES } from "./nli.js";
 
 /** Which engine decides the stances. */
@@ -194,6 +197,21 @@ function readings(doc: Analysis, backend: StanceBackend, languageOption: string 
 
 const SIGN = { FAVOR: 1, AGAINST: -1, NONE: 0 } as const;
 
+/** Evidence of the original and the translation, taken in turn so that both are shown. */
+function interleaveSources(evidence: Evidence[]): Evidence[] {
+  if (evidence.length <= MAX_EVIDENCE) return evidence;
+  const original = evidence.filter((e) => e.source !== "translation");
+  const translation = evidence.filter((e) => e.source === "translation");
+  const out: Evidence[] = [];
+  for (let i = 0; i < Math.max(original.length, translation.length); i++) {
+    const a = original[i];
+    const b = translation[i];
+    if (a) out.push(a);
+    if (b) out.push(b);
+  }
+  return out;
+}
+
 /** Merges the stances read from the original and the translation, per (holder, target). */
 function mergeStances(parts: Array<{ source: TextSource; stances: Stance[] }>, tagSources: boolean): Stance[] {
   const merged = new Map<string, Stance & { value: number }>();
@@ -212,7 +230,9 @@ function mergeStances(parts: Array<{ source: TextSource; stances: Stance[] }>, t
       if (stance.stance === "NONE" && seen.stance === "NONE") seen.score = Math.min(seen.score, stance.score);
     }
   }
-  return [...merged.values()].map(({ value, ...stance }) => {
+  return [...merged.values()].map(({ value, ...merging }) => {
+    // Each source gave at most MAX_EVIDENCE items; keep the first of each in turn.
+    const stance = { ...merging, evidence: interleaveSources(merging.evidence).slice(0, MAX_EVIDENCE) };
     if (stance.stance === "NONE" && value === 0) return stance;
     const label = value > 0 ? "FAVOR" : value < 0 ? "AGAINST" : "NONE";
     return { ...stance, stance: label, score: Math.round(Math.min(1, Math.abs(value)) * 1000) / 1000 };

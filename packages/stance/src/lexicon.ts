@@ -9,11 +9,13 @@
  * - `role`: what one actor is to another, after a `consider` verb ("considera Y un avversario");
  * - `consider`: "X considers / sees / calls Y …";
  * - `against`: a preposition ("against", "contro") whose object is the target;
- * - `anti`: the prefix "anti"/"anti-": the actor after it is the target.
+ * - `anti`: the prefix "anti"/"anti-": the actor after it is the target;
+ * - `agent`: a noun of who holds a stance ("supporter", "critic"): its target stands before
+ *   it ("a Trump supporter", "Merkel's critics") or after "of"; its holder is the subject.
  */
 import type { StanceLabel } from "@rassegna/core";
 
-export type CueKind = "verb" | "noun" | "mutual" | "role" | "consider" | "against" | "anti";
+export type CueKind = "verb" | "noun" | "mutual" | "role" | "consider" | "against" | "anti" | "agent";
 export type CueLanguage = "en" | "it";
 
 /** One entry of a lexicon. */
@@ -49,6 +51,11 @@ const ENGLISH: Entry[] = [
   ],
   ["support for|backing for|endorsement*|praise for|aid to|help for|approval of", "FAVOR", "noun", 0.8],
   [
+    "campaign* for|campaigned for|rally behind|rallied behind|rallied around|rallying behind|solidify* behind|line* up behind|lined up behind|align* behind|work* closely with|working closely with|salute*|saluted|stand* behind|stood behind|side* with|sided with|pledg* support|lauded|lauds|laud|celebrat*|honor*|honour*|cheer*|applauded|high praise|warm* to|warmed to|root* for|rooting for",
+    "FAVOR",
+    "verb",
+  ],
+  [
     "supportive of|fan of|fans of|loyal to|friendly to|grateful to|in favor of|in favour of|sympathetic to|admirer of|admirers of|ally of|allies of",
     "FAVOR",
     "verb",
@@ -59,7 +66,7 @@ const ENGLISH: Entry[] = [
     "verb",
   ],
   [
-    "oppos*|sanction*|condemn*|accus*|threaten*|attack*|counter|counters|countered|countering|criticiz*|criticis*|blam*|denounc*|slam|slams|slammed|slamming|blast|blasts|blasted|blasting|assail*|lambast*|rebuk*|mock*|ridicul*|insult*|reject*|sued|sues|suing|challeng*|undermin*|boycott*|impeach*|censur*|indict*|prosecut*|punish*|ban|bans|banned|banning|invad*|bomb*|strike|strikes|struck|target*|castigat*|berat*|chastis*|excoriat*|disparag*|decr*|fault*|scold*|smear*|attack*|confront*|contain|contains|contained|containing|pressur*|coerc*|intimidat*|provok*|bully*|bullied|besieg*|encircl*|isolat*|humiliat*|demoniz*|vilif*|derid*|dismiss*|mislead*|betray*|clash*|fight|fights|fought|fighting|hit|hits|warn|warns|warned|warning|question*|distrust*|mistrust*|refut*|disput*|lie about|lied about|lies about|called out|lash* out|went after|goes after|take* on|took on|taking on|ding|dings|dinged|barred|bars|barring|lament*|urg* to resign|call* for the resignation|forced|forcing",
+    "oppos*|sanction*|condemn*|accus*|threaten*|attack*|counter|counters|countered|countering|criticiz*|criticis*|blam*|denounc*|slam|slams|slammed|slamming|blast|blasts|blasted|blasting|assail*|lambast*|rebuk*|mock*|ridicul*|insult*|reject*|sued|sues|suing|challeng*|undermin*|boycott*|impeach*|censur*|indict*|prosecut*|punish*|ban|bans|banned|banning|invad*|bomb*|strike|strikes|struck|target*|castigat*|berat*|chastis*|excoriat*|disparag*|decr*|fault*|scold*|smear*|attack*|confront*|contain|contains|contained|containing|pressur*|coerc*|intimidat*|provok*|bully*|bullied|besieg*|encircl*|isolat*|humiliat*|demoniz*|vilif*|derid*|dismiss*|mislead*|betray*|clash*|fight|fights|fought|fighting|hit|hits|warn|warns|warned|warning|questioned|distrust*|mistrust*|refut*|disput*|lie about|lied about|lies about|called out|lash* out|went after|goes after|take* on|took on|taking on|ding|dings|dinged|barred|bars|barring|lament*|urg* to resign|call* for the resignation|forced|forcing",
     "AGAINST",
     "verb",
   ],
@@ -87,6 +94,18 @@ const ENGLISH: Entry[] = [
   ],
   ["against|versus|vs", "AGAINST", "against", 0.8],
   ["anti", "AGAINST", "anti"],
+  ["supporter|supporters|backer|backers|admirer|admirers|loyalist|loyalists|defender|defenders", "FAVOR", "agent"],
+  ["critic|critics|opponent|opponents|detractor|detractors", "AGAINST", "agent"],
+  [
+    "team* up with|teamed up with|care* about|cared about|fought for|fight* for|fighting for|stand* up for|stood up for|trusts|trusted|likes|liked|loves|loved|respects|respected|welcome|welcoming|pardon*|recommend*|back up|backed up|backs up|expressed support for|expressed his support for|expressed her support for|expressed their support for|solidarity with",
+    "FAVOR",
+    "verb",
+  ],
+  [
+    "repeal*|overturn*|scrap|scraps|scrapped|scrapping|abolish*|dismantl*|point* the finger at|pointed the finger at|took aim at|take* aim at|taking aim at|hate|hates|hated|disagree* with|disagreed with|broke with|break* with|fire|fires|fired|firing|expel*|arrest*|kill|kills|killed|killing|shot|shoot|shoots|shooting|raid*|detain*|jail*|deport*|snub*|rebuff*|resist*|veto*|blacklist*|sue|fined|destroy*|locked up|lock up|oust|ousted|ousting|demand* the resignation",
+    "AGAINST",
+    "verb",
+  ],
 ];
 
 const ITALIAN: Entry[] = [
@@ -128,6 +147,8 @@ const ITALIAN: Entry[] = [
   ],
   ["contro|versus", "AGAINST", "against", 0.8],
   ["anti", "AGAINST", "anti"],
+  ["sostenitor*|sostenitric*|difensor*|fautor*|fan", "FAVOR", "agent"],
+  ["oppositor*|oppositric*|detrattor*|critici di|critico di", "AGAINST", "agent"],
 ];
 
 function expand(entries: Entry[], language: CueLanguage): Cue[] {
@@ -240,8 +261,6 @@ export const PREPOSITIONS = new Set([
   "outside",
   "inside",
   "across",
-  "after",
-  "before",
   "during",
   "through",
   "within",
@@ -249,8 +268,6 @@ export const PREPOSITIONS = new Set([
   "beyond",
   "via",
   "despite",
-  "since",
-  "until",
   "around",
   "di",
   "del",
@@ -329,7 +346,7 @@ export const EVALUATIVE: ReadonlyArray<[words: string, polarity: "FAVOR" | "AGAI
     "FAVOR",
   ],
   [
-    "successo|vittori*|vince*|vinto|eroe*|coraggi*|onest*|rispett*|ammir*|popolar*|forte|forza|efficac*|credibil*|fiducia|celebr*|elogi*|lod*|ringrazi*|sosten*|sostegno|appogg*|difend*|aiut*|miglior*|riform*|progress*|speranz*|grande|buon*|ottim*|eccellent*|ispir*|dignit*|leal*|integrit*|generos*|pace|cooper*|accord*|accogl*|congratul*|onor*|premi*|elett*",
+    "successo|vittori*|vince*|vinto|eroe*|coraggi*|onest*|rispetto|rispettato|rispettata|rispettabile|ammir*|popolar*|forte|efficac*|credibil*|fiducia|celebr*|elogi*|lod*|ringrazi*|sosten*|sostegno|appogg*|difend*|aiut*|miglior*|riform*|progress*|speranz*|buon*|ottim*|eccellent*|ispir*|dignit*|leal*|integrit*|generos*|pace|cooper*|accord*|accogl*|congratul*|onore|onorato|onorata|premiato|premiata|premio|eletto|eletta",
     "FAVOR",
   ],
   [
@@ -337,7 +354,7 @@ export const EVALUATIVE: ReadonlyArray<[words: string, polarity: "FAVOR" | "AGAI
     "AGAINST",
   ],
   [
-    "fallim*|fallit*|perde*|perso|sconfitt*|scandal*|corrott*|corruzion*|frod*|menzogn*|bugi*|bugiard*|mentit*|disonest*|criminal*|crimin*|colpevol*|condannat*|indagat*|arrest*|inchiest*|accus*|critic*|attacc*|condann*|denunc*|vergogn*|imbarazz*|incompetent*|debol*|pericolos*|razzist*|sessist*|odio|estrem*|radical*|controvers*|indign*|rabbia|furios*|minacc*|abus*|molest*|aggression*|violazion*|illegal*|dimission*|disastr*|caos|caotic*|pessim*|terribil*|orribil*|sbagliat*|fals*|stupid*|assurd*|ridicol*|problem*|crisi|polemic*|rifiut*|oppos*|sanzion*|punizion*|protest*|boicott*|scontr*|guerra|dittator*|autocrat*|autoritari*|tiranno|regime|propaganda|truff*|rub*|tangent*|tradiment*|tradit*|ipocri*|demagog*|fascis*|nazis*",
+    "fallim*|fallit*|perde*|perso|sconfitt*|scandal*|corrott*|corruzion*|frod*|menzogn*|bugi*|bugiard*|mentit*|disonest*|criminal*|crimin*|colpevol*|condannat*|indagat*|arrest*|inchiest*|accus*|critic*|attacc*|condann*|denunc*|vergogn*|imbarazz*|incompetent*|debol*|pericolos*|razzist*|sessist*|odio|estremista|estremisti|estremismo|radical*|controvers*|indign*|rabbia|furios*|minacc*|abus*|molest*|aggression*|violazion*|illegal*|dimission*|disastr*|caos|caotic*|pessim*|terribil*|orribil*|sbagliat*|fals*|stupid*|assurd*|ridicol*|problem*|crisi|polemic*|rifiut*|oppos*|sanzion*|punizion*|protest*|boicott*|scontr*|guerra|dittator*|autocrat*|autoritari*|tiranno|regime|propaganda|truff*|rubato|rubata|rubare|tangent*|tradiment*|tradit*|ipocri*|demagog*|fascis*|nazis*",
     "AGAINST",
   ],
 ];

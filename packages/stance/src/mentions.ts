@@ -46,25 +46,29 @@ interface NamePattern {
   key: string;
   /** Lower is preferred when two patterns cover the same words. */
   rank: number;
-  /** The last word may take a plural "s" ("Democrat" matches "Democrats"): for names the gazetteer lacks. */
+  /**
+   * The last word may take an "s": plurals ("Democrat" → "Democrats") and possessives that
+   * lost their apostrophe in scraped text ("Russias backing"). Not for capitalised abbreviations.
+   */
   open: boolean;
 }
 
 /** Finds the mentions of given names (holders and targets) in token sequences. */
 export class NameMatcher {
   private readonly byFirstWord = new Map<string, NamePattern[]>();
-  private readonly openPatterns: NamePattern[] = [];
+  /** Single-word patterns that may take an "s", under the word with the "s". */
+  private readonly byPluralWord = new Map<string, NamePattern[]>();
 
   /** Each name is matched by itself and, when the gazetteer knows it, all its aliases. */
   constructor(names: readonly string[]) {
     for (const name of names) {
       const actor = lookupActor(name) ?? actorByName(name);
       if (actor) {
-        this.add(actor.name, name, 0, false);
-        for (const alias of actor.aliases) this.add(alias, name, 0, false);
+        this.add(actor.name, name, 0, true);
+        for (const alias of actor.aliases) this.add(alias, name, 0, true);
         for (const demonym of actor.demonyms ?? []) this.add(demonym, name, 1, false);
-        for (const alias of actorAliases(actor.name)) this.add(alias, name, 2, false);
-        this.add(name, name, 0, false);
+        for (const alias of actorAliases(actor.name)) this.add(alias, name, 2, true);
+        this.add(name, name, 0, true);
       } else {
         this.add(name, name, 0, true);
       }
@@ -78,12 +82,20 @@ export class NameMatcher {
       .map((t) => t.folded);
     if (words.length === 0) return;
     const pattern: NamePattern = { words, key, rank, open };
-    if (!/\p{Ll}/u.test(cleaned) && cleaned.length <= 5) pattern.exact = cleaned;
-    if (open) this.openPatterns.push(pattern);
+    if (!/\p{Ll}/u.test(cleaned) && cleaned.length <= 5) {
+      pattern.exact = cleaned;
+      pattern.open = false;
+    }
     const first = words[0] as string;
     const list = this.byFirstWord.get(first);
     if (list) list.push(pattern);
     else this.byFirstWord.set(first, [pattern]);
+    if (pattern.open && words.length === 1) {
+      const plural = `${first}s`;
+      const plurals = this.byPluralWord.get(plural);
+      if (plurals) plurals.push(pattern);
+      else this.byPluralWord.set(plural, [pattern]);
+    }
   }
 
   /** Mentions in `tokens`, longest first, not overlapping. */
@@ -103,10 +115,7 @@ export class NameMatcher {
   private matchAt(text: string, tokens: readonly Token[], i: number): ActorMention | undefined {
     const token = tokens[i];
     if (!token?.word) return undefined;
-    const candidates = [...(this.byFirstWord.get(token.folded) ?? [])];
-    for (const open of this.openPatterns) {
-      if (open.words.length === 1 && token.folded === `${open.words[0]}s`) candidates.push(open);
-    }
+    const candidates = [...(this.byFirstWord.get(token.folded) ?? []), ...(this.byPluralWord.get(token.folded) ?? [])];
     let best: { pattern: NamePattern; last: number } | undefined;
     for (const pattern of candidates) {
       const last = wordsMatch(tokens, i, pattern);

@@ -30,6 +30,8 @@ export const HYPOTHESES = {
 
 /** Entailment probability over which a hypothesis counts. */
 const ENTAILED = 0.5;
+/** How much more the winning hypothesis must be entailed than the other one. */
+const MARGIN = 0.2;
 /** Longest premise, in characters: NLI models read at most a few hundred tokens. */
 const MAX_PREMISE = 1200;
 
@@ -174,7 +176,7 @@ export function nliStance(question: NliQuestion, scores: NliScores | undefined, 
   let score = 1;
   if (scores) {
     const best = Math.max(scores.favor, scores.against);
-    if (best >= ENTAILED) {
+    if (best >= ENTAILED && Math.abs(scores.favor - scores.against) >= MARGIN) {
       stance = scores.favor >= scores.against ? "FAVOR" : "AGAINST";
       score = best;
     } else score = 1 - best;

@@ -49,11 +49,25 @@ interface CueHit {
 type Group = ActorMention[];
 
 /** How far (in tokens) a holder may stand before its cue, and a target after it. */
-const HOLDER_WINDOW = 30;
+const HOLDER_WINDOW = 40;
 const TARGET_WINDOW = 6;
 const MUTUAL_GROUP_WINDOW = 16;
+/** Words before "against" that make it a match, not a stance. */
+const SPORT_BEFORE_AGAINST = new Set(
+  "game games match matches win wins won victory defeat defeats lead goal goals play played playing tie series draw final record partita vittoria sconfitta gol pareggio finale".split(
+    " ",
+  ),
+);
+
+/** Words that may join a holder to a noun of who holds a stance: "X, long one of Y's critics". */
+const APPOSITION_WORDS = new Set(
+  "a an the one of is was are were has have had been be became become becomes remains remained among long longtime staunch fierce vocal leading prominent key top close early ardent strong outspoken major big chief loyal devoted avowed fellow frequent harsh sharp steadfast unlikely self also now still already once former e un una uno il la lo i gli le tra fra tra è era sono erano diventato diventata".split(
+    " ",
+  ),
+);
+
 /** How far before a noun of stance its holder may stand ("China's sharp criticism of"). */
-const NOUN_HOLDER_WINDOW = 8;
+const NOUN_HOLDER_WINDOW = 20;
 
 const cueIndex = new Map<string, Cue[]>();
 for (const cue of CUES) {
@@ -116,26 +130,50 @@ function findCues(tokens: readonly Token[], mentions: readonly ActorMention[], l
   return hits;
 }
 
-/** Groups consecutive mentions joined only by coordinators and articles. */
+/**
+ * Groups consecutive mentions joined only by coordinators and articles. A list joined by
+ * commas must close with "and"/"e" ("Taiwan, Giappone e Corea del Sud"): a bare comma between
+ * two actors is usually a clause boundary ("i media statunitensi, Mosca …").
+ */
 function groupMentions(tokens: readonly Token[], mentions: readonly ActorMention[]): Group[] {
   const groups: Group[] = [];
   let current: Group = [];
+  /** For each join in `current`: true when it had a word ("and", "e"), false for a bare comma. */
+  let joins: boolean[] = [];
+  const close = () => {
+    if (current.length === 0) return;
+    if (joins.some((word) => !word)) {
+      // Split at bare commas that no later "and" closes.
+      const lastWordJoin = joins.lastIndexOf(true);
+      let part: Group = [current[0] as ActorMention];
+      for (let j = 0; j < joins.length; j++) {
+        const next = current[j + 1] as ActorMention;
+        if (!joins[j] && j > lastWordJoin) {
+          groups.push(part);
+          part = [next];
+        } else part.push(next);
+      }
+      groups.push(part);
+    } else groups.push(current);
+    current = [];
+    joins = [];
+  };
   for (const mention of mentions) {
     const previous = current[current.length - 1];
     if (previous) {
       let joined = mention.first > previous.last + 1;
+      let word = false;
       for (let t = previous.last + 1; t < mention.first && joined; t++) {
         const f = (tokens[t] as Token).folded;
         if (!COORDINATORS.has(f) && !ARTICLES.has(f) && f !== "-" && f !== "'") joined = false;
+        else if (f !== "," && f !== "-" && f !== "'" && !ARTICLES.has(f)) word = true;
       }
-      if (!joined) {
-        groups.push(current);
-        current = [];
-      }
+      if (joined) joins.push(word);
+      else close();
     }
     current.push(mention);
   }
-  if (current.length > 0) groups.push(current);
+  close();
   return groups;
 }
 
@@ -184,8 +222,8 @@ function holderBefore(
   for (let g = groups.length - 1; g >= 0; g--) {
     const group = groups[g] as Group;
     if (last(group).last >= i) continue;
-    if (i - last(group).last > HOLDER_WINDOW) return undefined;
-    if (crossesClause(tokens, last(group).last, i)) return undefined;
+    if (i - last(group).last > HOLDER_WINDOW) break;
+    if (crossesClause(tokens, last(group).last, i)) break;
     if (anyGroup || !isOblique(tokens, group)) return group;
   }
   return undefined;
@@ -241,10 +279,10 @@ function isNounUse(tokens: readonly Token[], hit: CueHit): boolean {
 }
 
 /** The group right after an agent marker ("by X", "da X") within a few words after token `i`. */
-function agentAfter(tokens: readonly Token[], groups: readonly Group[], i: number): Group | undefined {
+function agentAfter(tokens: readonly Token[], groups: readonly Group[], i: number, from = false): Group | undefined {
   for (let t = i + 1; t < tokens.length && t <= i + 4; t++) {
     const f = (tokens[t] as Token).folded;
-    if (AGENT_MARKERS.has(f) || f === "parte") {
+    if (AGENT_MARKERS.has(f) || f === "parte" || (from && f === "from")) {
       const group = groupAfter(tokens, groups, t, 3);
       if (group) return group;
     }
@@ -354,6 +392,8 @@ class SentenceReader {
           break;
         }
         case "against": {
+          // "the game against Norwich", "a win against Chelsea": sport, not stance.
+          if (SPORT_BEFORE_AGAINST.has(wordBefore(tokens, hit.first) ?? "")) break;
           const targets = groupAfter(tokens, groups, hit.last, 4);
           if (!targets) break;
           this.directed(holderBefore(tokens, groups, hit.first), targets, hit, "against");
@@ -368,6 +408,9 @@ class SentenceReader {
         }
         case "mutual":
           this.mutual(hit);
+          break;
+        case "agent":
+          this.agent(hit);
           break;
         case "role":
           // A role noun without a consider verb: "X's rival Y" reads as a mutual relation.
@@ -384,7 +427,8 @@ class SentenceReader {
    */
   private noun(hit: CueHit): void {
     const { tokens, groups } = this;
-    const agent = agentAfter(tokens, groups, hit.last);
+    // "criticism from X", "support from X": for nouns, "from" introduces the holder too.
+    const agent = agentAfter(tokens, groups, hit.last, true);
     let linked: Group | undefined;
     for (let t = hit.last + 1; t < tokens.length && t <= hit.last + 3; t++) {
       const f = (tokens[t] as Token).folded;
@@ -405,6 +449,44 @@ class SentenceReader {
       if (before && hit.first - last(before).last <= NOUN_HOLDER_WINDOW) holders = before;
     }
     this.directed(holders, linked, hit, "holder-noun-target");
+  }
+
+  /**
+   * A noun of who holds a stance: "Cotton, one of Trump's staunchest supporters", "a Peta
+   * supporter", "critics of the mayor". The target stands right before the noun (a
+   * possessive and an adjective may come between) or after "of"/"di"; the holder is the
+   * subject before the target.
+   */
+  private agent(hit: CueHit): void {
+    const { tokens, groups } = this;
+    let target: Group | undefined;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      const group = groups[g] as Group;
+      if (last(group).last >= hit.first) continue;
+      let words = 0;
+      for (let t = last(group).last + 1; t < hit.first; t++) {
+        const f = (tokens[t] as Token).folded;
+        if ((tokens[t] as Token).word && f !== "s") words++;
+        else if (f !== "'" && f !== "s" && f !== "-") words = 99;
+      }
+      if (words <= 1) target = group;
+      break;
+    }
+    if (!target) {
+      const next = tokens.slice(hit.last + 1, hit.last + 3).find((t) => t.word);
+      if (next && PARTY_LINKS.has(next.folded)) target = groupAfter(tokens, groups, hit.last, 4);
+    }
+    if (!target) return;
+    const from = Math.min(first(target).first, hit.first);
+    const holders = holderBefore(tokens, groups, from);
+    if (!holders) return;
+    // Only "X, a Y supporter", "X is one of Y's critics": apposition or copula, not any
+    // subject before ("X said that Y supporters voted").
+    for (let t = last(holders).last + 1; t < from; t++) {
+      const token = tokens[t] as Token;
+      if (token.word && !APPOSITION_WORDS.has(token.folded) && !/(est|ly)$/.test(token.folded)) return;
+    }
+    this.directed(holders, target, hit, "holder-agent-noun");
   }
 
   /** "partnership between X and Y", "X cooperates with Y", "X e Y cooperano": both ways. */

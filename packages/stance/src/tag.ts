@@ -1,7 +1,7 @@
 /** The rules backend behind `tagStance`: options → mentions → findings → stances. */
 import { assertText, type Entity, InvalidInputError, lookupActor, RassegnaError, type Stance } from "@rassegna/core";
 
-import { betweenValence, ownStances, type ReadSentence, type Tally, tallyFindings, toStance } from "./aggregate.js";
+import { betweenValence, ownStances, reportedValence, type ReadSentence, type Tally, tallyFindings, toStance } from "./aggregate.js";
 import type { CueLanguage } from "./lexicon.js";
 import { type ActorMention, actorKey, discoverMentions, NameMatcher, type Token } from "./mentions.js";
 import { readFindings } from "./rules.js";
@@ -117,7 +117,9 @@ export function tagStanceWithRules(text: string, options: RuleOptions): Stance[]
       for (const target of targets) {
         if (holder === target) continue;
         const tally =
-          tallies.get(holder)?.get(target) ?? betweenValence(text, languages.has("en"), sentences, holder, target);
+          tallies.get(holder)?.get(target) ??
+          reportedValence(text, languages.has("en"), sentences, holder, target) ??
+          betweenValence(text, languages.has("en"), sentences, holder, target);
         out.push(toStance(target, holder, tally));
       }
     }

@@ -50,6 +50,14 @@ describe("coordination and mutual relations", () => {
     expect(label(stances, "Russia", "United States")).toBe("AGAINST");
   });
 
+  it("does not join two actors separated by a bare comma", () => {
+    const stances = tagStance("Secondo i media statunitensi, Mosca ha attaccato Kiev.");
+    expect(label(stances, "Russia", "Ukraine")).toBe("AGAINST");
+    expect(pair(stances, "United States", "Ukraine")).toBeUndefined();
+    const list = tagStance("Taiwan, Japan and South Korea criticised Pyongyang.");
+    for (const holder of ["Taiwan", "Japan", "South Korea"]) expect(label(list, holder, "North Korea")).toBe("AGAINST");
+  });
+
   it("reads a partnership between two actors as FAVOR both ways", () => {
     const stances = tagStance("The partnership between Beijing and Moscow keeps growing.");
     expect(label(stances, "China", "Russia")).toBe("FAVOR");
@@ -117,6 +125,13 @@ describe("cues in English and Italian", () => {
     const stances = tagStance("I bombardieri russi hanno sorvolato il Giappone.", { language: "it" });
     expect(stances.filter((s) => s.holder !== undefined)).toEqual([]);
   });
+
+  it("tells Italian from English by its function words when no language is given", () => {
+    const text = "I bombardieri russi e i caccia della Cina hanno sorvolato il Giappone per la prima volta.";
+    expect(tagStance(text).filter((s) => s.holder !== undefined)).toEqual([]);
+    // The same cue read as English fires: the guess is what keeps it quiet.
+    expect(label(tagStance("Russia bombed Japan."), "Russia", "Japan")).toBe("AGAINST");
+  });
 });
 
 describe("targets and holders", () => {
@@ -144,6 +159,14 @@ describe("targets and holders", () => {
     const stances = tagStance("Brazil praised Argentina for the new trade deal.", { targets: ["Argentina", "Chile"] });
     expect(label(stances, undefined, "Argentina")).toBe("FAVOR");
     expect(label(stances, undefined, "Chile")).toBe("NONE");
+  });
+
+  it("reads evaluative words near a target as the text's own stance, but not a speaker's own words", () => {
+    const judged = tagStance("Critics say Merkel made a disastrous mistake.", { targets: ["Merkel"] });
+    expect(label(judged, undefined, "Merkel")).toBe("AGAINST");
+    expect(pair(judged, undefined, "Merkel")?.evidence.some((e) => e.rule === "evaluative")).toBe(true);
+    const quoted = tagStance("Merkel said the crisis was a terrible disaster.", { targets: ["Merkel"] });
+    expect(label(quoted, undefined, "Merkel")).toBe("NONE");
   });
 
   it("takes names the gazetteer does not know literally, plural included", () => {

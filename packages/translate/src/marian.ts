@@ -210,11 +210,44 @@ export class MarianEngine implements SentenceEngine {
     if (this.#closed) throw new RassegnaError("STAGE_FAILED", `${STAGE}: the translator is closed.`, { stage: STAGE });
     throwIfAborted(signal, STAGE);
     if (texts.length === 0) return [];
+    const lengths = texts.map((t) => this.countTokens(t));
+    // A batch runs as long as its longest row: sentences of very different lengths go in
+    // separate calls (buckets where the longest is at most about twice the shortest).
+    const order = texts.map((_, i) => i).sort((a, b) => (lengths[a] as number) - (lengths[b] as number) || a - b);
+    const buckets: number[][] = [];
+    for (const i of order) {
+      const bucket = buckets.at(-1);
+      const first = bucket === undefined ? undefined : (lengths[bucket[0] as number] as number);
+      if (bucket === undefined || (lengths[i] as number) > 2 * (first as number) + 8) buckets.push([i]);
+      else bucket.push(i);
+    }
+    const out = new Array<string>(texts.length);
+    for (const bucket of buckets) {
+      throwIfAborted(signal, STAGE);
+      const translated = await this.#generate(
+        bucket.map((i) => texts[i] as string),
+        bucket.map((i) => this.#budget(lengths[i] as number)),
+      );
+      bucket.forEach((i, j) => {
+        out[i] = translated[j] as string;
+      });
+    }
+    return out;
+  }
+
+  /** One generate call: greedy (or beam) decoding of a batch, each row within its budget. */
+  async #generate(texts: string[], budgets: number[]): Promise<string[]> {
     const { tokenizer, seq2seq } = this.#loaded;
-    const inputs = tokenizer([...texts], { padding: true, truncation: false });
-    const budgets = texts.map((t) => this.#budget(this.countTokens(t)));
+    const inputs = tokenizer(texts, { padding: true, truncation: false });
+    const eosId = seq2seq.config.eos_token_id;
+    // transformers.js keeps generating for rows that are done and only looks at their last
+    // token, so one row that goes on after its end-of-sentence keeps the whole batch running.
+    // A row is done for good once it has produced end-of-sentence or reached its own budget.
+    const rowDone = (rows: Array<Array<number | bigint>>): boolean[] =>
+      rows.map((row, i) => row.length - 1 >= (budgets[i] as number) || row.slice(1).some((id) => Number(id) === eosId));
     const output = await seq2seq.generate({
       ...inputs,
+      stopping_criteria: [rowDone],
       // One token over the largest budget: the model's forced end-of-sentence token at the
       // last step then falls outside every row's budget, alone or batched.
       max_new_tokens: Math.max(...budgets) + 1,
@@ -228,7 +261,7 @@ export class MarianEngine implements SentenceEngine {
       // Each row starts with the decoder start token. A row is cut to its own budget, so
       // that a sentence gets the same output alone as beside longer ones in a batch.
       const ids = row.slice(1, 1 + (budgets[i] as number));
-      const eos = ids.findIndex((id) => Number(id) === seq2seq.config.eos_token_id);
+      const eos = ids.findIndex((id) => Number(id) === eosId);
       const kept = (eos >= 0 ? ids.slice(0, eos) : ids).map(Number);
       this.stats.generatedTokens += kept.filter((id) => !this.#special.has(id)).length;
       return kept.length === 0 ? "" : tokenizer.decode(kept, { skip_special_tokens: true }).trim();

@@ -2,6 +2,7 @@ import {
   type Analysis,
   type BatchSpec,
   hasInputError,
+  hasLetters,
   RassegnaError,
   type Stage,
   type StageContext,
@@ -12,9 +13,10 @@ import { LruCache } from "./lru.js";
 import { STAGE } from "./marian.js";
 import { isEnglish, normalizeLanguage } from "./registry.js";
 import {
+  checkNumericOptions,
   createFirstEngine,
-  DEFAULT_BATCH_SIZE,
   DEFAULT_CACHE_SIZE,
+  defaultBatchSize,
   EngineTranslator,
   type TranslatorOptions,
 } from "./translator.js";
@@ -42,10 +44,11 @@ export interface SentenceItem {
  * skips repeated sentences (wire copy, boilerplate).
  */
 export function translateStage(options: TranslateStageOptions = {}): Stage {
+  checkNumericOptions(options);
   const to = normalizeLanguage(options.to ?? "en");
   const names = options.engines ?? [options.engine ?? "transformers"];
   const cache = new LruCache<string, string>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
-  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const batchSize = Math.max(1, options.batchSize ?? defaultBatchSize(names[0]));
   // A failed load stays here too: every article of that language gets the same clear error
   // without trying again.
   const translators = new Map<string, Promise<EngineTranslator>>();
@@ -103,6 +106,8 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
     batching,
     async process(doc: Analysis, context: StageContext): Promise<void> {
       if (hasInputError(doc)) return;
+      // Numbers and symbols only ("und" by detection): there is nothing to translate.
+      if (!hasLetters(doc.text)) return;
       const code = doc.language?.code ?? doc.languageHint;
       if (code === undefined || code === "und") {
         throw new RassegnaError(

@@ -16,6 +16,13 @@ import { assembleTranslation, joinPieces, planText, splitLongSentence } from "./
 
 /** Default number of sentences in one model call. */
 export const DEFAULT_BATCH_SIZE = 8;
+/** Apertium starts its programs on every call: a call takes many sentences. */
+export const DEFAULT_APERTIUM_BATCH_SIZE = 64;
+
+/** The batch size for an engine when the caller sets none. */
+export function defaultBatchSize(engine: EngineName | undefined): number {
+  return engine === "apertium" ? DEFAULT_APERTIUM_BATCH_SIZE : DEFAULT_BATCH_SIZE;
+}
 /** Default size of the sentence → translation cache. */
 export const DEFAULT_CACHE_SIZE = 10_000;
 
@@ -34,7 +41,7 @@ export interface TranslatorOptions extends ModelSettingsOptions {
   dtype?: string;
   /** "cpu" (default). */
   device?: string;
-  /** Sentences in one model call. Default 8. */
+  /** Sentences in one model call. Default 8 (64 for Apertium). */
   batchSize?: number;
   /** Beams of the search. Default 1 (greedy). */
   numBeams?: number;
@@ -80,6 +87,30 @@ export interface Translator {
 /** Runs a list of source pieces through the engine (directly or through a pipeline's batching). */
 export type PieceRunner = (pieces: string[], signal?: AbortSignal) => Promise<string[]>;
 
+/** Checks the numeric options: a clear USAGE error instead of a silent clamp. */
+export function checkNumericOptions(options: TranslatorOptions): void {
+  const rules: Array<[keyof TranslatorOptions, number]> = [
+    ["batchSize", 1],
+    ["numBeams", 1],
+    ["maxInputTokens", 4],
+    ["maxNewTokens", 1],
+    ["cacheSize", 0],
+  ];
+  for (const [name, min] of rules) {
+    const value = options[name];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+      throw new RassegnaError(
+        "USAGE",
+        `${STAGE}: option ${name} must be an integer of at least ${min}, got ${String(value)}.`,
+        {
+          stage: STAGE,
+        },
+      );
+    }
+  }
+}
+
 /** Creates an engine of the given kind for the pair. */
 export async function createEngine(
   name: EngineName,
@@ -89,7 +120,7 @@ export async function createEngine(
 ): Promise<SentenceEngine> {
   if (name === "apertium") return createApertiumEngine(from, to);
   if (name !== "transformers") {
-    throw new RassegnaError("INVALID_INPUT", `${STAGE}: unknown engine "${String(name)}".`, {
+    throw new RassegnaError("USAGE", `${STAGE}: unknown engine "${String(name)}".`, {
       stage: STAGE,
       hint: 'Use "transformers" or "apertium".',
     });
@@ -201,34 +232,30 @@ export class EngineTranslator implements Translator {
     return out;
   };
 
-  /** The engine, for a stage's batch function that groups pieces by engine. */
-  get sentenceEngine(): SentenceEngine {
-    return this.#engine;
-  }
-
   /** Translates pieces through the cache: only pieces not seen before reach `run`, once each. */
   async #translatePieces(pieces: readonly string[], run: PieceRunner, signal?: AbortSignal): Promise<string[]> {
     const key = (p: string) => `${this.#engine.key}\u0000${p}`;
     const results = new Map<string, string>();
-    const missing: string[] = [];
+    const missing = new Set<string>();
     for (const piece of pieces) {
-      if (results.has(piece) || missing.includes(piece)) continue;
+      if (results.has(piece) || missing.has(piece)) continue;
       const hit = this.#cache.get(key(piece));
       if (hit !== undefined) {
         results.set(piece, hit);
         this.#cacheHits++;
-      } else missing.push(piece);
+      } else missing.add(piece);
     }
-    if (missing.length > 0) {
-      const translated = await run(missing, signal);
-      if (translated.length !== missing.length) {
+    if (missing.size > 0) {
+      const sources = [...missing];
+      const translated = await run(sources, signal);
+      if (translated.length !== sources.length) {
         throw new RassegnaError(
           "STAGE_FAILED",
-          `${STAGE}: the engine returned ${translated.length} translations for ${missing.length} sentences.`,
+          `${STAGE}: the engine returned ${translated.length} translations for ${sources.length} sentences.`,
           { stage: STAGE },
         );
       }
-      missing.forEach((piece, i) => {
+      sources.forEach((piece, i) => {
         const t = translated[i] as string;
         results.set(piece, t);
         this.#cache.set(key(piece), t);
@@ -327,13 +354,14 @@ class IdentityTranslator implements Translator {
  * model cannot be found. Source = target (English to English) gives the text back as is.
  */
 export async function createTranslator(options: TranslatorOptions = {}): Promise<Translator> {
+  checkNumericOptions(options);
   const from = normalizeLanguage(options.from ?? "it");
   const to = normalizeLanguage(options.to ?? "en");
   if (from === to || (isEnglish(from) && isEnglish(to))) return new IdentityTranslator(from, to);
   const names = options.engines ?? [options.engine ?? "transformers"];
   const engine = await createFirstEngine(names, from, to, options);
   return new EngineTranslator(engine, from, to, {
-    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    batchSize: options.batchSize ?? defaultBatchSize(engine.engine),
     cache: new LruCache(options.cacheSize ?? DEFAULT_CACHE_SIZE),
   });
 }

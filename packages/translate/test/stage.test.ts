@@ -56,9 +56,29 @@ describe("translateStage", () => {
     expect(bad.errors).toHaveLength(1);
   });
 
+  it("leaves a text without letters alone, whatever its language", async () => {
+    const doc = article("n-1", "12 345 — 67,8 %");
+    doc.language = { code: "und", iso6393: "und", confidence: 0, script: "Zyyy", reliable: false, alternatives: [] };
+    await stage.process(doc, context);
+    expect(doc.translation).toBeUndefined();
+  });
+
   it("throws UNSUPPORTED_LANGUAGE when the language is unknown, MODEL_UNAVAILABLE when it has no model", async () => {
     await expect(stage.process(article("u-1", "Testo senza lingua."), context)).rejects.toMatchObject({
       code: "UNSUPPORTED_LANGUAGE",
+    });
+    const undetermined = article("u-2", "Ok ok.");
+    undetermined.language = {
+      code: "und",
+      iso6393: "und",
+      confidence: 0,
+      script: "Latn",
+      reliable: false,
+      alternatives: [],
+    };
+    await expect(stage.process(undetermined, context)).rejects.toMatchObject({
+      code: "UNSUPPORTED_LANGUAGE",
+      message: expect.stringContaining("u-2"),
     });
     await expect(stage.process(article("k-1", "한국어 문장입니다.", "ko"), context)).rejects.toMatchObject({
       code: "MODEL_UNAVAILABLE",

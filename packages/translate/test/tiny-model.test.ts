@@ -25,7 +25,7 @@ const SENTENCES = [
   "Ieri il ministro ha incontrato gli alleati europei a Bruxelles.",
 ];
 const EOS = 0;
-const PAD = 728;
+const PAD = 730;
 
 function useFixtures(): void {
   applyModelSettings(

@@ -77,7 +77,11 @@ describe("createTranslator on the tiny Marian model (no hub, no network)", () =>
       const all = await batched.translateBatch(sentences);
       expect(all).toEqual(one);
       expect(alone.stats.calls).toBe(sentences.length);
-      expect(batched.stats.calls).toBe(1);
+      // Short and long sentences go in separate calls (a call lasts as long as its longest row).
+      expect(batched.stats.calls).toBe(2);
+      const similar = await batched.translateBatch(["Piove a Roma.", "Nevica a Milano.", "Sole a Napoli."]);
+      expect(similar).toHaveLength(3);
+      expect(batched.stats.calls).toBe(3);
     } finally {
       await alone.close();
       await batched.close();
@@ -199,8 +203,18 @@ describe("createTranslator errors and English", () => {
     });
   });
 
-  it("an unknown engine is INVALID_INPUT", async () => {
-    await expect(createTranslator({ engine: "babelfish" as "apertium" })).rejects.toBeInstanceOf(RassegnaError);
+  it("rejects bad numeric options with a USAGE error naming the option", async () => {
+    await expect(createTranslator({ ...tinyOptions, batchSize: 0 })).rejects.toMatchObject({
+      code: "USAGE",
+      message: expect.stringContaining("batchSize"),
+    });
+    await expect(createTranslator({ ...tinyOptions, maxInputTokens: 2.5 })).rejects.toMatchObject({ code: "USAGE" });
+  });
+
+  it("an unknown engine is a USAGE error", async () => {
+    const error = await createTranslator({ engine: "babelfish" as "apertium" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RassegnaError);
+    expect(error).toMatchObject({ code: "USAGE", message: expect.stringContaining("babelfish") });
   });
 
   it("English to English gives the text back, with sentence segments, and loads nothing", async () => {

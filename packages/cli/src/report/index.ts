@@ -1,6 +1,6 @@
 // The HTML report of `rassegna report`: one self-contained page (inline CSS and JS, a
 // Content-Security-Policy that forbids any fetch) that shows a corpus of analysis records.
-import type { Analysis, Entity, Evidence, StageError, Stance, TextSource, Translation } from "@rassegna/core";
+import type { Analysis, Entity, Evidence, Mention, StageError, Stance, TextSource, Translation } from "@rassegna/core";
 
 import { buildStanceMatrix, countEntities, entitiesOf, errorsOf, OWN_STANCE, stancesOf } from "./aggregate.js";
 import { REPORT_CSS, REPORT_JS } from "./assets.js";
@@ -62,11 +62,17 @@ function renderErrors(errors: readonly StageError[]): string {
   return `<div class="errors" role="alert"><b>${errors.length === 1 ? "1 problem" : `${errors.length} problems`} with this article</b><ul>${items}</ul></div>`;
 }
 
+/**
+ * The mentions that point into one text. Which text is the entity's `source`, unless a
+ * mention carries its own `source` (the entities stage merges both passes under one name
+ * and tags each mention).
+ */
 function mentionSpans(entities: readonly Entity[], source: TextSource): MarkSpan[] {
   const spans: MarkSpan[] = [];
   for (const entity of entities) {
-    if ((entity.source ?? "original") !== source || !Array.isArray(entity.mentions)) continue;
-    for (const mention of entity.mentions) {
+    if (!Array.isArray(entity.mentions)) continue;
+    for (const mention of entity.mentions as Array<Mention & { source?: TextSource }>) {
+      if ((mention.source ?? entity.source ?? "original") !== source) continue;
       spans.push({
         start: mention.start,
         end: mention.end,
