@@ -29,6 +29,12 @@ export default [
   })),
   {
     resolve: { alias },
-    test: { name: "examples", root: `${root}examples`, include: ["test/**/*.test.ts"], setupFiles, testTimeout: 120_000 },
+    test: {
+      name: "examples",
+      root: `${root}examples`,
+      include: ["test/**/*.test.ts"],
+      setupFiles,
+      testTimeout: 120_000,
+    },
   },
 ];

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     try {
       const module = (await import(`./${bench.name}.bench.js`)) as { default: () => Promise<string> };
       const { result, wallSeconds } = await measure(() => module.default());
-      sections.push(`## ${bench.title}\n\n_Command: \`${bench.command}\` — ${wallSeconds.toFixed(0)} s._\n\n${result.trim()}`);
+      sections.push(
+        `## ${bench.title}\n\n_Command: \`${bench.command}\` — ${wallSeconds.toFixed(0)} s._\n\n${result.trim()}`,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       sections.push(`## ${bench.title}\n\n_Command: \`${bench.command}\`._\n\n**Did not run:** ${message}`);

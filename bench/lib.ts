@@ -19,7 +19,9 @@ export const sharedDataDir = process.env.RASSEGNA_SHARED_DIR
 export function readShared(relative: string): string {
   const path = join(sharedDataDir, relative);
   if (!existsSync(path)) {
-    throw new Error(`Benchmark data ${path} is missing: put the shared folder beside the repository or set RASSEGNA_SHARED_DIR.`);
+    throw new Error(
+      `Benchmark data ${path} is missing: put the shared folder beside the repository or set RASSEGNA_SHARED_DIR.`,
+    );
   }
   return readFileSync(path, "utf8");
 }
@@ -31,7 +33,9 @@ export function machineInfo(): string {
 }
 
 /** CPU seconds (user + system) spent by this process while `fn` runs, and wall seconds. */
-export async function measure<T>(fn: () => T | Promise<T>): Promise<{ result: T; cpuSeconds: number; wallSeconds: number }> {
+export async function measure<T>(
+  fn: () => T | Promise<T>,
+): Promise<{ result: T; cpuSeconds: number; wallSeconds: number }> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await fn();

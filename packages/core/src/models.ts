@@ -51,12 +51,17 @@ export interface TransformersEnvLike {
   allowLocalModels: boolean;
 }
 
-/** Applies the settings to transformers.js' global `env` before a model is loaded. */
+/**
+ * Applies the settings to transformers.js' global `env` before a model is loaded. Local
+ * models stay allowed even without a local model path: transformers.js refuses to read its
+ * own cache when both local and remote models are disabled, so offline use of cached models
+ * needs the cache folder (same `<model id>/<file>` layout) as the local folder.
+ */
 export function applyModelSettings(env: TransformersEnvLike, settings: ModelSettings): void {
   env.cacheDir = settings.cacheDir;
   env.allowRemoteModels = !settings.offline;
-  env.allowLocalModels = settings.localModelPath !== undefined;
-  if (settings.localModelPath !== undefined) env.localModelPath = ensureTrailingSlash(settings.localModelPath);
+  env.allowLocalModels = true;
+  env.localModelPath = ensureTrailingSlash(settings.localModelPath ?? settings.cacheDir);
 }
 
 function ensureTrailingSlash(path: string): string {

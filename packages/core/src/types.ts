@@ -62,6 +62,8 @@ export type TextSource = "original" | "translation";
 /** One occurrence of an entity in a text. */
 export interface Mention extends Span {
   text: string;
+  /** Which text this mention's offsets refer to, when an entity has mentions in both. */
+  source?: TextSource;
   /** For mentions in a translation: the source sentence this mention's sentence translates. */
   sourceSpan?: Span;
 }

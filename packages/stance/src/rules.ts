@@ -66,6 +66,13 @@ const APPOSITION_WORDS = new Set(
   ),
 );
 
+/** Verbs of saying and "that": a new clause, whose subject is someone else. */
+const CLAUSE_OPENERS = new Set(
+  "that said says told reported claimed argued wrote alleged insisted suggested announced che detto dichiarato affermato".split(
+    " ",
+  ),
+);
+
 /** How far before a noun of stance its holder may stand ("China's sharp criticism of"). */
 const NOUN_HOLDER_WINDOW = 20;
 
@@ -482,9 +489,16 @@ class SentenceReader {
     if (!holders) return;
     // Only "X, a Y supporter", "X is one of Y's critics": apposition or copula, not any
     // subject before ("X said that Y supporters voted").
+    const apposition = (tokens[last(holders).last + 1] as Token).folded === ",";
     for (let t = last(holders).last + 1; t < from; t++) {
       const token = tokens[t] as Token;
-      if (token.word && !APPOSITION_WORDS.has(token.folded) && !/(est|ly)$/.test(token.folded)) return;
+      if (!token.word) continue;
+      if (
+        apposition
+          ? CLAUSE_OPENERS.has(token.folded)
+          : !APPOSITION_WORDS.has(token.folded) && !/(est|ly)$/.test(token.folded)
+      )
+        return;
     }
     this.directed(holders, target, hit, "holder-agent-noun");
   }

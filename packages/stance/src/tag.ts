@@ -1,7 +1,15 @@
 /** The rules backend behind `tagStance`: options → mentions → findings → stances. */
 import { assertText, type Entity, InvalidInputError, lookupActor, RassegnaError, type Stance } from "@rassegna/core";
 
-import { betweenValence, ownStances, reportedValence, type ReadSentence, type Tally, tallyFindings, toStance } from "./aggregate.js";
+import {
+  betweenValence,
+  ownStances,
+  type ReadSentence,
+  reportedValence,
+  type Tally,
+  tallyFindings,
+  toStance,
+} from "./aggregate.js";
 import type { CueLanguage } from "./lexicon.js";
 import { type ActorMention, actorKey, discoverMentions, NameMatcher, type Token } from "./mentions.js";
 import { readFindings } from "./rules.js";

@@ -94,3 +94,31 @@ describe("evidence lists", () => {
     for (const e of stance?.evidence ?? []) expect(text.slice(e.start, e.end)).toMatch(/Washington sanctioned Iran/);
   });
 });
+
+describe("the text's own stance toward a person (news words)", () => {
+  const own = (text: string, target: string) =>
+    pair(tagStance(text, { targets: [target], language: "en" }), undefined, target)?.stance;
+
+  it("does not read 'like', 'care' or 'Justice' in names and prepositions as praise", () => {
+    expect(
+      own("Like Vantongeren, the other mayors met the health care panel at the Justice Department.", "Vantongeren"),
+    ).toBe("NONE");
+  });
+
+  it("reads appointments and poll leads as favourable, rebukes and routs as unfavourable", () => {
+    expect(own("Vantongeren was tapped on Monday to run the port authority.", "Vantongeren")).toBe("FAVOR");
+    expect(own("Vantongeren led the latest poll by six points.", "Vantongeren")).toBe("FAVOR");
+    expect(own("Vantongeren got trounced in the primary.", "Vantongeren")).toBe("AGAINST");
+    expect(own("Critics called Vantongeren's answers disingenuous.", "Vantongeren")).toBe("AGAINST");
+  });
+
+  it("rates words AFINN-165 lacks through the VADER lexicon", () => {
+    expect(own("Vantongeren gave an admirable account of the year.", "Vantongeren")).toBe("FAVOR");
+    expect(own("Vantongeren gave a petty account of the year.", "Vantongeren")).toBe("AGAINST");
+  });
+
+  it("reads 'fights for' as championing, not conflict", () => {
+    expect(own("Vantongeren fights for the rights of seasonal workers.", "Vantongeren")).toBe("FAVOR");
+    expect(own("Vantongeren fights with the unions again.", "Vantongeren")).toBe("AGAINST");
+  });
+});

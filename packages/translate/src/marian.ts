@@ -93,12 +93,6 @@ async function loadMarian(options: MarianLoadOptions): Promise<LoadedMarian> {
   const { model, dtype, device, settings, onProgress } = options;
   const tjs = await loadTransformers();
   applyModelSettings(tjs.env, settings);
-  if (settings.offline && settings.localModelPath === undefined) {
-    // transformers.js refuses to look anywhere when both remote and local models are off,
-    // before it even checks its cache: the cache folder has the local layout, so read it as one.
-    tjs.env.allowLocalModels = true;
-    tjs.env.localModelPath = settings.cacheDir.endsWith("/") ? settings.cacheDir : `${settings.cacheDir}/`;
-  }
   const progress_callback = onProgress
     ? (info: { status: string; file?: string; loaded?: number; total?: number }) => {
         if (info.status === "progress" && info.file !== undefined) {

@@ -48,7 +48,12 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
   const to = normalizeLanguage(options.to ?? "en");
   const names = options.engines ?? [options.engine ?? "transformers"];
   const cache = new LruCache<string, string>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
-  const batchSize = Math.max(1, options.batchSize ?? defaultBatchSize(names[0]));
+  // The pipeline gathers up to the largest batch any engine in the list takes (Apertium
+  // pays a process start per call, so it wants many sentences); each engine then gets
+  // chunks of its own size.
+  const batchSize = Math.max(1, options.batchSize ?? Math.max(...names.map((name) => defaultBatchSize(name))));
+  const engineBatchSize = (engine: SentenceEngine): number =>
+    Math.max(1, options.batchSize ?? defaultBatchSize(engine.engine));
   // A failed load stays here too: every article of that language gets the same clear error
   // without trying again.
   const translators = new Map<string, Promise<EngineTranslator>>();
@@ -66,7 +71,7 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
       const { model: _italian, models: _byLanguage, ...rest } = options;
       pending = createFirstEngine(names, from, to, model === undefined ? rest : { ...rest, model }).then((engine) => {
         engines.set(engine.key, engine);
-        return new EngineTranslator(engine, from, to, { batchSize, cache });
+        return new EngineTranslator(engine, from, to, { batchSize: engineBatchSize(engine), cache });
       });
       translators.set(from, pending);
     }
@@ -89,13 +94,17 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
         const engine = engines.get(key);
         if (!engine)
           throw new RassegnaError("STAGE_FAILED", `${STAGE}: no engine "${key}" is loaded.`, { stage: STAGE });
-        const translated = await engine.translateBatch(
-          indexes.map((i) => (items[i] as SentenceItem).text),
-          signal,
-        );
-        indexes.forEach((itemIndex, j) => {
-          out[itemIndex] = translated[j] as string;
-        });
+        const size = engineBatchSize(engine);
+        for (let start = 0; start < indexes.length; start += size) {
+          const chunk = indexes.slice(start, start + size);
+          const translated = await engine.translateBatch(
+            chunk.map((i) => (items[i] as SentenceItem).text),
+            signal,
+          );
+          chunk.forEach((itemIndex, j) => {
+            out[itemIndex] = translated[j] as string;
+          });
+        }
       }
       return out;
     },
