@@ -122,6 +122,8 @@ interface Scores {
 }
 
 async function evaluate(items: readonly Item[], predict: Predictor): Promise<Scores> {
+  // Warm-up, not timed: module loading, lexicons read on first use, JIT.
+  for (const item of items.slice(0, 50)) await predict(item);
   const { result: predictions, cpuSeconds } = await measure(async () => {
     const out: StanceLabel[] = [];
     for (const item of items) out.push(await predict(item));

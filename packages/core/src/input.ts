@@ -17,6 +17,7 @@ export interface AssertTextOptions {
  */
 const BINARY_CONTROL_RATIO = 0.01;
 const BINARY_SAMPLE = 8192;
+const BINARY_MIN_CONTROLS = 3;
 
 /** True when `text` looks like decoded binary data (NUL bytes, many control characters). */
 export function looksBinary(text: string): boolean {
@@ -27,7 +28,8 @@ export function looksBinary(text: string): boolean {
     if (c === 0) return true;
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) controls++;
   }
-  return sample.length > 0 && controls / sample.length > BINARY_CONTROL_RATIO;
+  // One stray control character or U+FFFD is a typo in a real sentence, not binary data.
+  return controls >= BINARY_MIN_CONTROLS && controls / sample.length > BINARY_CONTROL_RATIO;
 }
 
 function describe(value: unknown): string {

@@ -36,6 +36,8 @@ describe("assertText", () => {
   it("accepts ordinary text with tabs and line breaks", () => {
     expect(() => assertText("Roma,\tieri.\r\nSecondo paragrafo.", { stage: "x" })).not.toThrow();
     expect(looksBinary("Città di Castello — «citazione» 😀")).toBe(false);
+    expect(looksBinary("Un solo carattere \ufffd sbagliato.")).toBe(false);
+    expect(looksBinary("\u0001\u0002\u0003\u0004ab")).toBe(true);
   });
 });
 

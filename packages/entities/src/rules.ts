@@ -240,7 +240,8 @@ function isNameToken(sentence: Token[], i: number, context: Context): boolean {
   const token = sentence[i];
   if (!token?.word || !token.cap) return false;
   if (NOT_NAMES.has(token.lower) || NOT_NAMES.has(bare(token.lower))) return false;
-  if (context.language === "en" && SPORTS_WORDS.has(token.lower) && !EVENT_TAIL.has(token.lower)) return false;
+  // "Soccer", "Cricket" heading a report; inside a name ("National Hockey League") they stay.
+  if (token.initial && SPORTS_WORDS.has(token.lower)) return false;
   if (!token.initial) return true;
   return initialIsName(sentence, i, context);
 }

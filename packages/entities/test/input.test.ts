@@ -110,6 +110,7 @@ describe("pathological input", () => {
     expect(large.longestChunk).toBeLessThanOrEqual(MAX_CHUNK);
     const text = "Acme Holdings Group International Trading Bank Corp ".repeat(2000);
     const entities = extractEntities(text);
-    for (const entity of entities) for (const m of entity.mentions) expect(m.text.split(" ").length).toBeLessThanOrEqual(13);
+    for (const entity of entities)
+      for (const m of entity.mentions) expect(m.text.split(" ").length).toBeLessThanOrEqual(13);
   });
 });

@@ -95,9 +95,24 @@ export interface RuleOptions {
   languages: Set<CueLanguage>;
 }
 
+/** Matchers of recent name lists: a stream of short texts often asks about the same names. */
+const matchers = new Map<string, NameMatcher>();
+const MAX_MATCHERS = 256;
+
+function matcherFor(names: readonly string[]): NameMatcher {
+  const key = names.join("\u0000");
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    if (matchers.size >= MAX_MATCHERS) matchers.clear();
+    matcher = new NameMatcher(names);
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
 /** Mentions of the given names first; discovered actors fill the rest. */
 function mentionFinder(names: readonly string[], discover: boolean) {
-  const matcher = new NameMatcher(names);
+  const matcher = matcherFor(names);
   return (text: string, tokens: readonly Token[]): ActorMention[] => {
     const named = matcher.find(text, tokens);
     if (!discover) return named;

@@ -29,6 +29,12 @@ describe("nouns of who holds a stance (supporter, critic)", () => {
     expect(pair(after, "Ada Quinn", "Harbour Board")?.stance).toBe("AGAINST");
   });
 
+  it("reads the Italian 'tra i sostenitori di Y'", () => {
+    const text = "Marco Vela, tra i sostenitori di Lucia Brandi, ha parlato ieri in consiglio.";
+    const stances = tagStance(text, { holders: ["Marco Vela"], targets: ["Lucia Brandi"], language: "it" });
+    expect(pair(stances, "Marco Vela", "Lucia Brandi")?.stance).toBe("FAVOR");
+  });
+
   it("does not give the stance to the target itself", () => {
     const text = "Lina Ferrante, a longtime Okonkwo supporter, spoke at the rally on Sunday.";
     const stances = tagStance(text, { holders: ["Okonkwo"], targets: ["Lina Ferrante"], language: "en" });
