@@ -30,7 +30,7 @@ export {
   type TransformersExtractOptions,
 } from "./extract.js";
 export { DEFAULT_NER_MODEL, releaseTaggers as releaseEntityModels } from "./neural.js";
-export { type EntitiesStageOptions, entitiesStage, mergePasses, type SourcedMention } from "./stage.js";
+export { type EntitiesStageOptions, entitiesStage, mergePasses } from "./stage.js";
 
 /**
  * The entities of `text`, each with its mentions merged under one name.

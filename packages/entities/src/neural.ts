@@ -107,11 +107,6 @@ export class NeuralTagger {
     const { model, dtype, settings } = options;
     const tjs = (await import("@huggingface/transformers")) as unknown as TransformersModule;
     applyModelSettings(tjs.env, settings);
-    if (settings.offline && settings.localModelPath === undefined) {
-      // Offline with no local folder: read the cache folder, which has the local layout.
-      tjs.env.allowLocalModels = true;
-      tjs.env.localModelPath = settings.cacheDir.endsWith("/") ? settings.cacheDir : `${settings.cacheDir}/`;
-    }
     const common = { local_files_only: settings.offline };
     try {
       const tokenizer = (await tjs.AutoTokenizer.from_pretrained(model, common)) as TokenizerLike;

@@ -16,11 +16,6 @@ import { createEntityExtractor, type ExtractOptions } from "./extract.js";
 
 const STAGE = "entities";
 
-/** A mention in the stage's output: it says which text its offsets refer to. */
-export interface SourcedMention extends Mention {
-  source: TextSource;
-}
-
 /** Options of {@link entitiesStage}: the backend options, and which passes to run. */
 export type EntitiesStageOptions = ExtractOptions & {
   /**
@@ -59,7 +54,7 @@ export function mergePasses(translated: Entity[], original: Entity[]): Entity[] 
   const out: Entity[] = [];
   const tag = (entity: Entity, source: TextSource): Entity => ({
     ...entity,
-    mentions: entity.mentions.map((m): SourcedMention => ({ ...m, source })),
+    mentions: entity.mentions.map((m): Mention => ({ ...m, source })),
   });
   for (const entity of translated) {
     const tagged = tag(entity, "translation");

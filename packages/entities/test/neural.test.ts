@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { createAnalysis, createStageContext, ModelUnavailableError } from "@rassegna/core";
-import { DEFAULT_NER_MODEL, entitiesStage, extractEntities, type SourcedMention } from "@rassegna/entities";
+import { DEFAULT_NER_MODEL, entitiesStage, extractEntities } from "@rassegna/entities";
 import { describe, expect, it } from "vitest";
 
 import { expectTrueOffsets } from "./helpers.js";
@@ -64,6 +64,13 @@ describe("transformers backend with the tiny test model", () => {
     ]);
   });
 
+  it("reads a model found only in the cache folder when offline (no local path)", async () => {
+    const { localModelPath, ...rest } = options;
+    const text = "Mario Rossi vive a Roma.";
+    const fromCache = await extractEntities(text, { ...rest, cacheDir: localModelPath, language: "it" });
+    expect(fromCache.map((e) => e.name)).toEqual(["Mario Rossi", "Rome"]);
+  });
+
   it("gives the same entities for a text read in several model batches", async () => {
     const sentence = "Oggi a Milano con Mario Rossi. ";
     const text = sentence.repeat(30);
@@ -89,7 +96,7 @@ describe("transformers backend with the tiny test model", () => {
     await stage.close?.();
     const rossi = doc.entities?.find((e) => e.name === "Mario Rossi");
     expect(rossi?.source).toBe("translation");
-    expect(((rossi?.mentions ?? []) as SourcedMention[]).map((m) => [m.source, m.start, m.end])).toEqual([
+    expect((rossi?.mentions ?? []).map((m) => [m.source, m.start, m.end])).toEqual([
       ["translation", 0, 11],
       ["original", 0, 11],
     ]);

@@ -1,5 +1,5 @@
 import { type Analysis, createAnalysis, createStageContext, type Translation } from "@rassegna/core";
-import { entitiesStage, type SourcedMention } from "@rassegna/entities";
+import { entitiesStage } from "@rassegna/entities";
 import { describe, expect, it } from "vitest";
 
 import { entityNamed, names } from "./helpers.js";
@@ -36,7 +36,7 @@ describe("entities stage", () => {
     expect(names(entities)).toEqual(["Beijing", "Paolo Conte", "United States", "Xi Jinping"]);
     const beijing = entityNamed(entities, "Beijing");
     expect(beijing.source).toBe("translation");
-    const mentions = beijing.mentions as SourcedMention[];
+    const mentions = beijing.mentions;
     expect(mentions.map((m) => [m.source, m.text])).toEqual([
       ["translation", "Beijing"],
       ["original", "Pechino"],
@@ -59,7 +59,7 @@ describe("entities stage", () => {
     doc.translation = translation;
     await run(doc, { originalPass: false });
     const rome = entityNamed(doc.entities ?? [], "Rome");
-    expect((rome.mentions as SourcedMention[]).map((m) => m.source)).toEqual(["translation"]);
+    expect(rome.mentions.map((m) => m.source)).toEqual(["translation"]);
   });
 
   it("reads the original in its language when there is no translation", async () => {
