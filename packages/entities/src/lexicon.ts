@@ -108,7 +108,7 @@ export const NOT_NAMES = words(`
   con su per tra fra e ed o od ma però pero anche se che chi cui come dove quando perché perche mentre
   poi già gia non più piu molto poco tutto tutti tutte questo questa questi queste quello quella quelli
   quelle esso essa essi esse egli ella lui lei loro noi voi io tu mio mia suo sua nostro nostra
-  ci ne si vi sono è e' era erano ha hanno ho hai abbiamo avete essere avere stato stata secondo dopo
+  ci ne si vi sono è e' era erano ha hanno ho hai abbiamo avete essere avere stata secondo dopo
   prima oltre inoltre infatti quindi dunque così cosi ora oggi ieri domani sempre ancora solo soltanto
   lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi martedi mercoledi giovedi venerdi
   gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
@@ -117,7 +117,7 @@ export const NOT_NAMES = words(`
   women men people sales fax current scorer scorers scoreboard attendance division results standings
   gdp cpi pmi ftse nikkei dax bund bunds gilt gilts btp btps eurobond eurobonds eurodollar eurodollars
   t-bond t-bonds t-bill t-bills libor pibor govt
-  ciò cio paese paesi costituzione natale pasqua codice comune
+  ciò cio costituzione natale pasqua codice comune
   nessuno ogni alcuni alcune altri altre altro altra uno due tre quattro cinque
 `);
 
@@ -142,6 +142,18 @@ export const GROUP_WORDS = words(`
   republican euro euros chechen chechens yugoslav yugoslavs tajik tajiks hutu hutus tutsi tutsis briton
   britons afrikaner afrikaners pashtun pashtuns uzbek uzbeks kazakh kazakhs bosnian bosnians scots azeri
   azeris
+`);
+
+/**
+ * Common nouns that news capitalises by convention ("i Paesi", "lo Stato", "il Governo", "the
+ * Countries"): alone they name no one; they head a name only with a name after them ("Regione
+ * Lazio", "Stato Islamico", "Governo Meloni") or as a known whole ("Paesi Bassi", "Stati Uniti").
+ */
+export const GENERIC_NOUNS = words(`
+  paese paesi stato stati nazione nazioni governo governi regione regioni provincia province comuni
+  capitale capitali esecutivo territorio territori continente potenza potenze alleato alleati
+  country countries state states nation nations government governments region regions province provinces
+  capital capitals territory territories continent power powers ally allies
 `);
 
 /** Words that make a document a sports report, where clubs carry their city's name. */

@@ -26,6 +26,7 @@ const TYPES: EntityType[] = ["PERSON", "ORGANIZATION", "LOCATION"];
 function surfaceKey(text: string): string {
   return text
     .replace(/\s+/g, " ")
+    .replace(/’/g, "'")
     .replace(/^(?:the|The|THE) /, "")
     .trim();
 }

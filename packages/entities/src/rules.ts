@@ -11,6 +11,7 @@ import { isDemonym, type KnownName, lexiconTags, lookupName, type WordEvidence, 
 import {
   EVENT_HEAD,
   EVENT_TAIL,
+  GENERIC_NOUNS,
   ITALIAN_INSTITUTION_NOUNS,
   LOC_HEAD,
   LOC_TAIL,
@@ -239,12 +240,18 @@ function isHeadline(sentence: Token[]): boolean {
 function isNameToken(sentence: Token[], i: number, context: Context): boolean {
   const token = sentence[i];
   if (!token?.word || !token.cap) return false;
+  // An elided article or preposition ("L’", "Dell’", "Un’") is never part of a name's start,
+  // nor an elided common word left whole ("L’asse" in English text; "O'Neill" stays a name).
+  if (token.lower.endsWith("'") || ELIDED_COMMON.test(token.text)) return false;
   if (NOT_NAMES.has(token.lower) || NOT_NAMES.has(bare(token.lower))) return false;
   // "Soccer", "Cricket" heading a report; inside a name ("National Hockey League") they stay.
   if (token.initial && SPORTS_WORDS.has(token.lower)) return false;
   if (!token.initial) return true;
   return initialIsName(sentence, i, context);
 }
+
+/** An Italian or French elided article before a lower-case word: "l'asse", "dell'anno". */
+const ELIDED_COMMON = /^(?:[lLdDcC]|[dD]ell|[nN]ell|[aA]ll|[dD]all|[sS]ull|[uU]n|[qQ]u)['’]\p{Ll}/u;
 
 /** "Penalties were…", "Stocks fell": an unknown plural before a lower-case word is a common noun. */
 function looksPlural(sentence: Token[], i: number): boolean {
@@ -293,6 +300,7 @@ function readSentence(sentence: Token[], context: Context): void {
         const withAdjective =
           adjective?.joinedBefore &&
           !adjective.cap &&
+          !NOT_NAMES.has(adjective.lower) &&
           (isDemonym(adjective.text) || ITALIAN_ADJECTIVE.test(adjective.lower));
         if (ITALIAN_INSTITUTION_NOUNS.has(token.lower) || (INSTITUTION_HEADS.has(token.lower) && withAdjective)) {
           const tokens = withAdjective ? [token, adjective] : [token];
@@ -405,6 +413,9 @@ function continuesName(sentence: Token[], k: number, context: Context): boolean 
  */
 const PERSON_PARTICLES = new Set(["da", "de", "von", "van", "der", "den", "du", "bin", "ibn", "al", "el", "d'"]);
 
+const CONJUNCTIONS = new Set(["e", "ed", "y", "und", "and"]);
+const ARTICLES = new Set(["il", "lo", "la", "l'", "i", "gli", "le", "the", "el", "los", "las", "der", "die", "das"]);
+
 /** The end of a name continued over lower-case joiners, or `j` when it does not continue. */
 function joinAcross(sentence: Token[], i: number, j: number, context: Context): number {
   let k = j + 1;
@@ -414,14 +425,16 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
     if (!token.word && token.text !== "&") break;
     if (token.cap) break;
     if (!(ORG_JOINERS.has(token.lower) || NAME_PARTICLES.has(token.lower))) return j;
-    if (!token.joinedBefore && !(joiners.length === 0 && sentence[k - 1]?.text.endsWith("'"))) return j;
+    if (!token.joinedBefore && !(joiners.length === 0 && sentence[k - 1]?.lower.endsWith("'"))) return j;
     joiners.push(token);
     k++;
   }
   const after = sentence[k];
-  if (joiners.length === 0 || !after || !(after.joinedBefore || joiners[joiners.length - 1]!.text.endsWith("'")))
+  if (joiners.length === 0 || !after || !(after.joinedBefore || joiners[joiners.length - 1]!.lower.endsWith("'")))
     return j;
   if (!after.cap || NOT_NAMES.has(after.lower)) return j;
+  // "il Ministero e la Banca": a conjunction and an article start a second name.
+  if (joiners.length === 2 && CONJUNCTIONS.has(joiners[0]!.lower) && ARTICLES.has(joiners[1]!.lower)) return j;
   const run = sentence.slice(i, j + 1);
   const orgLike = run.some(
     (t) => ORG_HEAD.has(t.lower) || ORG_TAIL.has(t.lower) || LOC_TAIL.has(t.lower) || LOC_HEAD.has(t.lower),
@@ -503,6 +516,15 @@ function readRun(sentence: Token[], i: number, j: number, context: Context): voi
   if (known) {
     emit(context, run, known.type, 3, known.name, sentence, known.country);
     return;
+  }
+  // "i Paesi Ue", "gli Stati Nato": a generic plural before a known country or organisation
+  // qualifies it; the name is what follows.
+  if (run.length > 1 && GENERIC_NOUNS.has(run[0]!.lower) && /s$|i$|e$/.test(run[0]!.lower)) {
+    const rest = lookupKnown(run.slice(1), context);
+    if (rest && (rest.country || rest.type === "ORGANIZATION")) {
+      readRun(sentence, i + 1, j, context);
+      return;
+    }
   }
   // "Intanto Mosca", "Morto Giorgio Giubilo": a sentence-initial word with nothing to say it
   // is a name, before a known name or a first name, is just the first word of the sentence.
@@ -624,6 +646,8 @@ function readPiece(sentence: Token[], piece: Token[], personCue: boolean, contex
     return;
   }
   if (EVENT_TAIL.has(last.lower) || EVENT_HEAD.has(piece[0]!.lower) || isDemonym(last.text)) return;
+  // "i Paesi", "lo Stato", "the Countries": capitalised common nouns with no name after them.
+  if (piece.every((t) => !t.cap || GENERIC_NOUNS.has(t.lower))) return;
   // "Amman-bound", "Year-on-year", "France-registered": compound adjectives, not names.
   const tail = /-(\p{Ll}+)$/u.exec(last.text)?.[1];
   if (tail && (wordEvidence(tail).common || COMMON_SUFFIX.test(tail) || /^(?:based|born|bound|origin)$/.test(tail)))

@@ -8,7 +8,7 @@ export interface Token {
   start: number;
   end: number;
   text: string;
-  /** Lower-cased text. */
+  /** Lower-cased text, with typographic apostrophes as plain ones ("L’" → "l'"). */
   lower: string;
   /** Starts with an upper-case letter. */
   cap: boolean;
@@ -26,9 +26,13 @@ export interface Token {
   position: number;
 }
 
-/** Acronyms with periods ("U.S.", "S.p.A."), Italian elisions ("dell'", "l'"), words, marks. */
+/**
+ * Acronyms with periods ("U.S.", "S.p.A."), Italian elisions ("dell'", "L’", "Un’"), words,
+ * marks. "D’" before a capital stays with its surname ("D’Alema"); before a lower-case word it
+ * is elided "di" ("D’altra parte").
+ */
 const ITALIAN_TOKEN =
-  /(?:\p{L}{1,4}\.){2,}|(?:\p{Ll}{1,6}|L|Un|Dell|Nell|All|Dall|Sull|Quest|Quell)['’](?=[\p{L}\d])|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S/gu;
+  /(?:\p{L}{1,4}\.){2,}|(?:\p{Ll}{1,6}|L|Un|C|Dell|Nell|All|Dall|Sull|Coll|Quest|Quell|D(?=['’]\p{Ll}))['’](?=[\p{L}\d])|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const ENGLISH_TOKEN = /(?:\p{L}{1,4}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
 /** Abbreviations whose period does not end a sentence. */
@@ -84,7 +88,7 @@ export function tokenize(text: string, language: "en" | "it", from = 0, to = tex
       start: from + start,
       end: from + end,
       text: value,
-      lower: value.toLowerCase(),
+      lower: value.toLowerCase().replace(/’/g, "'"),
       cap: STARTS_UPPER.test(value),
       upper: HAS_LETTER.test(value) && !HAS_LOWER.test(value),
       word,

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { RassegnaError, throwIfAborted } from "@rassegna/core";
 
 import type { EngineStats, SentenceEngine } from "./engine.js";
+import { withEnglishNames } from "./glossary.js";
 import { normalizeLanguage } from "./registry.js";
 
 const STAGE = "translate";
@@ -150,7 +151,7 @@ export class ApertiumEngine implements SentenceEngine {
     throwIfAborted(signal, STAGE);
     if (texts.length === 0) return [];
     // Apertium keeps line breaks: one sentence a line maps outputs back to inputs.
-    const lines = texts.map((t) => t.replace(/[\r\n\u2028\u2029]+/g, " "));
+    const lines = texts.map((t) => withEnglishNames(t.replace(/[\r\n\u2028\u2029]+/g, " ")));
     const output = (await this.#runChain(`${lines.join("\n")}\n`, signal)).replace(/\n$/, "").split("\n");
     this.stats.calls++;
     let results: string[];

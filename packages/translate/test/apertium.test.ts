@@ -34,6 +34,20 @@ describe("the Apertium engine (the real apertium program)", () => {
     await translator.close();
   });
 
+  it("keeps the English names of places and organisations Apertium would mistranslate", async () => {
+    const translator = await createTranslator({ from: "it", engine: "apertium" });
+    const result = await translator.translate(
+      "Mosca e Pechino criticano gli Usa. Il Cremlino risponde alla Casa Bianca.",
+    );
+    expect(result.text).toMatch(/\bMoscow\b/);
+    expect(result.text).toMatch(/\bBeijing\b/);
+    expect(result.text).toMatch(/\bUnited States\b/);
+    expect(result.text).toMatch(/\bKremlin\b/);
+    expect(result.text).toMatch(/\bWhite House\b/);
+    expect(result.text).not.toMatch(/\bFly\b|\bUses\b|Pechino/);
+    await translator.close();
+  });
+
   it("is used only when asked for, or as a fallback that the record names", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "rassegna-cache-"));
     const translator = await createTranslator({
