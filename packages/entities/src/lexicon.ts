@@ -21,7 +21,7 @@ export const PERSON_TITLES = words(`
   papa cardinale vescovo arcivescovo generale colonnello capitano ammiraglio ambasciatore segretario
   segretaria portavoce direttore direttrice amministratore allenatore tecnico attaccante leader re regina
   principe principessa pontefice cancelliere vicepresidente campione campionessa commissario giudice procuratore avvocato professore professoressa dottor
-  dottore dottoressa onorevole signor signora signore
+  dottore dottoressa onorevole signor signora signore capo
 `);
 
 /** Words that join a title to a name or to another title ("Prime Minister", "Foreign Minister"). */
@@ -99,6 +99,7 @@ export const NOT_NAMES = words(`
   below beneath beside between beyond during except inside near outside through throughout toward towards
   all any both each either every few many more most much neither no none one other several some such
   also just only not very too now even still already again never always often sometimes however
+  yesterday today tomorrow tonight later earlier
   meanwhile moreover furthermore nevertheless instead otherwise thus hence therefore yes no ok okay
   mr mrs ms dr st
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july

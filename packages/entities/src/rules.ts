@@ -39,6 +39,8 @@ export interface FoundMention {
   canonical?: string;
   /** How sure the type is: 3 gazetteer, 2 cue word or title, 1 guess. */
   strength: number;
+  /** Context says it is an organisation ("Comelf said it"): other guesses of the same text follow it. */
+  orgContext?: boolean;
   /** A place that is not a country, named where a sports side could be (not after "in", not a dateline). */
   teamLike?: boolean;
 }
@@ -98,6 +100,17 @@ const PLACE_NOUNS = new Set(
 
 /** Endings of Italian abstract nouns, capitalised for emphasis ("la Resurrezione", "l'Umanità"). */
 const ITALIAN_COMMON_SUFFIX = /(?:zione|zioni|mento|menti|ità|ismo|ismi|enza|enze|anza|anze|tura|ture|logia|grafia)$/;
+
+/** Italian speech verbs that come before the speaker ("ha detto Rossi"). */
+const SPEECH_BEFORE = new Set(
+  "detto dichiarato affermato spiegato aggiunto sottolineato commentato dice spiega afferma aggiunge commenta dichiara".split(
+    " ",
+  ),
+);
+const ITALIAN_SURNAME =
+  /(?:elli|etti|ini|oni|ucci|azzi|otti|atti|ieri|ardi|aldi|olli|illi|ossi|assi|anti|enti|esi|ali)$/;
+
+const SAINT_WORDS = new Set(["san", "santa", "santo", "sant'", "santi", "ss", "st", "saint", "sainte", "são", "sao"]);
 
 /** Titles followed by a portfolio ("Minister of Defence", "ministro degli Esteri"). */
 const PORTFOLIO_TITLES = new Set([
@@ -168,6 +181,8 @@ interface Context {
   /** Lower-cased words seen capitalised away from sentence starts: they are names. */
   capitalisedInside: Set<string>;
   found: FoundMention[];
+  /** A sports report: clubs carry places' names, and scores follow sides. */
+  sports: boolean;
 }
 
 /** Finds the mentions of people, places and organisations in `text`. */
@@ -185,7 +200,8 @@ export function findMentions(text: string, language: RulesLanguage, stats?: Work
       }
     }
   }
-  const context: Context = { text, language, capitalisedInside, found: [] };
+  const sports = sportsWords >= 5 && sportsWords / words > 0.01;
+  const context: Context = { text, language, capitalisedInside, found: [], sports };
   const headlines: Token[][] = [];
   for (const [start, end] of chunks(text)) {
     const tokens = tokenize(text, language, start, end);
@@ -200,8 +216,10 @@ export function findMentions(text: string, language: RulesLanguage, stats?: Work
     }
   }
   readHeadlines(headlines, context);
+  shortFormsOfPeople(context.found);
   // In a sports report, clubs carry their city's name: "Surrey closed on 429", "Leeds beat Chelsea".
-  if (sportsWords >= 5 && sportsWords / words > 0.01) {
+  propagateOrganisations(context.found);
+  if (sports) {
     for (const mention of context.found) {
       if (mention.type === "LOCATION" && mention.teamLike) {
         mention.type = "ORGANIZATION";
@@ -211,6 +229,85 @@ export function findMentions(text: string, language: RulesLanguage, stats?: Work
     }
   }
   return context.found;
+}
+
+/**
+ * A name read as an organisation from its context ("Comelf said it", "news agency Tanjug") is
+ * an organisation wherever the same text only had a guess.
+ */
+function propagateOrganisations(found: FoundMention[]): void {
+  const organisations = new Set<string>();
+  for (const mention of found) if (mention.orgContext) organisations.add(mention.text);
+  if (organisations.size === 0) return;
+  for (const mention of found) {
+    if (mention.strength < 2 && mention.canonical === undefined && organisations.has(mention.text)) {
+      mention.type = "ORGANIZATION";
+      mention.strength = 2;
+    }
+  }
+}
+
+/** Nouns that describe an organisation in apposition or before its name ("the company", "news agency X"). */
+const ORG_NOUNS = new Set(
+  `company companies firm group bank agency carrier airline maker manufacturer producer insurer broker brokerage
+  conglomerate subsidiary unit units club side newspaper daily weekly magazine broadcaster network operator
+  exporter importer retailer chain utility developer distributor supplier refiner miner
+  società azienda gruppo banca agenzia compagnia quotidiano settimanale emittente squadra`.split(/\s+/),
+);
+/** Words after a name that make it a company: "Acme CEO", "Acme shares", "Acme's board". */
+const ORG_AFTER = new Set(
+  "ceo chairman spokesman spokeswoman spokesperson shareholders shares stock subsidiary executives".split(" "),
+);
+const ORG_POSSESSIONS = new Set(
+  "shares board stock profit profits net output results earnings revenue revenues sales subsidiary unit chairman ceo spokesman shareholders".split(
+    " ",
+  ),
+);
+
+/** Context that says a name is an organisation, for names the gazetteers do not know. */
+function organisationContext(sentence: Token[], first: number, last: number): boolean {
+  const next = sentence[last + 1];
+  const after = sentence[last + 2];
+  const previous = sentence[first - 1];
+  if (previous && ORG_NOUNS.has(previous.lower) && !previous.cap) return true;
+  if (!next) return false;
+  if (ORG_AFTER.has(next.lower) && !next.cap) return true;
+  if ((next.lower === "'s" || next.lower === "’s") && after && ORG_POSSESSIONS.has(after.lower)) return true;
+  if (next.lower === "said" && after && (after.lower === "it" || after.lower === "its")) return true;
+  if (next.text === "," && after) {
+    if (after.lower === "which") return true;
+    // "Comelf , the first foreign company", "Petofi , one of its units".
+    for (let k = last + 2; k < Math.min(sentence.length, last + 7); k++) {
+      const token = sentence[k]!;
+      // The noun of the apposition itself, not of a name inside it ("Wang , the New York-based group").
+      if (!token.word || (token.cap && !isDemonym(token.text))) break;
+      if (ORG_NOUNS.has(token.lower)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "MaliVai Washington … Washington said": a lone word that is the last word of a person named
+ * in the same text is that person, even where a gazetteer knows it as a city or a company
+ * (countries stay places).
+ */
+function shortFormsOfPeople(found: FoundMention[]): void {
+  const surnames = new Set<string>();
+  for (const mention of found) {
+    if (mention.type !== "PERSON" || mention.strength < 1) continue;
+    const space = mention.text.lastIndexOf(" ");
+    if (space > 0) surnames.add(mention.text.slice(space + 1));
+  }
+  if (surnames.size === 0) return;
+  for (const mention of found) {
+    if (mention.type === "PERSON" || !surnames.has(mention.text)) continue;
+    if (lookupName(mention.text)?.country) continue;
+    mention.type = "PERSON";
+    mention.strength = 2;
+    delete mention.canonical;
+    delete mention.teamLike;
+  }
 }
 
 function* sentences(tokens: Token[]): Generator<Token[]> {
@@ -273,6 +370,18 @@ function initialIsName(sentence: Token[], i: number, context: Context): boolean 
   const token = sentence[i]!;
   const evidence = wordEvidence(token.lower);
   const common = isCommonWord(token.lower, evidence);
+  // "Nato a Roma nel 1950": an acronym written as a word ("Nato", "Onu") that is also an
+  // Italian word, before a preposition, is that word (here "born").
+  const next0 = sentence[i + 1];
+  if (
+    context.language === "it" &&
+    !token.upper &&
+    next0?.word &&
+    !next0.cap &&
+    ITALIAN_PREPOSITIONS.has(next0.lower) &&
+    lookupName(token.text)?.type === "ORGANIZATION"
+  )
+    return false;
   if (context.capitalisedInside.has(token.lower)) return true;
   if (token.upper && token.text.length > 1) return true;
   if (!common && (lookupName(token.text) || evidence.firstName || evidence.place)) return true;
@@ -413,6 +522,22 @@ function continuesName(sentence: Token[], k: number, context: Context): boolean 
  */
 const PERSON_PARTICLES = new Set(["da", "de", "von", "van", "der", "den", "du", "bin", "ibn", "al", "el", "d'"]);
 
+const ITALIAN_PREPOSITIONS = new Set([
+  "a",
+  "ad",
+  "il",
+  "nel",
+  "nella",
+  "nei",
+  "in",
+  "da",
+  "come",
+  "per",
+  "su",
+  "tra",
+  "fra",
+]);
+const COMPASS = new Set(["sud", "nord", "est", "ovest", "centro"]);
 const CONJUNCTIONS = new Set(["e", "ed", "y", "und", "and"]);
 const ARTICLES = new Set(["il", "lo", "la", "l'", "i", "gli", "le", "the", "el", "los", "las", "der", "die", "das"]);
 
@@ -432,9 +557,17 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
   const after = sentence[k];
   if (joiners.length === 0 || !after || !(after.joinedBefore || joiners[joiners.length - 1]!.lower.endsWith("'")))
     return j;
-  if (!after.cap || NOT_NAMES.has(after.lower)) return j;
+  // "Consiglio di Sicurezza del Paese": a generic noun after a joiner ends the name.
+  if (!after.cap || NOT_NAMES.has(after.lower) || GENERIC_NOUNS.has(after.lower)) return j;
   // "il Ministero e la Banca": a conjunction and an article start a second name.
   if (joiners.length === 2 && CONJUNCTIONS.has(joiners[0]!.lower) && ARTICLES.has(joiners[1]!.lower)) return j;
+  // "Ossezia del Sud", "Irlanda del Nord", "Sudan del Sud": a compass point after "del" ends a place.
+  if (
+    joiners.length === 1 &&
+    (joiners[0]!.lower === "del" || joiners[0]!.lower === "dell'") &&
+    COMPASS.has(after.lower)
+  )
+    return k;
   const run = sentence.slice(i, j + 1);
   const orgLike = run.some(
     (t) => ORG_HEAD.has(t.lower) || ORG_TAIL.has(t.lower) || LOC_TAIL.has(t.lower) || LOC_HEAD.has(t.lower),
@@ -501,7 +634,7 @@ function emit(
 const VENUE_WORDS = new Set(["in", "at", "near", "from", "to", "of", "a", "da", "di", "nel", "nella"]);
 
 /** A capitalised run: known as a whole, or cut at titles and nationality words, then typed. */
-function readRun(sentence: Token[], i: number, j: number, context: Context): void {
+function readRun(sentence: Token[], i: number, j: number, context: Context, personAfterTitle = false): void {
   const run = sentence.slice(i, j + 1);
   // A portfolio after a title ("ministro degli Esteri", "Minister of Defence") is not a name.
   const joiner = sentence[i - 1];
@@ -509,13 +642,23 @@ function readRun(sentence: Token[], i: number, j: number, context: Context): voi
   if (joiner && title && ORG_JOINERS.has(joiner.lower) && PORTFOLIO_TITLES.has(title.lower)) {
     // "ministro del Lavoro Poletti": the portfolio goes, the minister stays.
     if (run.length === 1) return;
-    readRun(sentence, i + 1, j, context);
+    readRun(sentence, i + 1, j, context, true);
     return;
   }
   const known = lookupKnown(run, context);
   if (known) {
     emit(context, run, known.type, 3, known.name, sentence, known.country);
     return;
+  }
+  // "il presidente Usa Obama", "President Chirac": after a title, a country names whose
+  // leader the person is.
+  if (run.length > 1 && (personAfterTitle || titleBefore(sentence, i))) {
+    const country = lookupKnown([run[0]!], context);
+    if (country?.country) {
+      emit(context, [run[0]!], country.type, 3, country.name, sentence, true);
+      readRun(sentence, i + 1, j, context, true);
+      return;
+    }
   }
   // "i Paesi Ue", "gli Stati Nato": a generic plural before a known country or organisation
   // qualifies it; the name is what follows.
@@ -542,18 +685,32 @@ function readRun(sentence: Token[], i: number, j: number, context: Context): voi
     const before = sentence.slice(i, k);
     if (!wordEvidence(sentence[k]!.lower).firstName || before.some((t) => wordEvidence(t.lower).firstName)) continue;
     if (before.some((t) => !t.cap || isTitleWord(t))) continue;
+    // "San Giovanni", "Santa Maria": a saint's name, not a place and a person.
+    if (SAINT_WORDS.has(before[before.length - 1]!.lower)) continue;
     const knownBefore = lookupKnown(before, context);
     if (knownBefore?.type === "PERSON") continue;
     readRun(sentence, i, k - 1, context);
     readRun(sentence, k, j, context);
     return;
   }
-  let personCue = titleBefore(sentence, i);
+  let personCue = personAfterTitle || titleBefore(sentence, i);
   let piece: Token[] = [];
   const flush = () => {
     // A piece starts and ends with a capitalised word ("del Consiglio" → "Consiglio").
     while (piece.length > 0 && !piece[0]!.cap) piece.shift();
-    while (piece.length > 0 && !piece[piece.length - 1]!.cap) piece.pop();
+    // …except the adjectives of an Italian organisation ("Corte suprema", "Banca centrale").
+    const adjectives = context.language === "it" && piece.length > 0 && ORG_HEAD.has(piece[0]!.lower);
+    while (piece.length > 0 && !piece[piece.length - 1]!.cap) {
+      const last = piece[piece.length - 1]!;
+      if (
+        adjectives &&
+        ITALIAN_ADJECTIVE.test(last.lower) &&
+        !NOT_NAMES.has(last.lower) &&
+        !ORG_JOINERS.has(last.lower)
+      )
+        break;
+      piece.pop();
+    }
     if (piece.length > 0) readPiece(sentence, piece, personCue, context);
     piece = [];
   };
@@ -661,8 +818,31 @@ function readPiece(sentence: Token[], piece: Token[], personCue: boolean, contex
     const next = sentence[indexIn(sentence, last) + 1];
     if (next?.word && !next.cap && !wordEvidence(last.lower).firstName && !SPEECH_VERBS.has(next.lower)) return;
   }
+  const firstAt = indexIn(sentence, piece[0]!);
+  if (
+    !personCue &&
+    piece.length <= 3 &&
+    !wordEvidence(piece[0]!.lower).firstName &&
+    organisationContext(sentence, firstAt, firstAt + piece.length - 1)
+  ) {
+    emit(context, piece, "ORGANIZATION", 2);
+    context.found[context.found.length - 1]!.orgContext = true;
+    return;
+  }
   const type = classify(sentence, piece, personCue, context);
   if (!type) return;
+  // "Lotte 6 Hyundai 2": in a sports report an unknown one-word name before a score is a side.
+  if (
+    context.sports &&
+    type.type === "PERSON" &&
+    type.strength < 2 &&
+    piece.length === 1 &&
+    !wordEvidence(last.lower).firstName &&
+    isTeamPosition(sentence, piece)
+  ) {
+    emit(context, piece, "ORGANIZATION", 1);
+    return;
+  }
   if (type.type === "LOCATION" && type.strength < 2 && isTeamPosition(sentence, piece)) {
     emit(context, piece, "ORGANIZATION", 1);
     return;
@@ -723,6 +903,11 @@ function classify(
   }
   const next = sentence[indexIn(sentence, last) + 1];
   if (next && SPEECH_VERBS.has(next.lower)) person += language === "it" ? 1 : 0.5;
+  // "ha detto Medvedev": a speech verb before the name (English "said Interfax" is often an agency).
+  if (language === "it" && previous && SPEECH_BEFORE.has(previous.lower)) person += 1.5;
+  // "Montanelli", "Poletti", "Bersani": Italian surname endings, for a word no lexicon knows as a place.
+  if (language === "it" && n === 1 && ITALIAN_SURNAME.test(first.lower) && !wordEvidence(first.lower).place)
+    person += 1;
   if (language === "it" && n === 1 && previous) {
     if (ITALIAN_ARTICLES.has(previous.lower)) organization += 1.5;
     if (previous.lower === "secondo") person += 1;

@@ -49,3 +49,32 @@ describe("Italian rules", () => {
     expect(names(extractEntities(text, { language: "it-IT" }))).toEqual(["Luca Bianchi", "Turin"]);
   });
 });
+
+describe("Italian spans", () => {
+  const spans = (text: string) =>
+    extractEntities(text, { language: "it" }).flatMap((e) => e.mentions.map((m) => [m.text, e.type]));
+
+  it("keeps a saint's name whole, not a place and a person", () => {
+    expect(spans("La messa nella chiesa di San Lorenzo Martire è finita.")).toEqual([
+      ["San Lorenzo Martire", "LOCATION"],
+    ]);
+  });
+
+  it("joins a compass point after del into the place", () => {
+    expect(spans("La crisi in Carinzia del Nord continua.")).toEqual([["Carinzia del Nord", "LOCATION"]]);
+  });
+
+  it("reads a title-case acronym that is also an Italian word as that word before a preposition", () => {
+    expect(spans("Nato a Torino nel 1950, ha lavorato alla Nato.")).toEqual([
+      ["Torino", "LOCATION"],
+      ["Nato", "ORGANIZATION"],
+    ]);
+  });
+
+  it("keeps the adjectives of an institution and cuts the title capo", () => {
+    const found = spans("La Corte costituzionale ha deciso. Il Capo della Protezione civile Marco Bellini è arrivato.");
+    expect(found).toContainEqual(["Corte costituzionale", "ORGANIZATION"]);
+    expect(found).toContainEqual(["Marco Bellini", "PERSON"]);
+    expect(found.some(([text]) => text?.startsWith("Capo"))).toBe(false);
+  });
+});

@@ -27,6 +27,13 @@ import type {
 
 const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_BUFFER = 16;
+/**
+ * One article in this many has each synchronous stage call timed on its own; the others
+ * read the clock once, at the article's end, and share that time out among the stages in
+ * the proportions measured. A clock read costs about as much as a no-op stage, so timing
+ * every call would double the cost of quick stages; the totals stay exact either way.
+ */
+const TIME_EVERY = 16;
 
 function usage(message: string): RassegnaError {
   return new RassegnaError("USAGE", message, { stage: "pipeline" });
@@ -67,8 +74,10 @@ interface Task {
   /** The next stage to run. */
   next: number;
   start: number;
-  /** When the last stage ended (performance.now()). */
+  /** When the last timed stage ended (performance.now()). */
   clock: number;
+  /** Every stage call is timed on its own (else the time since `clock` is shared out). */
+  timed: boolean;
   done: boolean;
 }
 
@@ -98,10 +107,18 @@ class StagePipeline implements Pipeline {
   private workers = 0;
   /** Workers waiting on an asynchronous stage. */
   private waiting = 0;
+  /** Wake-up calls of the workers idle for want of articles (they keep their p-limit slot). */
+  private parked: Array<() => void> = [];
   /** Aborted by the caller's signal or by `close()`: every run stops. */
   readonly controller = new AbortController();
   private readonly batchers: Array<Batcher | undefined>;
   private readonly stageStats: StageStats[];
+  /** Time and count of the synchronous stage calls timed on their own: their proportions. */
+  private readonly sampleMs: number[];
+  private readonly sampleCalls: number[];
+  /** Untimed time, by the last stage of the stretch it covers (stages 0 to that one). */
+  private readonly untimedMs: number[];
+  private articlesStarted = 0;
   private readonly counts = { read: 0, done: 0, failed: 0 };
   private readonly onProgress: ((event: ProgressEvent) => void) | undefined;
   private readonly userSignal: AbortSignal | undefined;
@@ -141,6 +158,9 @@ class StagePipeline implements Pipeline {
     this.limit = pLimit({ concurrency, rejectOnClear: true });
     this.onProgress = options.onProgress;
     this.stageStats = this.stages.map(() => ({ calls: 0, errors: 0, ms: 0, batches: 0, batchItems: 0 }));
+    this.sampleMs = this.stages.map(() => 0);
+    this.sampleCalls = this.stages.map(() => 0);
+    this.untimedMs = this.stages.map(() => 0);
     this.batchers = this.stages.map((stage, i) =>
       stage.batching
         ? new Batcher(stage.name, stage.batching, this.flow, this.controller.signal, (items) => {
@@ -227,15 +247,22 @@ class StagePipeline implements Pipeline {
    * one worker and no promise per article; slow asynchronous ones get `concurrency` workers.
    */
   schedule(doc: Analysis, index: number, lane: Lane, owner: TaskOwner): Task {
-    const task: Task = { doc, index, lane, owner, next: 0, clock: 0, start: 0, done: false };
+    const task: Task = { doc, index, lane, owner, next: 0, clock: 0, start: 0, timed: false, done: false };
     this.queue.push(task);
     this.ensureWorker();
     return task;
   }
 
-  /** Starts a worker when articles wait and every worker is busy waiting. */
+  /**
+   * When articles wait and no worker is running (each waits on an asynchronous stage or is
+   * idle): wakes an idle worker, else starts one.
+   */
   private ensureWorker(): void {
-    if (this.queueHead < this.queue.length && this.workers < this.concurrency && this.workers === this.waiting) {
+    if (this.queueHead >= this.queue.length || this.workers > this.waiting + this.parked.length) return;
+    const wake = this.parked.pop();
+    if (wake) {
+      wake();
+    } else if (this.workers < this.concurrency) {
       this.workers++;
       const exit = () => {
         this.workers--;
@@ -249,9 +276,17 @@ class StagePipeline implements Pipeline {
     let clock = performance.now();
     for (;;) {
       const task = this.dequeue();
-      if (task === undefined) return;
+      if (task === undefined) {
+        // Idle until more articles come: cheaper than a new worker through p-limit each round.
+        if (this.controller.signal.aborted) return;
+        await new Promise<void>((resolve) => this.parked.push(resolve));
+        if (this.controller.signal.aborted) return;
+        clock = performance.now();
+        continue;
+      }
       // Back to back, an article starts when the one before ended: no extra clock read.
       task.start = task.clock = clock;
+      task.timed = this.articlesStarted++ % TIME_EVERY === 0;
       this.flow.active++;
       const pending = hasInputError(task.doc) ? this.complete(task) : this.advance(task);
       if (pending === undefined) {
@@ -282,34 +317,54 @@ class StagePipeline implements Pipeline {
 
   /** Runs the task's remaining stages; synchronous (undefined) until a stage returns a promise. */
   private advance(task: Task): Promise<void> | undefined {
-    while (task.next < this.stages.length) {
+    const stages = this.stages;
+    while (task.next < stages.length) {
       if (task.lane.aborted) return this.abandon(task);
       const i = task.next;
       let result: unknown;
       try {
-        result = this.stages[i]!.process(task.doc, task.lane.contexts[i]!);
+        result = stages[i]!.process(task.doc, task.lane.contexts[i]!);
       } catch (error) {
         this.failed(task, i, error);
+        this.syncEnd(task, i);
         continue;
       }
       if (isPromiseLike(result)) {
+        // What is left of this article is timed call by call: asynchronous calls are slow.
+        if (!task.timed) this.shareOut(task, i);
         return Promise.resolve(result).then(
           () => {
-            this.account(task, i);
+            this.asyncEnd(task, i);
             return this.advance(task);
           },
           (error: unknown) => {
             this.failed(task, i, error);
+            this.asyncEnd(task, i);
             return this.advance(task);
           },
         );
       }
-      this.account(task, i);
+      this.syncEnd(task, i);
     }
     return this.complete(task);
   }
 
-  private account(task: Task, i: number): void {
+  /** Stage `i` returned synchronously: timed on its own only in a timed article. */
+  private syncEnd(task: Task, i: number): void {
+    this.stageStats[i]!.calls++;
+    task.next = i + 1;
+    if (task.timed) {
+      const now = performance.now();
+      const ms = now - task.clock;
+      this.stageStats[i]!.ms += ms;
+      this.sampleMs[i]! += ms;
+      this.sampleCalls[i]!++;
+      task.clock = now;
+    }
+  }
+
+  /** Stage `i` settled its promise: always timed on its own. */
+  private asyncEnd(task: Task, i: number): void {
     const stats = this.stageStats[i]!;
     const now = performance.now();
     stats.calls++;
@@ -318,18 +373,48 @@ class StagePipeline implements Pipeline {
     task.next = i + 1;
   }
 
+  /**
+   * Ends the untimed stretch of `task` (stages 0 to `last`) with one clock read; the task
+   * is timed from here on. `stats()` shares that time out among the stages.
+   */
+  private shareOut(task: Task, last: number): void {
+    const now = performance.now();
+    this.untimedMs[last]! += now - task.clock;
+    task.clock = now;
+    task.timed = true;
+  }
+
+  /**
+   * Time per stage: what was timed call by call, plus a share of every untimed stretch in
+   * proportion to the stages' measured mean synchronous call (evenly while none was measured).
+   */
+  private stageMs(): number[] {
+    const mean = this.stages.map((_, i) => {
+      const calls = this.sampleCalls[i]!;
+      return calls > 0 ? this.sampleMs[i]! / calls : 0;
+    });
+    const ms = this.stageStats.map((stats) => stats.ms);
+    this.untimedMs.forEach((elapsed, last) => {
+      if (elapsed === 0) return;
+      let total = 0;
+      for (let j = 0; j <= last; j++) total += mean[j]!;
+      for (let j = 0; j <= last; j++) ms[j]! += total > 0 ? (elapsed * mean[j]!) / total : elapsed / (last + 1);
+    });
+    return ms;
+  }
+
   private failed(task: Task, i: number, error: unknown): void {
     // After an abort the error is the abort's doing: the task is abandoned, not failed.
     if (!task.lane.aborted) {
       this.stageStats[i]!.errors++;
       task.doc.errors.push(toStageError(error, this.stages[i]!.name));
     }
-    this.account(task, i);
   }
 
   private complete(task: Task): undefined {
     // A run aborted while its last stage worked is not reported as finished.
     if (task.lane.aborted) return this.abandon(task);
+    if (!task.timed && task.next > 0) this.shareOut(task, task.next - 1);
     this.flow.active--;
     const { doc, index } = task;
     const ms = task.clock - task.start;
@@ -397,8 +482,9 @@ class StagePipeline implements Pipeline {
 
   stats(): PipelineStats {
     const stages: Record<string, StageStats> = {};
+    const ms = this.stageMs();
     this.stages.forEach((stage, i) => {
-      const own = this.stageStats[i]!;
+      const own = { ...this.stageStats[i]!, ms: ms[i]! };
       const seen = stages[stage.name];
       // Two stages of one name share a line.
       stages[stage.name] = seen
@@ -409,7 +495,7 @@ class StagePipeline implements Pipeline {
             batches: seen.batches + own.batches,
             batchItems: seen.batchItems + own.batchItems,
           }
-        : { ...own };
+        : own;
     });
     return { ...this.counts, inFlight: this.flow.active, stages };
   }
@@ -417,6 +503,7 @@ class StagePipeline implements Pipeline {
   private abortAll(): void {
     if (!this.controller.signal.aborted) this.controller.abort(this.userSignal?.reason);
     this.limit.clearQueue();
+    for (const wake of this.parked.splice(0)) wake();
     // Articles no worker took yet: tell their owners now rather than never.
     for (let task = this.dequeue(); task !== undefined; task = this.dequeue()) {
       task.owner.taskAbandoned(task, abortError(this.signal));

@@ -61,6 +61,37 @@ describe("concurrency", () => {
     expect(pipeline.stats().inFlight).toBe(0);
   });
 
+  it("keeps the limit and full speed across runs, with workers idle in between", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const pipeline = createPipeline({
+      stages: [
+        { name: "quick", process() {} },
+        {
+          name: "count",
+          async process() {
+            inFlight++;
+            most = Math.max(most, inFlight);
+            await sleep(2);
+            inFlight--;
+          },
+        },
+      ],
+      concurrency: 3,
+    });
+    for (const prefix of ["x", "y"]) {
+      most = 0;
+      const out = await collect(pipeline.stream(articles(20, prefix)));
+      expect(out.map((r) => r.id)).toEqual(articles(20, prefix).map((a) => a.id));
+      expect(most).toBe(3);
+    }
+    most = 0;
+    const single = await Promise.all(articles(6, "z").map((a) => pipeline.run(a)));
+    expect(single.map((r) => r.errors)).toEqual(single.map(() => []));
+    expect(most).toBe(3);
+    await pipeline.close();
+  });
+
   it("bounds run() calls by the same limit", async () => {
     let inFlight = 0;
     let most = 0;
@@ -306,6 +337,30 @@ describe("progress and stats", () => {
     expect(stats).toMatchObject({ read: 3, done: 2, failed: 1, inFlight: 0 });
     expect(stats.stages.a?.calls).toBe(2);
     expect(stats.stages.a?.ms).toBeGreaterThan(0);
+  });
+
+  it("counts the time of every synchronous stage call, also of articles not timed call by call", async () => {
+    // Each "busy" call spins until the clock moved on by 1 ms: 40 calls take 40 ms at least.
+    const busy: Stage = {
+      name: "busy",
+      process() {
+        const start = performance.now();
+        while (performance.now() - start < 1) {}
+      },
+    };
+    const events: ProgressEvent[] = [];
+    const pipeline = createPipeline({
+      stages: [busy, { name: "quick", process() {} }],
+      onProgress: (event) => events.push(event),
+    });
+    await collect(pipeline.stream(articles(40)));
+    const { stages } = pipeline.stats();
+    expect(stages.busy?.calls).toBe(40);
+    expect(stages.quick?.calls).toBe(40);
+    expect((stages.busy?.ms ?? 0) + (stages.quick?.ms ?? 0)).toBeGreaterThanOrEqual(40);
+    expect(stages.busy?.ms).toBeGreaterThan(stages.quick?.ms ?? 0);
+    const perArticle = events.map((e) => (e.type === "read" ? 0 : e.ms));
+    expect(perArticle.filter((ms) => ms >= 1)).toHaveLength(40);
   });
 
   it("survives a progress callback that throws", async () => {

@@ -1,0 +1,101 @@
+/**
+ * Name lookup: the shared actors of `@rassegna/core` first (so that the entities and stance
+ * stages agree on canonical names), then this package's own gazetteer, then compromise's
+ * lexicon of first names, last names and places.
+ */
+import { type EntityType, foldName, lookupActor, lookupDemonym } from "@rassegna/core";
+import nlp from "compromise";
+
+import { COUNTRY_LIKE, GAZETTEER, GROUP_WORDS, ITALIAN_FIRST_NAMES } from "./lexicon.js";
+
+/** A known name: its canonical form and type. */
+export interface KnownName {
+  name: string;
+  type: EntityType;
+  /** A country or territory (national teams stay places in sports news). */
+  country?: boolean;
+}
+
+interface Index {
+  exact: Map<string, KnownName>;
+  folded: Map<string, KnownName>;
+}
+
+let index: Index | undefined;
+
+function getIndex(): Index {
+  if (index) return index;
+  const exact = new Map<string, KnownName>();
+  const folded = new Map<string, KnownName>();
+  for (const [name, type, aliases = []] of GAZETTEER) {
+    const known: KnownName = COUNTRY_LIKE.has(name) ? { name, type, country: true } : { name, type };
+    for (const alias of [name, ...aliases]) {
+      if (!exact.has(alias)) exact.set(alias, known);
+      // Names written in capitals ("IS", "ABC") only match as written.
+      if (/\p{Ll}/u.test(alias) && !folded.has(foldName(alias))) folded.set(foldName(alias), known);
+    }
+  }
+  index = { exact, folded };
+  return index;
+}
+
+/** The canonical name and type of a surface form, or `undefined` when it is not known. */
+export function lookupName(surface: string): KnownName | undefined {
+  const actor = lookupActor(surface);
+  if (actor)
+    return actor.kind === "country"
+      ? { name: actor.name, type: actor.type, country: true }
+      : { name: actor.name, type: actor.type };
+  const { exact, folded } = getIndex();
+  return exact.get(surface) ?? folded.get(foldName(surface));
+}
+
+/** True for adjectives and nouns of nationality ("Chinese", "cinesi"): not entities. */
+export function isDemonym(word: string): boolean {
+  if (lookupDemonym(word) || GROUP_WORDS.has(word.toLowerCase())) return true;
+  return lexiconTags(word.toLowerCase()).includes("Demonym");
+}
+
+let lexicon: Record<string, string | string[]> | undefined;
+
+/** Tags compromise's lexicon gives a lower-cased word ("john" → MaleName, "london" → City). */
+export function lexiconTags(lower: string): readonly string[] {
+  lexicon ??= (nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
+  const tags = lexicon[lower];
+  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+}
+
+const FIRST_NAME_TAGS = new Set(["MaleName", "FemaleName", "FirstName"]);
+const LAST_NAME_TAGS = new Set(["LastName", "Person", "Actor"]);
+const PLACE_TAGS = new Set(["City", "Country", "Place", "Region"]);
+const ORG_TAGS = new Set(["Organization", "SportsTeam"]);
+const NAME_TAGS = new Set([...FIRST_NAME_TAGS, ...LAST_NAME_TAGS, ...PLACE_TAGS, ...ORG_TAGS, "ProperNoun"]);
+
+/** What compromise's lexicon says of a word, as evidence for the classifier. */
+export interface WordEvidence {
+  firstName: boolean;
+  lastName: boolean;
+  place: boolean;
+  organization: boolean;
+  /** The lexicon knows the word as an ordinary word (verb, adjective, common noun…). */
+  common: boolean;
+}
+
+export function wordEvidence(lower: string): WordEvidence {
+  const tags = lexiconTags(lower);
+  let firstName = false;
+  let lastName = false;
+  let place = false;
+  let organization = false;
+  let common = false;
+  for (const tag of tags) {
+    if (FIRST_NAME_TAGS.has(tag)) firstName = true;
+    else if (LAST_NAME_TAGS.has(tag)) lastName = true;
+    else if (PLACE_TAGS.has(tag)) place = true;
+    else if (ORG_TAGS.has(tag)) organization = true;
+    if (!NAME_TAGS.has(tag) && tag !== "Singular" && tag !== "Noun") common = true;
+    if (tag === "Singular" || tag === "Noun") common = common || tags.length === 1;
+  }
+  if (ITALIAN_FIRST_NAMES.has(lower)) firstName = true;
+  return { firstName, lastName, place, organization, common };
+}
