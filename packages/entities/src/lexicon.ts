@@ -55,6 +55,7 @@ export const ORG_TAIL = words(`
 export const ORG_HEAD = words(`
   bank university ministry department council institute association federation union board bureau agency
   office commission committee court house church college school academy museum party league
+  organisation organization
   ministero banca università universita istituto comitato commissione associazione federazione fondazione
   agenzia partito procura tribunale camera senato governo parlamento esercito polizia guardia corte
   consiglio comune regione provincia dipartimento ufficio autorità autorita organizzazione unione lega

@@ -101,6 +101,8 @@ const PLACE_NOUNS = new Set(
 /** Endings of Italian abstract nouns, capitalised for emphasis ("la Resurrezione", "l'Umanità"). */
 const ITALIAN_COMMON_SUFFIX = /(?:zione|zioni|mento|menti|ità|ismo|ismi|enza|enze|anza|anze|tura|ture|logia|grafia)$/;
 
+const SCORECARD_AFTER = new Set(["c", "b", "lbw", "st", "run", "not"]);
+
 /** Italian speech verbs that come before the speaker ("ha detto Rossi"). */
 const SPEECH_BEFORE = new Set(
   "detto dichiarato affermato spiegato aggiunto sottolineato commentato dice spiega afferma aggiunge commenta dichiara".split(
@@ -200,7 +202,7 @@ export function findMentions(text: string, language: RulesLanguage, stats?: Work
       }
     }
   }
-  const sports = sportsWords >= 5 && sportsWords / words > 0.01;
+  const sports = sportsWords >= 5 && sportsWords / words > 0.015;
   const context: Context = { text, language, capitalisedInside, found: [], sports };
   const headlines: Token[][] = [];
   for (const [start, end] of chunks(text)) {
@@ -340,6 +342,11 @@ function isNameToken(sentence: Token[], i: number, context: Context): boolean {
   // An elided article or preposition ("L’", "Dell’", "Un’") is never part of a name's start,
   // nor an elided common word left whole ("L’asse" in English text; "O'Neill" stays a name).
   if (token.lower.endsWith("'") || ELIDED_COMMON.test(token.text)) return false;
+  // "A. Hollioake", "I. Healy": an initial, even one that spells a word.
+  if (token.text.length === 1 && sentence[i + 1]?.text === "." && sentence[i + 1]!.start === token.end) {
+    const after = sentence[i + 2];
+    if (after?.cap && after.joinedBefore && after.word && !NOT_NAMES.has(after.lower)) return true;
+  }
   if (NOT_NAMES.has(token.lower) || NOT_NAMES.has(bare(token.lower))) return false;
   // "Soccer", "Cricket" heading a report; inside a name ("National Hockey League") they stay.
   if (token.initial && SPORTS_WORDS.has(token.lower)) return false;
@@ -537,6 +544,11 @@ const ITALIAN_PREPOSITIONS = new Set([
   "tra",
   "fra",
 ]);
+const COMPASS_PREFIXES = new Set(
+  "east west north south eastern western northern southern central upper lower nord sud est ovest alto bassa basso".split(
+    " ",
+  ),
+);
 const COMPASS = new Set(["sud", "nord", "est", "ovest", "centro"]);
 const CONJUNCTIONS = new Set(["e", "ed", "y", "und", "and"]);
 const ARTICLES = new Set(["il", "lo", "la", "l'", "i", "gli", "le", "the", "el", "los", "las", "der", "die", "das"]);
@@ -549,7 +561,8 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
     const token = sentence[k]!;
     if (!token.word && token.text !== "&") break;
     if (token.cap) break;
-    if (!(ORG_JOINERS.has(token.lower) || NAME_PARTICLES.has(token.lower))) return j;
+    const inPlace = token.lower === "in" && joiners.length === 0 && context.language === "en";
+    if (!(ORG_JOINERS.has(token.lower) || NAME_PARTICLES.has(token.lower) || inPlace)) return j;
     if (!token.joinedBefore && !(joiners.length === 0 && sentence[k - 1]?.lower.endsWith("'"))) return j;
     joiners.push(token);
     k++;
@@ -561,6 +574,19 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
   if (!after.cap || NOT_NAMES.has(after.lower) || GENERIC_NOUNS.has(after.lower)) return j;
   // "il Ministero e la Banca": a conjunction and an article start a second name.
   if (joiners.length === 2 && CONJUNCTIONS.has(joiners[0]!.lower) && ARTICLES.has(joiners[1]!.lower)) return j;
+  // "Human Rights in China", "Security and Cooperation in Europe": a name ending in a common
+  // noun continues over "in" to a known place ("Goldman Sachs in London" does not).
+  if (
+    joiners.length === 1 &&
+    joiners[0]!.lower === "in" &&
+    j > i &&
+    isCommonWord(sentence[j]!.lower, wordEvidence(sentence[j]!.lower)) &&
+    !sentence.slice(i, j + 1).some((t) => wordEvidence(t.lower).firstName || isTitleWord(t)) &&
+    !titleBefore(sentence, i) &&
+    lookupName(after.text)?.type === "LOCATION"
+  )
+    return k;
+  if (joiners.some((t) => t.lower === "in")) return j;
   // "Ossezia del Sud", "Irlanda del Nord", "Sudan del Sud": a compass point after "del" ends a place.
   if (
     joiners.length === 1 &&
@@ -695,6 +721,7 @@ function readRun(sentence: Token[], i: number, j: number, context: Context, pers
   }
   let personCue = personAfterTitle || titleBefore(sentence, i);
   let piece: Token[] = [];
+  let afterDemonym = false;
   const flush = () => {
     // A piece starts and ends with a capitalised word ("del Consiglio" → "Consiglio").
     while (piece.length > 0 && !piece[0]!.cap) piece.shift();
@@ -711,8 +738,11 @@ function readRun(sentence: Token[], i: number, j: number, context: Context, pers
         break;
       piece.pop();
     }
-    if (piece.length > 0) readPiece(sentence, piece, personCue, context);
+    // "American League", "Chinese Union": a nationality and one generic word name no one we can tell.
+    const generic = afterDemonym && piece.length === 1 && ORG_TAIL.has(piece[0]!.lower);
+    if (piece.length > 0 && !generic) readPiece(sentence, piece, personCue, context);
     piece = [];
+    afterDemonym = false;
   };
   // Whether a title word or an organisation's last word comes later in the run (one pass back).
   const titleLater: boolean[] = [];
@@ -733,7 +763,10 @@ function readRun(sentence: Token[], i: number, j: number, context: Context, pers
       continue;
     }
     if (title && k === run.length - 1 && piece.length === 0) continue;
-    if (piece.length === 0 && isDemonym(token.text) && k < run.length - 1) continue;
+    if (piece.length === 0 && isDemonym(token.text) && k < run.length - 1) {
+      afterDemonym = true;
+      continue;
+    }
     if (piece.length === 0 && isDemonym(token.text)) continue;
     piece.push(token);
   }
@@ -802,7 +835,9 @@ function readPiece(sentence: Token[], piece: Token[], personCue: boolean, contex
     );
     return;
   }
-  if (EVENT_TAIL.has(last.lower) || EVENT_HEAD.has(piece[0]!.lower) || isDemonym(last.text)) return;
+  if (EVENT_TAIL.has(last.lower) || EVENT_HEAD.has(piece[0]!.lower)) return;
+  // "Chinese" ends no name; "China" (also a demonym to the lexicon: china, porcelain) may.
+  if (isDemonym(last.text) && !(piece.length > 1 && lookupName(last.text))) return;
   // "i Paesi", "lo Stato", "the Countries": capitalised common nouns with no name after them.
   if (piece.every((t) => !t.cap || GENERIC_NOUNS.has(t.lower))) return;
   // "Amman-bound", "Year-on-year", "France-registered": compound adjectives, not names.
@@ -817,6 +852,14 @@ function readPiece(sentence: Token[], piece: Token[], personCue: boolean, contex
   if (piece.length === 1 && !personCue && DEMONYM_SUFFIX.test(last.lower)) {
     const next = sentence[indexIn(sentence, last) + 1];
     if (next?.word && !next.cap && !wordEvidence(last.lower).firstName && !SPEECH_VERBS.has(next.lower)) return;
+  }
+  // "East Jerusalem", "Northern Ireland", "Nord Italia": a compass word before a known place.
+  if (piece.length >= 2 && COMPASS_PREFIXES.has(piece[0]!.lower)) {
+    const place = lookupName(spanText(context, piece.slice(1)));
+    if (place?.type === "LOCATION") {
+      emit(context, piece, "LOCATION", 2, undefined, sentence, place.country);
+      return;
+    }
   }
   const firstAt = indexIn(sentence, piece[0]!);
   if (
@@ -868,6 +911,11 @@ function classify(
     organization += 3;
     cue = true;
   }
+  // Joined over "in" to a place ("Human Rights in China"): only organisations are named so.
+  if (language === "en" && piece.some((t) => t.lower === "in")) {
+    organization += 3;
+    cue = true;
+  }
   if (ORG_HEAD.has(first.lower) && (n >= 2 || language === "it")) {
     organization += 3;
     cue = true;
@@ -903,6 +951,18 @@ function classify(
   }
   const next = sentence[indexIn(sentence, last) + 1];
   if (next && SPEECH_VERBS.has(next.lower)) person += language === "it" ? 1 : 0.5;
+  // Cricket scorecards: "c Healy b Warne 12", "Smith run out 4", "Warne 10-0-41-2" are players.
+  if (context.sports && (previous?.text === "c" || previous?.text === "b" || previous?.text === "st")) {
+    person += 3;
+    cue = true;
+  }
+  if (context.sports && next && (SCORECARD_AFTER.has(next.text) || /^\d+-\d+-\d+-\d+$/.test(next.text))) {
+    const after = sentence[indexIn(sentence, last) + 2];
+    if ((next.text !== "run" && next.text !== "not") || after?.text === "out") {
+      person += 3;
+      cue = true;
+    }
+  }
   // "ha detto Medvedev": a speech verb before the name (English "said Interfax" is often an agency).
   if (language === "it" && previous && SPEECH_BEFORE.has(previous.lower)) person += 1.5;
   // "Montanelli", "Poletti", "Bersani": Italian surname endings, for a word no lexicon knows as a place.
