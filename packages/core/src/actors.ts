@@ -450,7 +450,10 @@ export function listActors(): readonly Actor[] {
 export function lookupActor(surface: string): Actor | undefined {
   const { exact, folded } = getIndex();
   const trimmed = surface.trim().replace(/^(the|la|le|il|lo|l'|gli|i)\s+/i, "");
-  return exact.get(surface.trim()) ?? exact.get(trimmed) ?? folded.get(foldName(trimmed));
+  const hit = exact.get(surface.trim()) ?? exact.get(trimmed);
+  // An acronym matches only as written: "IRA" is not "Irã" (Iran) with its accent folded.
+  if (hit || isCaseSensitive(trimmed)) return hit;
+  return folded.get(foldName(trimmed));
 }
 
 /** The country an adjective or noun of nationality points to ("cinesi" → China), or `undefined`. */

@@ -16,6 +16,8 @@ describe("actors", () => {
     expect(lookupActor("US")?.name).toBe("United States");
     expect(lookupActor("us")).toBeUndefined();
     expect(lookupActor("who")).toBeUndefined();
+    expect(lookupActor("IRA")).toBeUndefined();
+    expect(lookupActor("Irã")?.name).toBe("Iran");
   });
   it("knows who stands for whom", () => {
     expect(lookupActor("Xi")?.standsFor).toBe("China");
