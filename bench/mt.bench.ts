@@ -502,7 +502,10 @@ export default async function run(): Promise<string> {
     );
     out.push("");
   }
-  if (!hasApertium) out.push("Apertium: not installed (apertium apertium-spa-ita apertium-eng-spa cg3).\n");
+  if (!hasApertium)
+    out.push(
+      "Apertium: not installed (apertium apertium-spa-ita apertium-eng-spa apertium-fr-es apertium-es-pt cg3).\n",
+    );
   out.push(`Metric self-check: ${checks.join("; ")}.`);
   out.push("");
 

@@ -11,25 +11,9 @@ import { normalizeLanguage } from "./registry.js";
 
 const STAGE = "translate";
 
-/** ISO 639-1 → the ISO 639-3 codes Apertium names its modes with. */
-const APERTIUM_CODES: Record<string, string> = {
-  it: "ita",
-  en: "eng",
-  es: "spa",
-  fr: "fra",
-  pt: "por",
-  ca: "cat",
-  gl: "glg",
-  ro: "ron",
-  de: "deu",
-  nl: "nld",
-  oc: "oci",
-  eu: "eus",
-  sc: "srd",
-};
-
 /** The Debian command that installs what the Italian pivot needs. */
-export const APERTIUM_APT_COMMAND = "sudo apt-get install apertium apertium-spa-ita apertium-eng-spa cg3";
+export const APERTIUM_APT_COMMAND =
+  "sudo apt-get install apertium apertium-spa-ita apertium-eng-spa apertium-fr-es apertium-es-pt cg3";
 
 export interface ApertiumOptions {
   /** The `apertium` executable (default: found on PATH). */
@@ -81,17 +65,31 @@ export async function listApertiumModes(options: ApertiumOptions = {}): Promise<
 
 /**
  * The chain of modes that translates `from` → `to`: the direct mode, or two modes through a
- * pivot language (Debian has no Italian–English pair: ita-spa then spa-eng).
+ * pivot language (Debian has no Italian–English pair: ita-spa then spa-eng; French and
+ * Portuguese go fr-es / pt-es then spa-eng). Debian names modes with both two- and
+ * three-letter codes ("ita-spa", "fr-es") and adds variants ("spa-eng_US"): modes are
+ * indexed by language pair, plain names first.
  */
 export function apertiumChain(from: string, to: string, modes: readonly string[]): string[] | undefined {
-  const f = APERTIUM_CODES[normalizeLanguage(from)] ?? normalizeLanguage(from);
-  const t = APERTIUM_CODES[normalizeLanguage(to)] ?? normalizeLanguage(to);
-  const available = new Set(modes);
-  if (available.has(`${f}-${t}`)) return [`${f}-${t}`];
+  const f = normalizeLanguage(from);
+  const t = normalizeLanguage(to);
+  const byPair = new Map<string, string>();
+  const plainFirst = [...modes].sort((a, b) => Number(a.includes("_")) - Number(b.includes("_")));
+  for (const mode of plainFirst) {
+    const parts = mode.split("-");
+    if (parts.length !== 2) continue;
+    const key = `${normalizeLanguage(parts[0] as string)}>${normalizeLanguage(parts[1] as string)}`;
+    if (!byPair.has(key)) byPair.set(key, mode);
+  }
+  const direct = byPair.get(`${f}>${t}`);
+  if (direct) return [direct];
   // Prefer Spanish as the pivot: it is the best-covered language of Apertium.
-  const pivots = [...new Set(["spa", ...modes.map((m) => m.split("-")[1] ?? "")])];
+  const pivots = new Set(["es", ...[...byPair.keys()].map((key) => key.split(">")[1] as string)]);
   for (const p of pivots) {
-    if (p !== "" && available.has(`${f}-${p}`) && available.has(`${p}-${t}`)) return [`${f}-${p}`, `${p}-${t}`];
+    if (p === f || p === t) continue;
+    const first = byPair.get(`${f}>${p}`);
+    const second = byPair.get(`${p}>${t}`);
+    if (first && second) return [first, second];
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { apertiumChain, createTranslator, listApertiumModes } from "@rassegna/translate";
+import { APERTIUM_APT_COMMAND, apertiumChain, createTranslator, listApertiumModes } from "@rassegna/translate";
 import { describe, expect, it } from "vitest";
 
 describe("the Apertium engine (the real apertium program)", () => {
@@ -13,6 +13,15 @@ describe("the Apertium engine (the real apertium program)", () => {
     expect(apertiumChain("it", "en", modes)).toEqual(["ita-spa", "spa-eng"]);
     expect(apertiumChain("es", "en", modes)).toEqual(["spa-eng"]);
     expect(apertiumChain("ru", "en", modes)).toBeUndefined();
+  });
+
+  it("chains modes named with two- or three-letter codes, plain names before variants", () => {
+    const modes = ["ita-spa", "spa-eng_US", "spa-eng", "fr-es", "es-fr", "pt-es", "es-pt_BR", "eco-fr-es"];
+    expect(apertiumChain("fr", "en", modes)).toEqual(["fr-es", "spa-eng"]);
+    expect(apertiumChain("pt", "en", modes)).toEqual(["pt-es", "spa-eng"]);
+    expect(apertiumChain("it", "en", modes)).toEqual(["ita-spa", "spa-eng"]);
+    expect(apertiumChain("es", "pt", modes)).toEqual(["es-pt_BR"]);
+    expect(apertiumChain("de", "en", modes)).toBeUndefined();
   });
 
   it("translates Italian into English words through Spanish, with true segments", async () => {
@@ -74,7 +83,7 @@ describe("the Apertium engine (the real apertium program)", () => {
     });
     await expect(listApertiumModes({ binary: "/nonexistent/apertium" })).rejects.toMatchObject({
       code: "MODEL_UNAVAILABLE",
-      message: expect.stringContaining("apt-get install apertium apertium-spa-ita apertium-eng-spa cg3"),
+      message: expect.stringContaining(APERTIUM_APT_COMMAND),
     });
   });
 });
