@@ -23,8 +23,8 @@ describe("the main job", () => {
       "---\nid: it-uno\ntitle: Prova\nlanguage: it\n---\nIl governo di Roma sostiene l'Ucraina. Mosca accusa l'Unione europea di ostacolare i negoziati.\n",
     );
     writeFileSync(
-      join(articles, "fr-deux.txt"),
-      "---\nid: fr-deux\nlanguage: fr\n---\nLe gouvernement français a présenté hier un nouveau budget pour les écoles et les hôpitaux du pays.\n",
+      join(articles, "de-zwei.txt"),
+      "---\nid: de-zwei\nlanguage: de\n---\nDie Bundesregierung hat gestern einen neuen Haushalt für die Schulen und Krankenhäuser des Landes vorgestellt.\n",
     );
     writeFileSync(join(extra, "plain.txt"), "The United States and Canada signed a new trade agreement in Ottawa.\n");
     const lines: string[] = [];
@@ -37,9 +37,9 @@ describe("the main job", () => {
       pipelineOptions: { offline: true, cacheDir: join(root, "cache") },
       print: (line: string) => lines.push(line),
     });
-    expect(records.map((r: { id: string }) => r.id)).toEqual(["fr-deux", "it-uno", "extra/plain"]);
+    expect(records.map((r: { id: string }) => r.id)).toEqual(["de-zwei", "it-uno", "extra/plain"]);
     const written = readFileSync(join(root, "out/analysis.jsonl"), "utf8").trim().split("\n");
-    expect(written.map((l) => JSON.parse(l).id)).toEqual(["fr-deux", "it-uno", "extra/plain"]);
+    expect(written.map((l) => JSON.parse(l).id)).toEqual(["de-zwei", "it-uno", "extra/plain"]);
     const html = readFileSync(join(root, "out/report.html"), "utf8");
     expect(html).toContain('data-id="it-uno"');
     expect(html).toContain("stance-matrix");
@@ -50,11 +50,11 @@ describe("the main job", () => {
     expect(output).toMatch(/declared it ✓/);
     expect(output).not.toMatch(/\n\s+at /); // no stack trace
     const italian = records[1];
-    // Italian is translated by Apertium here (no OPUS-MT model offline), French is not.
+    // Italian is translated by Apertium here (no OPUS-MT model offline); German has no Apertium pair.
     expect(italian.translation?.engine).toBe("apertium");
-    const french = records[0];
-    expect(french.translation).toBeUndefined();
-    expect(french.errors.some((e: { stage: string }) => e.stage === "translate")).toBe(true);
+    const german = records[0];
+    expect(german.translation).toBeUndefined();
+    expect(german.errors.some((e: { stage: string }) => e.stage === "translate")).toBe(true);
     expect(records[2].language.code).toBe("en");
     expect(records[2].errors).toEqual([]);
   });

@@ -410,6 +410,7 @@ interface ActorIndex {
   actors: Actor[];
   exact: Map<string, Actor>;
   folded: Map<string, Actor>;
+  lower: Map<string, Actor>;
   demonyms: Map<string, Actor>;
   byName: Map<string, Actor>;
 }
@@ -421,6 +422,7 @@ function getIndex(): ActorIndex {
   const actors = buildActors();
   const exact = new Map<string, Actor>();
   const folded = new Map<string, Actor>();
+  const lower = new Map<string, Actor>();
   const demonyms = new Map<string, Actor>();
   const byName = new Map<string, Actor>();
   for (const actor of actors) {
@@ -429,12 +431,13 @@ function getIndex(): ActorIndex {
       // The first actor to claim an alias keeps it: countries come before cities and people.
       if (!exact.has(alias)) exact.set(alias, actor);
       if (!isCaseSensitive(alias) && !folded.has(foldName(alias))) folded.set(foldName(alias), actor);
+      if (!isCaseSensitive(alias) && !lower.has(alias.toLowerCase())) lower.set(alias.toLowerCase(), actor);
     }
     for (const demonym of actor.demonyms ?? []) {
       if (!demonyms.has(foldName(demonym))) demonyms.set(foldName(demonym), actor);
     }
   }
-  index = { actors, exact, folded, demonyms, byName };
+  index = { actors, exact, folded, lower, demonyms, byName };
   return index;
 }
 
@@ -448,11 +451,13 @@ export function listActors(): readonly Actor[] {
  * Vladimir Putin), or `undefined`. Capitalised abbreviations match only as written.
  */
 export function lookupActor(surface: string): Actor | undefined {
-  const { exact, folded } = getIndex();
+  const { exact, folded, lower } = getIndex();
   const trimmed = surface.trim().replace(/^(the|la|le|il|lo|l'|gli|i)\s+/i, "");
   const hit = exact.get(surface.trim()) ?? exact.get(trimmed);
-  // An acronym matches only as written: "IRA" is not "Irã" (Iran) with its accent folded.
-  if (hit || isCaseSensitive(trimmed)) return hit;
+  if (hit) return hit;
+  // A name in capitals ("CHINA" in a headline) matches case-insensitively but keeps its
+  // accents: "IRA" is not "Irã" (Iran).
+  if (isCaseSensitive(trimmed)) return lower.get(trimmed.toLowerCase());
   return folded.get(foldName(trimmed));
 }
 

@@ -17,6 +17,7 @@ describe("actors", () => {
     expect(lookupActor("us")).toBeUndefined();
     expect(lookupActor("who")).toBeUndefined();
     expect(lookupActor("IRA")).toBeUndefined();
+    expect(lookupActor("CHINA")?.name).toBe("China");
     expect(lookupActor("Irã")?.name).toBe("Iran");
   });
   it("knows who stands for whom", () => {

@@ -11,8 +11,9 @@ export interface TypedMention {
   end: number;
   text: string;
   type: EntityType;
+  /** Canonical name when a gazetteer knows the name. */
   canonical?: string;
-  /** Weight of the mention's type in the entity's vote. */
+  /** Weight of the mention's type in the entity's vote: 3 gazetteer, 2 cue word or title, 1 guess. */
   strength: number;
 }
 

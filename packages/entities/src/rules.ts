@@ -24,21 +24,14 @@ import {
   SPORTS_WORDS,
   TITLE_MODIFIERS,
 } from "./lexicon.js";
+import type { TypedMention } from "./merge.js";
 import { type Token, tokenize } from "./tokens.js";
 
 /** Languages the rules read directly. */
 export type RulesLanguage = "en" | "it";
 
 /** A mention found by the rules, before mentions are merged into entities. */
-export interface FoundMention {
-  start: number;
-  end: number;
-  text: string;
-  type: EntityType;
-  /** Canonical name when a gazetteer knows the name. */
-  canonical?: string;
-  /** How sure the type is: 3 gazetteer, 2 cue word or title, 1 guess. */
-  strength: number;
+export interface FoundMention extends TypedMention {
   /** Context says it is an organisation ("Comelf said it"): other guesses of the same text follow it. */
   orgContext?: boolean;
   /** A place that is not a country, named where a sports side could be (not after "in", not a dateline). */
