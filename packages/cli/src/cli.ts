@@ -2,7 +2,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 
-import type { Analysis, ModelSettingsOptions, Stage, StageError } from "@rassegna/core";
+import {
+  type Analysis,
+  type ModelSettingsOptions,
+  resolveModelSettings,
+  type Stage,
+  type StageError,
+} from "@rassegna/core";
 import { createPipeline, type Pipeline } from "@rassegna/pipeline";
 import type { DefaultStageName, StageFactory } from "rassegna";
 
@@ -308,7 +314,16 @@ async function modelsCommand(positionals: string[], flags: Flags, io: CliIo): Pr
   const { listModels, pullModels } = await import("@rassegna/translate");
   if (action === "list") {
     if (models.length > 0) throw new UsageError("rassegna models list: takes no model names.");
-    for (const model of await listModels(settings)) say(io.stdout, JSON.stringify(model));
+    const cached = await listModels(settings);
+    for (const model of cached) say(io.stdout, JSON.stringify(model));
+    if (cached.length === 0) {
+      const { cacheDir, localModelPath } = resolveModelSettings(settings);
+      const places = localModelPath === undefined ? cacheDir : `${localModelPath} and ${cacheDir}`;
+      say(
+        io.stderr,
+        `rassegna models: no models in ${places}. Fetch one with \`rassegna models pull Xenova/opus-mt-it-en\`.`,
+      );
+    }
     return CLEAN;
   }
   let last = "";

@@ -267,8 +267,10 @@ describe("models", () => {
   it("lists nothing for an empty cache", async () => {
     const empty = join(dir, "empty-cache");
     mkdirSync(empty, { recursive: true });
-    const { code, stdout } = await cli(["models", "list", "--cache-dir", empty]);
+    const { code, stdout, stderr } = await cli(["models", "list", "--cache-dir", empty]);
     expect(code).toBe(0);
     expect(stdout).toBe("");
+    expect(stderr).toContain(`no models in ${empty}`);
+    expect(stderr).toContain("rassegna models pull");
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -88,7 +89,10 @@ export function modelUnavailable(
   cause?: unknown,
 ): ModelUnavailableError {
   const searched = modelSearchPlaces(model, settings);
-  const reason = cause instanceof Error ? ` (${cause.message.split("\n")[0]})` : "";
+  // A model found on no disk place is simply missing: the loader's own error for that case
+  // ("cannot read tokenizer_class of undefined") would only confuse.
+  const onDisk = searched.some((place) => !place.startsWith("https://") && existsSync(place));
+  const reason = !onDisk ? " (no copy on disk)" : cause instanceof Error ? ` (${cause.message.split("\n")[0]})` : "";
   const fix = settings.offline
     ? `Run \`rassegna models pull ${model}\` on a machine with network access and copy ${settings.cacheDir}, or set RASSEGNA_MODEL_PATH to a folder holding ${model}/, or unset RASSEGNA_OFFLINE.`
     : `Check the network access to the Hugging Face hub and run \`rassegna models pull ${model}\`, or set RASSEGNA_MODEL_PATH to a folder holding ${model}/.`;

@@ -59,6 +59,16 @@ describe("modelUnavailable", () => {
     expect(error.message).toContain("rassegna models pull Xenova/opus-mt-it-en");
     expect(error.message).toContain("RASSEGNA_OFFLINE");
   });
+  it("says a model with no copy on disk is missing rather than quoting the loader", () => {
+    const error = modelUnavailable(
+      "a/b",
+      { cacheDir: "/nonexistent/cache", offline: true, localModelPath: undefined },
+      "x",
+      new TypeError("Cannot read properties of undefined (reading 'tokenizer_class')"),
+    );
+    expect(error.message).toContain("(no copy on disk)");
+    expect(error.message).not.toContain("tokenizer_class");
+  });
   it("lists the hub as a place when online", () => {
     const error = modelUnavailable("a/b", { cacheDir: "/c", offline: false, localModelPath: undefined }, "x");
     expect(error.searched.at(-1)).toMatch(/huggingface\.co\/a\/b/);
