@@ -79,3 +79,19 @@ export function toStageError(error: unknown, stage: string): StageError {
   const message = error instanceof Error ? error.message : String(error);
   return { stage, code: "STAGE_FAILED", message: `Stage "${stage}" failed: ${message}` };
 }
+
+/**
+ * The error for an optional package that is not installed (e.g. `@huggingface/transformers`
+ * for a neural backend): says which package, for what, and the command that installs it.
+ */
+export function missingPackage(name: string, purpose: string, stage: string, cause?: unknown): RassegnaError {
+  return new RassegnaError(
+    "MODEL_UNAVAILABLE",
+    `${stage}: ${purpose} needs the package ${name}, which is not installed.`,
+    {
+      stage,
+      hint: `Install it next to Rassegna: \`npm install ${name}\` (or pnpm add / yarn add).`,
+      cause,
+    },
+  );
+}

@@ -4,6 +4,7 @@ export {
   AbortError,
   InvalidInputError,
   ModelUnavailableError,
+  missingPackage,
   RassegnaError,
   type RassegnaErrorOptions,
   throwIfAborted,

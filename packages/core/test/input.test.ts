@@ -4,6 +4,7 @@ import {
   generatedId,
   hasInputError,
   looksBinary,
+  missingPackage,
   RassegnaError,
   toStageError,
 } from "@rassegna/core";
@@ -78,5 +79,15 @@ describe("toStageError", () => {
     const wrapped = toStageError(new TypeError("boom"), "stance");
     expect(wrapped.code).toBe("STAGE_FAILED");
     expect(wrapped.message).toContain("boom");
+  });
+});
+
+describe("missingPackage", () => {
+  it("names the package, what needs it, and the install command", () => {
+    const error = missingPackage("@huggingface/transformers", 'the "nli" backend', "stance");
+    expect(error.code).toBe("MODEL_UNAVAILABLE");
+    expect(error.stage).toBe("stance");
+    expect(error.message).toContain('stance: the "nli" backend needs the package @huggingface/transformers');
+    expect(error.message).toContain("npm install @huggingface/transformers");
   });
 });

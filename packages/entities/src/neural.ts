@@ -9,6 +9,7 @@
 import {
   applyModelSettings,
   type ModelSettings,
+  missingPackage,
   modelUnavailable,
   RassegnaError,
   type TransformersEnvLike,
@@ -105,7 +106,9 @@ export class NeuralTagger {
   /** Loads the model through the shared model settings; a missing model is `MODEL_UNAVAILABLE`. */
   static async load(options: NeuralLoadOptions): Promise<NeuralTagger> {
     const { model, dtype, settings } = options;
-    const tjs = (await import("@huggingface/transformers")) as unknown as TransformersModule;
+    const tjs = (await import("@huggingface/transformers").catch((error: unknown) => {
+      throw missingPackage("@huggingface/transformers", 'the "transformers" backend', STAGE, error);
+    })) as unknown as TransformersModule;
     applyModelSettings(tjs.env, settings);
     const common = { local_files_only: settings.offline };
     try {

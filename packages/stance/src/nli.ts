@@ -6,6 +6,7 @@
 import {
   applyModelSettings,
   type ModelSettings,
+  missingPackage,
   modelUnavailable,
   type Stance,
   splitSentences,
@@ -67,7 +68,9 @@ export class NliModel {
   private load(): Promise<ZeroShot> {
     if (!this.loading) {
       this.loading = (async () => {
-        const transformers = await import("@huggingface/transformers");
+        const transformers = await import("@huggingface/transformers").catch((error: unknown) => {
+          throw missingPackage("@huggingface/transformers", 'the "nli" backend', STAGE, error);
+        });
         applyModelSettings(transformers.env as unknown as TransformersEnvLike, this.settings);
         try {
           const options = this.dtype === undefined ? {} : { dtype: this.dtype as "fp32" };
