@@ -86,7 +86,7 @@ const COMMON_SUFFIX =
   /(?:ly|ance|ence|ment|tion|sion|ness|ity|ings|ers|ors|ists|ed|ing|ive|ous|able|ible|ful|less|ism|ists)$/;
 
 const PLACE_NOUNS = new Set(
-  "city town village province region capital district state island port suburb area città paese villaggio provincia regione capitale distretto isola porto frazione comune".split(
+  "city town village province region capital district state island port suburb area città paese villaggio provincia regione capitale distretto isola porto frazione comune stazione stazioni cittadina quartiere località periferia aeroporto borgo comuni".split(
     " ",
   ),
 );
@@ -143,6 +143,8 @@ const ITALIAN_ARTICLES = new Set(
 );
 /** "SpaceX", "YouTube": a capital inside a word marks a brand (not "McDonald", "DeLillo"). */
 const INNER_CAPITAL = /^(?!Mc|Mac|De|Di|La|Le|O')\p{Lu}\p{Ll}+\p{Lu}/u;
+/** Adjective endings that Italian surnames rarely have ("Popolare", "Comunista", "Militare", "Rosse"). */
+const ITALIAN_NAME_ADJECTIVE = /(?:are|ista|isti|iche|ica|ici|ale|ali|aria|ario|ata|ati|ate|ese|ana|ane|osse|ossi)$/;
 const ITALIAN_ADJECTIVE = /(?:ale|ali|ico|ica|ici|iche|ivo|iva|ivi|ano|ana|ani|ese|esi|ario|aria|ari|eo|ea|ei|ee)$/;
 
 /** The index of a token in its sentence (tokens know their place in the chunk). */
@@ -471,12 +473,18 @@ function readSentence(sentence: Token[], context: Context): void {
 
 /** Lower-case Italian words that head a place name ("golfo del Messico", "provincia di Ascoli"). */
 const PLACE_HEADS = new Set(
-  "golfo fiume lago provincia distretto punta isola monte valle regione comune contea baia stretto mar mare canale penisola".split(
+  "golfo fiume lago provincia distretto punta isola isole monte monti valle regione comune contea baia stretto mar mare canale penisola oceano prefettura quartiere deserto rio vulcano".split(
     " ",
   ),
 );
+/** Lower-case Italian place words named after someone: "piazza Garibaldi", "ponte Morandi". */
+const DEDICATION_HEADS = new Set(
+  "piazza via viale corso ponte stadio parco aeroporto chiesa basilica cattedrale ospedale".split(" "),
+);
 /** Lower-case Italian institution words that take an adjective ("consiglio comunale"). */
 const INSTITUTION_HEADS = new Set(["consiglio", "giunta", "camera", "parlamento", "chiesa", "azienda", "corte"]);
+/** Italian bodies named with their territory ("Comune di Vercelli", "Università di Bologna"). */
+const PLACE_OWNERS = new Set(["comune", "regione", "provincia", "università", "universita"]);
 const ITALIAN_LINKS = new Set(["di", "del", "della", "dello", "dell'", "dei", "degli", "delle", "d'"]);
 
 /**
@@ -490,7 +498,8 @@ function extendItalian(sentence: Token[], i: number, j: number, before: number, 
   let head = i - 1;
   if (sentence[head] && ITALIAN_LINKS.has(sentence[head]!.lower)) head--;
   const headToken = sentence[head];
-  if (headToken && !headToken.cap && PLACE_HEADS.has(headToken.lower) && mention.type !== "PERSON") {
+  const dedicated = headToken !== undefined && head === i - 1 && DEDICATION_HEADS.has(headToken.lower);
+  if (headToken && !headToken.cap && (dedicated || (PLACE_HEADS.has(headToken.lower) && mention.type !== "PERSON"))) {
     mention.start = headToken.start;
     mention.type = "LOCATION";
     mention.strength = Math.max(mention.strength, 2);
@@ -506,6 +515,44 @@ function extendItalian(sentence: Token[], i: number, j: number, before: number, 
   ) {
     mention.end = adjective.end;
     delete mention.canonical;
+  }
+  // "Asia centrale", "Italia meridionale": a region named by a compass adjective.
+  if (
+    mention.type === "LOCATION" &&
+    adjective?.joinedBefore &&
+    !adjective.cap &&
+    /^(?:centrale|(?:nord|sud)?(?:orientale|occidentale)|meridionale|settentrionale)$/.test(adjective.lower)
+  ) {
+    // The canonical name stays: "Ucraina orientale" is a part of Ukraine.
+    mention.end = adjective.end;
+  }
+  // "Camera dei deputati", "Ministero della sanità", "Corte d'appello": an Italian institution
+  // keeps its lower-case complement, as KIND spans it.
+  if (mention.type === "ORGANIZATION" && sentence[i]!.cap && ORG_HEAD.has(sentence[i]!.lower)) {
+    let e = j;
+    while (sentence[e + 1] && sentence[e + 1]!.end <= mention.end) e++;
+    const link = sentence[e + 1];
+    const noun = sentence[e + 2];
+    if (
+      link?.joinedBefore &&
+      ITALIAN_LINKS.has(link.lower) &&
+      noun?.word &&
+      !noun.cap &&
+      (noun.joinedBefore || link.lower.endsWith("'")) &&
+      /^\p{Ll}{3,}$/u.test(noun.text) &&
+      !NOT_NAMES.has(noun.lower)
+    ) {
+      mention.end = noun.end;
+      const adjective = sentence[e + 3];
+      if (
+        adjective?.joinedBefore &&
+        !adjective.cap &&
+        ITALIAN_ADJECTIVE.test(adjective.lower) &&
+        !NOT_NAMES.has(adjective.lower)
+      )
+        mention.end = adjective.end;
+      delete mention.canonical;
+    }
   }
   mention.text = context.text.slice(mention.start, mention.end);
 }
@@ -591,6 +638,19 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
   const orgLike = run.some(
     (t) => ORG_HEAD.has(t.lower) || ORG_TAIL.has(t.lower) || LOC_TAIL.has(t.lower) || LOC_HEAD.has(t.lower),
   );
+  // "Tribunale di Milano", "Procura di Roma": KIND spans an office and its city apart; a
+  // municipality keeps its town ("Comune di Vercelli"), a body its country ("Banca d'Italia").
+  if (
+    context.language === "it" &&
+    joiners.length === 1 &&
+    ITALIAN_LINKS.has(joiners[0]!.lower) &&
+    !PLACE_OWNERS.has(sentence[i]!.lower) &&
+    run.some((t) => ORG_HEAD.has(t.lower) || ORG_TAIL.has(t.lower)) &&
+    !run.some((t) => LOC_HEAD.has(t.lower) || LOC_TAIL.has(t.lower))
+  ) {
+    const place = lookupName(after.text);
+    if (place?.type === "LOCATION" && !place.country) return j;
+  }
   // "Procter & Gamble", "Douglas & Lomason": an ampersand joins two names into a company.
   if (joiners.length === 1 && joiners[0]!.text === "&") {
     let end = k;
@@ -708,6 +768,9 @@ function readRun(sentence: Token[], i: number, j: number, context: Context, pers
     if (SAINT_WORDS.has(before[before.length - 1]!.lower)) continue;
     const knownBefore = lookupKnown(before, context);
     if (knownBefore?.type === "PERSON") continue;
+    // "Saddam Hussein", "Pino Daniele": an unknown word before one first name is a first name
+    // itself; only a known place or body, or a full name after it, starts a new name.
+    if (!knownBefore && k === j) continue;
     readRun(sentence, i, k - 1, context);
     readRun(sentence, k, j, context);
     return;
@@ -840,7 +903,7 @@ function readPiece(sentence: Token[], piece: Token[], personCue: boolean, contex
   if (piece.length === 1) {
     // "H1N1", "CO2", "XXI": codes and numerals are not names unless a gazetteer knows them.
     if (/\d/.test(last.text) || /^[IVXLC]+$/.test(last.text)) return;
-    if (context.language === "it" && ITALIAN_COMMON_SUFFIX.test(last.lower)) return;
+    if (context.language === "it" && ITALIAN_COMMON_SUFFIX.test(last.lower) && !ORG_HEAD.has(last.lower)) return;
   }
   if (piece.length === 1 && !personCue && DEMONYM_SUFFIX.test(last.lower)) {
     const next = sentence[indexIn(sentence, last) + 1];
@@ -956,16 +1019,40 @@ function classify(
       cue = true;
     }
   }
+  // "Ribera ( AG )", "Vernio ( PO )": a two-letter code in brackets after a town is its province.
+  if (
+    language === "it" &&
+    n === 1 &&
+    /^\p{Lu}{2}$/u.test(first.text) &&
+    previous?.text === "(" &&
+    next?.text === ")" &&
+    sentence[indexIn(sentence, first) - 2]?.cap
+  ) {
+    place += 3;
+    cue = true;
+  }
   // "ha detto Medvedev": a speech verb before the name (English "said Interfax" is often an agency).
   if (language === "it" && previous && SPEECH_BEFORE.has(previous.lower)) person += 1.5;
   // "Montanelli", "Poletti", "Bersani": Italian surname endings, for a word no lexicon knows as a place.
   if (language === "it" && n === 1 && ITALIAN_SURNAME.test(first.lower) && !wordEvidence(first.lower).place)
     person += 1;
   if (language === "it" && n === 1 && previous) {
-    if (ITALIAN_ARTICLES.has(previous.lower)) organization += 1.5;
+    // "nel Mugello": "in" with an article is still "in".
+    if (previous.lower.startsWith("nel")) place += 1;
+    else if (ITALIAN_ARTICLES.has(previous.lower)) organization += 1.5;
     if (previous.lower === "secondo") person += 1;
   }
   if (piece.some((t) => INNER_CAPITAL.test(t.text))) organization += 2;
+  // "Fronte Popolare", "Democrazia Cristiana", "Aeronautica Militare": a noun that is no first
+  // name and an adjective after it name a body, not a person.
+  if (
+    language === "it" &&
+    n >= 2 &&
+    !wordEvidence(first.lower).firstName &&
+    ITALIAN_NAME_ADJECTIVE.test(last.lower) &&
+    !wordEvidence(last.lower).lastName
+  )
+    organization += 1;
   // Two or three plain capitalised words are most often a person's name; with a known place
   // inside ("Air France", "Real Madrid") an organisation.
   if (n >= 2 && !cue) {
