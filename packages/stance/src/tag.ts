@@ -1,17 +1,11 @@
 /** The rules backend behind `tagStance`: options → mentions → findings → stances. */
 import { assertText, type Entity, InvalidInputError, lookupActor, RassegnaError, type Stance } from "@rassegna/core";
 
-import {
-  betweenValence,
-  ownStances,
-  type ReadSentence,
-  reportedValence,
-  type Tally,
-  tallyFindings,
-  toStance,
-} from "./aggregate.js";
+import { type ReadSentence, type Tally, tallyFindings, toStance } from "./aggregate.js";
+import { betweenValence, reportedValence } from "./backoff.js";
 import type { CueLanguage } from "./lexicon.js";
 import { type ActorMention, actorKey, discoverMentions, NameMatcher, type Token } from "./mentions.js";
+import { ownStances } from "./own.js";
 import { readFindings } from "./rules.js";
 
 export const STAGE = "stance";
