@@ -76,6 +76,7 @@ export const LOC_TAIL = words(`
 export const LOC_HEAD = words(`
   lake mount mt cape gulf port fort isle saint st san santa sao são monte lago golfo isola isole
   piazza via viale corso valle val fiume stretto porto
+  piazzale basilica cattedrale santuario duomo viadotto villaggio stadio castello aeroporto stazione mar capo
 `);
 
 /** Lower-case words that may sit inside a name between capitalised ones. */
@@ -170,7 +171,9 @@ export const SPORTS_WORDS = words(`
 `);
 
 /** Italian institutional nouns that KIND-style annotation reads as organisations even lower-cased. */
-export const ITALIAN_INSTITUTION_NOUNS = words(`governo polizia carabinieri procura esercito gendarmeria regime`);
+export const ITALIAN_INSTITUTION_NOUNS = words(
+  `governo polizia carabinieri procura esercito gendarmeria regime magistratura senato massoneria`,
+);
 
 /** Italian first names (compromise's lexicon knows mostly English ones). */
 export const ITALIAN_FIRST_NAMES = words(`
@@ -213,6 +216,21 @@ export const COUNTRY_LIKE = new Set([
   "Asia",
   "Africa",
 ]);
+
+/**
+ * Known places that are regions, islands, states or areas, not towns: Italian puts an article
+ * before these ("la Lombardia", "il Texas"), so an article before them says nothing of a club.
+ */
+export const REGION_NAMES = new Set(
+  `Emilia Umbria Marche Abruzzo Molise Basilicata Trentino Friuli Midwest Manhattan Brooklyn Hollywood Xinjiang Tibet
+  Sinai Crimea Donbas Chechnya Siberia Sardinia Sicily Lombardy Piedmont Tuscany Veneto Lazio Campania Apulia Calabria
+  Liguria Emilia-Romagna Bavaria Catalonia Kosovo Kashmir Punjab Kurdistan Balkans Europe Asia Africa Gulf Mediterranean
+  Pacific Atlantic Arctic Antarctica Caribbean Baltic Alps California Texas Florida Ohio Illinois Michigan Pennsylvania
+  Virginia Georgia Massachusetts Arizona Colorado Alaska Hawaii Quebec Ontario Hokkaido Okinawa Herzegovina Slavonia
+  Nagorno-Karabakh Abkhazia Vatican Kent Galicia Andalusia Normandy Brittany Provence Alsace Flanders Wallonia Tyrol`.split(
+    /\s+/,
+  ),
+);
 
 /** An entry of the package's own gazetteer: canonical name, type, other names. */
 export type GazetteerEntry = [name: string, type: EntityType, aliases?: string[]];

@@ -54,9 +54,9 @@ describe("Italian spans", () => {
   const spans = (text: string) =>
     extractEntities(text, { language: "it" }).flatMap((e) => e.mentions.map((m) => [m.text, e.type]));
 
-  it("keeps a saint's name whole, not a place and a person", () => {
+  it("keeps a saint's name whole, not a place and a person, with the church it names (as KIND spans it)", () => {
     expect(spans("La messa nella chiesa di San Lorenzo Martire è finita.")).toEqual([
-      ["San Lorenzo Martire", "LOCATION"],
+      ["chiesa di San Lorenzo Martire", "LOCATION"],
     ]);
   });
 
