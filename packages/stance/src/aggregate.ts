@@ -14,6 +14,8 @@ export interface ReadSentence {
   end: number;
   mentions: ActorMention[];
   tokens: Token[];
+  /** What the cue rules read in this sentence (the backoffs leave alone the pairs they linked). */
+  findings?: Finding[];
 }
 
 /** Votes for one (holder, target) pair. */

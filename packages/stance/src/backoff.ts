@@ -3,9 +3,28 @@
  * and negative words between the two mentions. Weaker than cues, marked with their own rules.
  */
 import { addEvidence, newTally, type ReadSentence, type Tally, vote } from "./aggregate.js";
-import { NEGATORS } from "./lexicon.js";
+import { CASE_WORDS, EVENT_WORDS, NEGATORS } from "./lexicon.js";
 import type { ActorMention, Token } from "./mentions.js";
 import { valenceOf } from "./valence.js";
+
+/** Word patterns (`*` = prefix) as an exact set and a prefix list. */
+function wordSet(specs: readonly string[]): (folded: string) => boolean {
+  const patterns = specs.flatMap((spec) => spec.split("|"));
+  const exact = new Set(patterns.filter((p) => !p.endsWith("*")));
+  const prefixes = patterns.filter((p) => p.endsWith("*")).map((p) => p.slice(0, -1));
+  return (folded) => exact.has(folded) || prefixes.some((p) => folded.startsWith(p));
+}
+const isEventWord = wordSet(EVENT_WORDS);
+const isCaseWord = wordSet(CASE_WORDS);
+
+/**
+ * Valence of a word as a sign of stance: events and misfortune count for nothing, and so
+ * do words of crime and trials unless someone says them of the target (`reported`).
+ */
+export function stanceValence(folded: string, english: boolean, reported: boolean): number {
+  if (isEventWord(folded) || (!reported && isCaseWord(folded))) return 0;
+  return valenceOf(folded, english);
+}
 
 /**
  * Verbs that report what someone said, found or believes: "X said (that) Y …". What
@@ -13,10 +32,18 @@ import { valenceOf } from "./valence.js";
  * holder's stance.
  */
 const REPORTING = new Set(
-  "said says say told tells claimed claims claim argued argues argue wrote writes alleged alleges allege charged contended contends insisted insists complained complains suggested suggests concluded concludes conclude found believes believe believed thinks think thought warned warns warning noted notes added adds stated states tweeted tweets asserted asserts maintained maintains declared declares acknowledged admitted testified described describes called calls predicted predicts feared fears accused accuses accusing blamed blames ruled rules determined insisting arguing saying claiming suggesting".split(
+  "said says say told tells claimed claims claim argued argues argue wrote writes alleged alleges allege charged contended contends insisted insists complained complains suggested suggests concluded concludes conclude found believes believe believed thinks think thought warned warns warning noted notes added adds stated states tweeted tweets asserted asserts maintained maintains declared declares acknowledged admitted testified described describes called calls predicted predicts feared fears accused accuses accusing blamed blames ruled rules determined insisting arguing saying claiming suggesting detto dice dicono dichiarato dichiara affermato afferma sostiene sostengono spiegato spiega aggiunto aggiunge scritto scrive ritiene ritengono accusato accusa".split(
     " ",
   ),
 );
+
+/**
+ * True when a cue rule read the sentence the other way round ("Ford was criticised by
+ * Trump": Trump → Ford): the backoffs then say nothing about holder → target there.
+ */
+function linkedTheOtherWay(sentence: ReadSentence, holder: string, target: string): boolean {
+  return sentence.findings?.some((f) => f.holder === target && f.target === holder) ?? false;
+}
 
 /** Reported speech: holder at most this many tokens before the verb, target this many after it. */
 const REPORT_HOLDER_GAP = 10;
@@ -27,6 +54,20 @@ const REPORT_AFTER = 10;
 const REPORT_MIN = 0.3;
 const REPORT_POS = 2;
 const REPORT_WEIGHT = 0.5;
+
+/** Longest apposition skipped after a reported target, in tokens. */
+const APPOSITION_MAX = 12;
+
+/** The token after an apposition that starts at `i` (", the biggest of them,"), else `i`. */
+function appositionEnd(tokens: readonly Token[], i: number): number {
+  if ((tokens[i] as Token | undefined)?.folded !== ",") return i;
+  for (let t = i + 1; t < tokens.length && t <= i + APPOSITION_MAX; t++) {
+    const f = (tokens[t] as Token).folded;
+    if (f === ",") return t + 1;
+    if (f === ";" || f === "." || f === ":") return i;
+  }
+  return i;
+}
 
 /** Valence of the words from `from` to `to` (tokens), skipping `skip`, with negation; and the cue words. */
 function spanValence(
@@ -46,7 +87,7 @@ function spanValence(
       if (token.folded === ";") break;
       continue;
     }
-    let valence = valenceOf(token.folded, english);
+    let valence = stanceValence(token.folded, english, true);
     if (valence === 0) continue;
     for (let k = i - 1, words = 0; k >= from && words < 3; k--) {
       const tk = tokens[k] as Token;
@@ -74,29 +115,89 @@ export function reportedValence(
 ): Tally | undefined {
   const tally = newTally();
   for (const sentence of sentences) {
+    if (linkedTheOtherWay(sentence, holder, target)) continue;
     const { tokens } = sentence;
     const holders = sentence.mentions.filter((m) => m.key === holder);
     const targets = sentence.mentions.filter((m) => m.key === target);
     for (const h of holders) {
       const t = targets.find((m) => m.first > h.last);
       if (!t) continue;
-      let verb = -1;
-      for (let v = h.last + 1; v < t.first && v - h.last <= REPORT_HOLDER_GAP; v++) {
+      // "According to X, Y …", "secondo X, Y …": the words after X are X's.
+      let verb = accordingTo(tokens, h);
+      // "X, the head of the council, said …": the apposition after X does not count.
+      const from = appositionEnd(tokens, h.last + 1) - 1;
+      for (let v = from + 1; verb < 0 && v < t.first && v - from <= REPORT_HOLDER_GAP; v++) {
         if (REPORTING.has((tokens[v] as Token).folded)) verb = v;
       }
-      if (verb < 0 || t.first - verb > REPORT_TARGET_GAP) continue;
-      const stop = Math.min(tokens.length, t.last + 1 + REPORT_AFTER);
-      const { sum, cues } = spanValence(text, english, tokens, verb + 1, stop, t);
-      const polarity = sum >= REPORT_POS ? "FAVOR" : sum <= -REPORT_MIN ? "AGAINST" : undefined;
-      if (!polarity) continue;
-      const weight = REPORT_WEIGHT * Math.min(1, Math.abs(sum));
-      vote(tally, polarity, weight);
-      const cue = `${text.slice((tokens[verb] as Token).start, (tokens[verb] as Token).end)}: ${cues.join(" ")}`;
-      addEvidence(tally, { start: sentence.start, end: sentence.end, rule: "reported-valence", cue }, polarity, weight);
-      break;
+      if (verb < 0 || t.first - Math.max(verb, h.last) > REPORT_TARGET_GAP) continue;
+      // "said Y, the largest of them, is a fraud": the apposition after Y is skipped.
+      const skipTo = appositionEnd(tokens, t.last + 1);
+      const skipped = { ...t, last: skipTo - 1 };
+      const stop = Math.min(tokens.length, skipTo + REPORT_AFTER);
+      const { sum, cues } = spanValence(text, english, tokens, verb + 1, stop, skipped);
+      if (report(tally, text, sentence, verb, sum, cues)) break;
+    }
+    // "Y is a fraud, X said.": the speaker closes the sentence, what comes before is theirs.
+    for (const h of holders) {
+      const verb = trailingSpeechVerb(tokens, h);
+      if (verb === undefined) continue;
+      const comma = Math.min(h.first, verb) - 1;
+      const t = targets.findLast((m) => m.last < comma);
+      if (!t || comma - t.last > REPORT_BEFORE_SPEAKER) continue;
+      const { sum, cues } = spanValence(text, english, tokens, Math.max(0, t.first - REPORT_TARGET_GAP), comma, t);
+      if (report(tally, text, sentence, verb, sum, cues)) break;
     }
   }
   return tally.evidence.length > 0 ? tally : undefined;
+}
+
+/** The "according" of "according to X" or the "secondo" of "secondo X", else -1. */
+function accordingTo(tokens: readonly Token[], h: ActorMention): number {
+  const before = tokens[h.first - 1];
+  if (before?.folded === "secondo") return h.first - 1;
+  if (before?.folded === "to" && tokens[h.first - 2]?.folded === "according") return h.first - 2;
+  return -1;
+}
+
+/** How far (in tokens) before a closing speaker ("…, X said.") the target may stand. */
+const REPORT_BEFORE_SPEAKER = 20;
+
+/** The verb of "…, X said" or "…, said X", when the mention closes a sentence that way. */
+function trailingSpeechVerb(tokens: readonly Token[], h: ActorMention): number | undefined {
+  const before = tokens[h.first - 1];
+  const after = tokens[h.last + 1];
+  const end = (i: number) => {
+    const next = tokens[i];
+    return !next || next.folded === "." || next.folded === "," || next.folded === ";";
+  };
+  if (before && !before.word && after && REPORTING.has(after.folded) && end(h.last + 2)) return h.last + 1;
+  // "…, said X", "…, ha detto X": an auxiliary may stand between the comma and the verb.
+  let c = h.first - 2;
+  if (c >= 0 && AUXILIARIES.has((tokens[c] as Token).folded)) c--;
+  const comma = tokens[c];
+  if (before && REPORTING.has(before.folded) && comma && !comma.word && end(h.last + 1)) return h.first - 1;
+  return undefined;
+}
+
+const AUXILIARIES = new Set(["has", "had", "ha", "hanno", "aveva", "avevano"]);
+
+/** Adds a reported-speech vote when the reported words lean clearly one way. */
+function report(
+  tally: Tally,
+  text: string,
+  sentence: ReadSentence,
+  verb: number,
+  sum: number,
+  cues: string[],
+): boolean {
+  const polarity = sum >= REPORT_POS ? "FAVOR" : sum <= -REPORT_MIN ? "AGAINST" : undefined;
+  if (!polarity) return false;
+  const weight = REPORT_WEIGHT * Math.min(1, Math.abs(sum));
+  vote(tally, polarity, weight);
+  const token = sentence.tokens[verb] as Token;
+  const cue = `${text.slice(token.start, token.end)}: ${cues.join(" ")}`;
+  addEvidence(tally, { start: sentence.start, end: sentence.end, rule: "reported-valence", cue }, polarity, weight);
+  return true;
 }
 
 const BETWEEN_MAX_TOKENS = 10;
@@ -117,6 +218,7 @@ export function betweenValence(
 ): Tally | undefined {
   const tally = newTally();
   for (const sentence of sentences) {
+    if (linkedTheOtherWay(sentence, holder, target)) continue;
     const holders = sentence.mentions.filter((m) => m.key === holder);
     const targets = sentence.mentions.filter((m) => m.key === target);
     for (const h of holders) {
@@ -127,7 +229,7 @@ export function betweenValence(
       for (let i = h.last + 1; i < t.first; i++) {
         const token = sentence.tokens[i] as Token;
         if (!token.word) continue;
-        let valence = valenceOf(token.folded, english);
+        let valence = stanceValence(token.folded, english, false);
         if (valence === 0) continue;
         for (let k = i - 1, words = 0; k > h.last && words < 3; k--) {
           const tk = sentence.tokens[k] as Token;

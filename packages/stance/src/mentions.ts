@@ -68,6 +68,12 @@ export class NameMatcher {
         for (const alias of actor.aliases) this.add(alias, name, 0, true);
         for (const demonym of actor.demonyms ?? []) this.add(demonym, name, 1, false);
         for (const alias of actorAliases(actor.name)) this.add(alias, name, 2, true);
+        // A capital or a seat of government asked for by name stands for its country too:
+        // "Pyongyang" matches "North Korea" (not a person: "Trump" is not every "US").
+        if (actor.standsFor && actor.kind !== "person") {
+          const country = actorByName(actor.standsFor);
+          if (country) for (const alias of [country.name, ...country.aliases]) this.add(alias, name, 3, true);
+        }
         this.add(name, name, 0, true);
       } else {
         this.add(name, name, 0, true);
@@ -83,7 +89,7 @@ export class NameMatcher {
     if (words.length === 0) return;
     const pattern: NamePattern = { words, key, rank, open };
     if (!/\p{Ll}/u.test(cleaned) && cleaned.length <= 5) {
-      pattern.exact = cleaned;
+      pattern.exact = lettersOf(cleaned);
       pattern.open = false;
     }
     const first = words[0] as string;
@@ -120,7 +126,11 @@ export class NameMatcher {
     for (const pattern of candidates) {
       const last = wordsMatch(tokens, i, pattern);
       if (last === undefined) continue;
-      if (pattern.exact !== undefined && text.slice(token.start, (tokens[last] as Token).end) !== pattern.exact)
+      // Case matters for abbreviations ("US" is not "us"); dots and spaces do not ("U. S." is "U.S").
+      if (
+        pattern.exact !== undefined &&
+        lettersOf(text.slice(token.start, (tokens[last] as Token).end)) !== pattern.exact
+      )
         continue;
       if (!best || last - i > best.last - i || (last - i === best.last - i && pattern.rank < best.pattern.rank)) {
         best = { pattern, last };
@@ -130,6 +140,11 @@ export class NameMatcher {
     const lastToken = tokens[best.last] as Token;
     return { start: token.start, end: lastToken.end, first: i, last: best.last, key: best.pattern.key };
   }
+}
+
+/** The letters and digits of a surface form, case kept. */
+function lettersOf(surface: string): string {
+  return surface.replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /** The index of the last token of `pattern` matched from token `i`, or undefined. */

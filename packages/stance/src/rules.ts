@@ -5,7 +5,8 @@
  * ("China and Russia … against the US" gives two holders) and negation.
  */
 import { type StanceLabel, splitSentences } from "@rassegna/core";
-
+import type { ReadSentence } from "./aggregate.js";
+import { stanceValence } from "./backoff.js";
 import {
   AGENT_MARKERS,
   ARTICLES,
@@ -122,12 +123,18 @@ function cueAt(tokens: readonly Token[], i: number, languages: ReadonlySet<CueLa
 }
 
 /** All cues of a sentence, left to right, not overlapping and not inside an actor's name. */
-function findCues(tokens: readonly Token[], mentions: readonly ActorMention[], languages: ReadonlySet<CueLanguage>) {
+function findCues(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly ActorMention[],
+  languages: ReadonlySet<CueLanguage>,
+) {
   const inName = new Set<number>();
   for (const m of mentions) for (let t = m.first; t <= m.last; t++) inName.add(t);
   const hits: CueHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (inName.has(i)) continue;
+    // "Washington Slams Iran" (a headline) keeps its cue: the capital before is an actor.
+    if (inName.has(i) || (!inName.has(i - 1) && isInsideName(text, tokens, i))) continue;
     const hit = cueAt(tokens, i, languages);
     if (hit) {
       hits.push(hit);
@@ -135,6 +142,20 @@ function findCues(tokens: readonly Token[], mentions: readonly ActorMention[], l
     }
   }
   return hits;
+}
+
+/**
+ * True for a capitalised word inside a sentence ("Will Shields", "Mount Hope"): part of a
+ * name, not a cue. A capital after a quote, a colon or at the start is an ordinary word.
+ */
+function isInsideName(text: string, tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i] as Token;
+  if (!/^\p{Lu}\p{Ll}/u.test(text.slice(token.start, token.end))) return false;
+  const before = tokens[i - 1];
+  if (!before) return false;
+  if (!before.word) return /^[,;)\]]$/.test(before.folded) || before.folded === "-";
+  // A capitalised word after a capitalised word: a name ("Will Shields").
+  return /^\p{Lu}/u.test(text.slice(before.start, before.end));
 }
 
 /**
@@ -246,6 +267,35 @@ function groupAfter(tokens: readonly Token[], groups: readonly Group[], i: numbe
   return undefined;
 }
 
+/** Words that open a clause: an actor after them is not an apposition of what came before. */
+const CLAUSE_WORDS = new Set(
+  "that who whom which whose when while because after before as if but and or che chi cui quando mentre perche ma".split(
+    " ",
+  ),
+);
+/** How many words a noun phrase before an apposition may have: "the ailing mogul's daughter, Y". */
+const APPOSITION_WINDOW = 8;
+
+/**
+ * The object named in an apposition right after a short noun phrase: "accused the mogul's
+ * daughter, Shari Redstone,", "a lawsuit against the largest landlord, Metro". The group must
+ * follow a comma, within a few words, with no clause opener between.
+ */
+function appositionAfter(tokens: readonly Token[], groups: readonly Group[], i: number): Group | undefined {
+  let words = 0;
+  for (let t = i + 1; t < tokens.length; t++) {
+    const token = tokens[t] as Token;
+    if (token.word) {
+      if (CLAUSE_WORDS.has(token.folded) || ++words > APPOSITION_WINDOW) return undefined;
+      if (groups.some((g) => first(g).first === t)) return undefined;
+      continue;
+    }
+    if (token.folded === "," && words > 0) return groups.find((g) => first(g).first === t + 1);
+    if (token.folded !== "'" && token.folded !== "’" && token.folded !== "-") return undefined;
+  }
+  return undefined;
+}
+
 /** True when a negator stands in the three words before the cue. */
 function isNegated(tokens: readonly Token[], cue: CueHit, after: number): boolean {
   let words = 0;
@@ -253,15 +303,42 @@ function isNegated(tokens: readonly Token[], cue: CueHit, after: number): boolea
     const token = tokens[t] as Token;
     if (!token.word) continue;
     words++;
-    if (NEGATORS.has(token.folded)) return true;
+    if (NEGATORS.has(token.folded) || NEGATING_WORDS.has(token.folded)) return true;
   }
   return false;
 }
 
+/** Modals of what ought to or might happen. */
+const HYPOTHETICAL = new Set("should could would might may dovrebbe dovrebbero potrebbe potrebbero".split(" "));
+
+/** True when a modal of what ought to or might happen stands in the two words before the cue. */
+function isHypothetical(tokens: readonly Token[], cue: CueHit): boolean {
+  for (let t = cue.first - 1, words = 0; t >= 0 && words < 2; t--) {
+    const token = tokens[t] as Token;
+    if (!token.word) continue;
+    words++;
+    if (HYPOTHETICAL.has(token.folded)) return true;
+  }
+  return false;
+}
+
+/** Nouns and adjectives of refusing, which negate a cue after them like "not" ("his refusal to back Y"). */
+const NEGATING_WORDS = new Set([
+  "refusal",
+  "reluctance",
+  "reluctant",
+  "unwilling",
+  "unwillingness",
+  "rifiuto",
+  "riluttante",
+]);
+
 /** True when the cue is a participle after an auxiliary: "was sanctioned", "è stato accusato". */
 function isPassive(tokens: readonly Token[], cue: CueHit): boolean {
-  const word = (tokens[cue.last] as Token).folded;
-  if (!/(ed|en|ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sso|ssa|ssi|sse)$/.test(word)) return false;
+  // The participle ends the cue ("was sanctioned") or opens it ("should be locked up").
+  const participle = /(ed|en|ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sso|ssa|ssi|sse)$/;
+  if (!participle.test((tokens[cue.last] as Token).folded) && !participle.test((tokens[cue.first] as Token).folded))
+    return false;
   let words = 0;
   for (let t = cue.first - 1; t >= 0 && words < 3; t--) {
     const token = tokens[t] as Token;
@@ -272,18 +349,196 @@ function isPassive(tokens: readonly Token[], cue: CueHit): boolean {
   return false;
 }
 
+/** Verbs of saying and demanding before a reported clause: "X said (that) Y …". */
+const REPORTING_VERBS = new Set(
+  "said says say told tells claimed claims argued argues wrote writes alleged alleges insisted insists suggested suggests demanded demands urged urges believes believe thinks think warned warns added adds detto dichiarato affermato sostiene sostengono chiede chiedono ritiene ritengono".split(
+    " ",
+  ),
+);
+
+/** The subject of a verb of saying right before `group` ("X said (that) group …"), if any. */
+function reporterOf(tokens: readonly Token[], groups: readonly Group[], group: Group): Group | undefined {
+  let t = first(group).first - 1;
+  while (t >= 0 && (ARTICLES.has((tokens[t] as Token).folded) || !(tokens[t] as Token).word)) t--;
+  if (t >= 0 && ((tokens[t] as Token).folded === "that" || (tokens[t] as Token).folded === "che")) t--;
+  if (t < 0 || !REPORTING_VERBS.has((tokens[t] as Token).folded)) return undefined;
+  const reporter = holderBefore(tokens, groups, t);
+  return reporter && t - last(reporter).last <= REPORTER_GAP ? reporter : undefined;
+}
+
+/** Modals of demand: "should be punished", "deve essere punito". */
+const DEMAND_MODALS = new Set(
+  "should must ought deserves deserve deserved needs need has have dovrebbe dovrebbero deve devono merita meritano va vanno".split(
+    " ",
+  ),
+);
+
+/** True when a modal of demand stands in the four words before a passive cue. */
+function isDemanded(tokens: readonly Token[], hit: CueHit): boolean {
+  for (let t = hit.first - 1, words = 0; t >= 0 && words < 4; t--) {
+    const token = tokens[t] as Token;
+    if (!token.word) continue;
+    words++;
+    if (DEMAND_MODALS.has(token.folded)) return true;
+  }
+  return false;
+}
+
+/** How far (in tokens) the one who says it may stand before the verb of saying. */
+const REPORTER_GAP = 8;
+
 /** True when a verb cue is used as a noun: "the support", "his attack", "more criticism". */
 function isNounUse(tokens: readonly Token[], hit: CueHit): boolean {
+  // "a tepid endorsement", "strong condemnation": a prefix cue matched a noun's ending.
+  // Only when the prefix did not already end that way: "sanctions" stays a verb.
+  if (hit.first === hit.last) {
+    const pattern = hit.cue.words[0] as string;
+    const word = (tokens[hit.first] as Token).folded;
+    if (pattern.endsWith("*") && NOUN_ENDING.test(word) && !NOUN_STEM.test(pattern.slice(0, -1))) return true;
+  }
   for (let t = hit.first - 1; t >= 0; t--) {
     const token = tokens[t] as Token;
     if (!token.word) {
       if (token.folded === "'" || token.folded === "’") continue;
       return false;
     }
-    return DETERMINERS.has(token.folded);
+    if (!DETERMINERS.has(token.folded)) return false;
+    // "the family that supports X", "groups that attacked Y": a relative pronoun before a
+    // finite verb, not "that support" (a noun).
+    const cue = (tokens[hit.first] as Token).folded;
+    if (SINGULAR_DETERMINERS.has(token.folded) && /(?<!s)s$|ed$/.test(cue)) return false;
+    if (PLURAL_DETERMINERS.has(token.folded) && cue.endsWith("ed")) return false;
+    return true;
   }
   return false;
 }
+
+/**
+ * True for a verb cue that heads a noun compound after a name: "the Orlando shooting", "a
+ * Pulse attack", "the US strike on Syria". A finite verb would take -s or -ed after "the US".
+ */
+function isCompoundNoun(tokens: readonly Token[], groups: readonly Group[], hit: CueHit): boolean {
+  const cue = (tokens[hit.last] as Token).folded;
+  if (hit.first !== hit.last || /ed$|(?<![su])s$/.test(cue)) return false;
+  const group = groups.find((g) => last(g).last === hit.first - 1);
+  if (!group) return false;
+  const before = tokens[first(group).first - 1];
+  return before !== undefined && ARTICLES.has(before.folded) && !POSSESSIVE_DETERMINERS.has(before.folded);
+}
+
+/** Possessives among the articles: "their Orlando shooting" is rare, "its US allies" is not a compound. */
+const POSSESSIVE_DETERMINERS = new Set(["its", "their", "his", "her"]);
+
+/** Verbs that give a noun of stance to someone: "gave Y his support", "ha dato a Y il suo appoggio". */
+const GIVING = new Set(
+  "give gives gave given giving offer offers offered offering extend extends extended extending lend lends lent lending grant grants granted handed hand hands dare dato diede danno offre offerto offrono concesso concede".split(
+    " ",
+  ),
+);
+
+/** The recipient of a noun of stance: "offered Y a tepid endorsement" (Y and the verb before it). */
+function recipientBefore(
+  tokens: readonly Token[],
+  groups: readonly Group[],
+  noun: number,
+): { group: Group; verb: number } | undefined {
+  let t = noun - 1;
+  for (let words = 0; t >= 0 && words < 3; t--) {
+    const token = tokens[t] as Token;
+    if (groups.some((g) => last(g).last === t)) break;
+    if (token.word) words++;
+  }
+  const group = groups.find((g) => last(g).last === t);
+  if (!group) return undefined;
+  let verb = first(group).first - 1;
+  while (
+    verb >= 0 &&
+    (!(tokens[verb] as Token).word ||
+      ARTICLES.has((tokens[verb] as Token).folded) ||
+      (tokens[verb] as Token).folded === "a")
+  )
+    verb--;
+  return verb >= 0 && GIVING.has((tokens[verb] as Token).folded) ? { group, verb } : undefined;
+}
+
+/**
+ * The last token of the possessor right before a noun ("Trump's sharp criticism", "the
+ * Kremlin's support"): two adjectives may stand between. Undefined when there is none.
+ */
+function possessorBefore(tokens: readonly Token[], noun: number): number | undefined {
+  let t = noun - 1;
+  for (let words = 0; t >= 0 && words < 2 && (tokens[t] as Token).word && (tokens[t] as Token).folded !== "s"; t--)
+    words++;
+  const s = tokens[t];
+  const apostrophe = tokens[t - 1];
+  if (s?.folded !== "s" || (apostrophe?.folded !== "'" && apostrophe?.folded !== "’")) return undefined;
+  return t - 2 >= 0 ? t - 2 : undefined;
+}
+
+/** Nouns of accusation: what follows "that" is the charge, its subject the one accused. */
+const ACCUSATION = /^(accus|alleg|charge|complaint|denunc)/;
+/** How far after an accusation its "that" may stand ("the accusation by a party that Y …"). */
+const ACCUSATION_WINDOW = 8;
+
+/** The accused after a noun of accusation: "the accusation (by X) that Y was trying …". */
+function accusedAfter(tokens: readonly Token[], groups: readonly Group[], i: number): Group | undefined {
+  for (let t = i + 1; t < tokens.length && t <= i + ACCUSATION_WINDOW; t++) {
+    const f = (tokens[t] as Token).folded;
+    if (f === "." || f === ";") return undefined;
+    if (f === "that" || f === "che") return groupAfter(tokens, groups, t, 3);
+  }
+  return undefined;
+}
+
+/**
+ * Where a coordinated verb phrase starts after token `i` ("supporting terrorism and
+ * promoting Y", "criticised the plan and welcomed Y"): the object of the first verb ends
+ * there. Returns a large index when there is none.
+ */
+function nextVerbPhrase(tokens: readonly Token[], i: number): number {
+  for (let t = i + 1; t < tokens.length - 1 && t <= i + TARGET_WINDOW; t++) {
+    const f = (tokens[t] as Token).folded;
+    if (f !== "and" && f !== "or" && f !== "but" && f !== "e" && f !== "ma") continue;
+    const next = tokens[t + 1] as Token;
+    if (next.word && /(ing|ed|ando|endo|ato|ito|uto)$/.test(next.folded)) return t;
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/** Prepositions of place and time: an actor after one is where or when, not whom. */
+const LOCATIVES = new Set(
+  "in at during near inside outside across throughout within around nel nella nei nelle negli nello durante presso".split(
+    " ",
+  ),
+);
+
+/** True when the group after a verb cue is an adjunct: after a preposition of place or time, or after an object and "to"/"with". */
+function isAdjunct(tokens: readonly Token[], cueLast: number, group: Group, cue: Cue): boolean {
+  // "blamed the attack on Y": "on" names whom the blame is put on.
+  const blames = /^(blam|colp|addoss)/.test(cue.words[0] as string);
+  for (let t = first(group).first - 1; t > cueLast; t--) {
+    const token = tokens[t] as Token;
+    if (!token.word || ARTICLES.has(token.folded)) continue;
+    // "lashed out at Y", "fired at Y": "at" right after the verb marks whom it is aimed at.
+    if (token.folded === "at" && t === cueLast + 1) return false;
+    if (LOCATIVES.has(token.folded)) return true;
+    // "praised Bolick to Y", "criticised the deal with Y": the object came before the preposition.
+    if (OBLIQUES.has(token.folded) && t > cueLast + 1 && !(token.folded === "on" && blames)) return true;
+  }
+  return false;
+}
+
+/** Prepositions after which an actor is not the object of a verb that already has one. */
+const OBLIQUES = new Set("to with into via through a con".split(" "));
+
+/** Endings of nouns made from verbs of stance (English and Italian). */
+const NOUN_ENDING = /(ments?|tions?|sions?|zione|zioni|mento|menti)$/;
+/** Prefixes that are nouns already ("sanction*", "sanzion*"): their words may be verbs. */
+const NOUN_STEM = /(ment|tion|sion|zion)$/;
+
+/** Determiners that are also relative pronouns ("that"): before a finite verb, not a noun. */
+const SINGULAR_DETERMINERS = new Set(["that", "this"]);
+const PLURAL_DETERMINERS = new Set(["these", "those"]);
 
 /** The group right after an agent marker ("by X", "da X") within a few words after token `i`. */
 function agentAfter(tokens: readonly Token[], groups: readonly Group[], i: number, from = false): Group | undefined {
@@ -297,6 +552,13 @@ function agentAfter(tokens: readonly Token[], groups: readonly Group[], i: numbe
   return undefined;
 }
 
+/** "X called Y …": how many words after Y are read, and the valence that decides. */
+const CALLED_WORDS = 5;
+const CALLED_MIN = 0.3;
+const CALLED_POS = 1;
+const CALLED_WEIGHT = 0.7;
+const CALLED_OPENERS = new Set(["as", "a", "an", "the", "s", "come", "un", "una", "uno", "il", "la", "lo"]);
+
 /** Reads the findings of one sentence. */
 class SentenceReader {
   readonly findings: Finding[] = [];
@@ -308,6 +570,7 @@ class SentenceReader {
     private readonly end: number,
     private readonly tokens: readonly Token[],
     private readonly groups: readonly Group[],
+    private readonly english: boolean,
   ) {}
 
   private cueText(hit: CueHit): string {
@@ -347,6 +610,12 @@ class SentenceReader {
       else this.emit(holders, targets, "AGAINST", 0, `${rule}+negation`, hit);
       return;
     }
+    // "The US should help Y", "X could protect Y": what someone ought to do is not a stance held.
+    // (A demand reported of someone else, "X said Y should be punished", is X's stance.)
+    if (rule !== "passive-reported" && isHypothetical(this.tokens, hit)) {
+      this.emit(holders, targets, hit.cue.polarity, 0, `${rule}+hypothetical`, hit);
+      return;
+    }
     this.emit(holders, targets, hit.cue.polarity, hit.cue.weight, rule, hit);
   }
 
@@ -362,7 +631,10 @@ class SentenceReader {
             (h, k) => k > c && (h.cue.kind === "role" || h.cue.kind === "mutual") && h.first - hit.last <= 8,
           );
           const role = cues[roleIndex];
-          if (!role) break;
+          if (!role) {
+            this.considerValence(hit);
+            break;
+          }
           const targets = groupAfter(tokens, groups, hit.last, role.first - hit.last);
           const holders = holderBefore(tokens, groups, hit.first);
           if (!targets || last(targets).last >= role.first) break;
@@ -375,18 +647,31 @@ class SentenceReader {
           this.noun(hit);
           break;
         case "verb": {
-          if (isNounUse(tokens, hit)) {
+          if (isNounUse(tokens, hit) || isCompoundNoun(tokens, groups, hit)) {
             this.noun(hit);
             break;
           }
           if (isPassive(tokens, hit)) {
             const agent = agentAfter(tokens, groups, hit.last);
             const patient = holderBefore(tokens, groups, hit.first);
-            if (patient) this.directed(agent, patient, hit, agent ? "passive-agent" : "passive");
+            if (!patient) break;
+            // "X said Y should be locked up": without an agent, the one who says what ought to
+            // happen holds it (not "X said Y was arrested": a report of fact).
+            const reporter = agent || !isDemanded(tokens, hit) ? undefined : reporterOf(tokens, groups, patient);
+            if (reporter) this.directed(reporter, patient, hit, "passive-reported");
+            else this.directed(agent, patient, hit, agent ? "passive-agent" : "passive");
             break;
           }
           const agent = agentAfter(tokens, groups, hit.last);
-          const targets = groupAfter(tokens, groups, hit.last);
+          // The object stands before the next cue: "blames Wall Street and praises Y".
+          const nextCue = cues[c + 1];
+          const window = Math.min(
+            nextCue?.cue.kind === "verb" ? Math.min(TARGET_WINDOW, nextCue.first - hit.last) : TARGET_WINDOW,
+            nextVerbPhrase(tokens, hit.last) - hit.last,
+          );
+          let targets = groupAfter(tokens, groups, hit.last, window) ?? appositionAfter(tokens, groups, hit.last);
+          // "a mass shooting in the US", "attacked protesters at Y": a place or time, not the object.
+          if (targets && isAdjunct(tokens, hit.last, targets, hit.cue)) targets = undefined;
           if (agent && targets === agent) {
             // "criticised by X": a reduced passive; the patient stands before the cue.
             const patient = holderBefore(tokens, groups, hit.first);
@@ -394,14 +679,20 @@ class SentenceReader {
             break;
           }
           if (!targets) break;
-          const holders = holderBefore(tokens, groups, hit.first);
+          let holders = holderBefore(tokens, groups, hit.first);
+          // "Rubio supporters cheer Y": the supporters act, not the one they support.
+          const holderEnd = holders ? last(holders).last : -1;
+          const agentNoun = cues.some(
+            (h) => h.cue.kind === "agent" && h.first > holderEnd && h.first <= holderEnd + 3 && h.last < hit.first,
+          );
+          if (holders && agentNoun) holders = undefined;
           this.directed(holders, targets, hit, hit.cue.kind === "verb" ? "subject-verb-object" : "holder-noun-target");
           break;
         }
         case "against": {
           // "the game against Norwich", "a win against Chelsea": sport, not stance.
           if (SPORT_BEFORE_AGAINST.has(wordBefore(tokens, hit.first) ?? "")) break;
-          const targets = groupAfter(tokens, groups, hit.last, 4);
+          const targets = groupAfter(tokens, groups, hit.last, 4) ?? appositionAfter(tokens, groups, hit.last);
           if (!targets) break;
           this.directed(holderBefore(tokens, groups, hit.first), targets, hit, "against");
           break;
@@ -419,10 +710,67 @@ class SentenceReader {
         case "agent":
           this.agent(hit);
           break;
+        case "provoked": {
+          // "The decision angered Beijing", "X drew criticism from Y": the object holds it.
+          const after = groupAfter(tokens, groups, hit.last, 4);
+          const before = holderBefore(tokens, groups, hit.first);
+          if (!after || !before) break;
+          // "Beijing was angered by Washington": the passive subject holds it.
+          if (isPassive(tokens, hit)) this.directed(before, after, hit, "passive-agent");
+          else this.directed(after, before, hit, "object-toward-subject");
+          break;
+        }
         case "role":
           // A role noun without a consider verb: "X's rival Y" reads as a mutual relation.
           if (hit.cue.polarity === "AGAINST") this.mutual(hit);
           break;
+      }
+    }
+  }
+
+  /**
+   * "X called Y 'crooked'", "X described Y as unfit": a verb of calling with no role noun
+   * after it; the valence of the words right after the target says what X calls Y.
+   */
+  private considerValence(hit: CueHit): void {
+    const { tokens, groups } = this;
+    const targets = groupAfter(tokens, groups, hit.last, 2);
+    if (!targets) return;
+    let sum = 0;
+    const words: string[] = [];
+    for (let t = last(targets).last + 1, seen = 0; t < tokens.length && seen < CALLED_WORDS; t++) {
+      const token = tokens[t] as Token;
+      if (!token.word) {
+        if (token.folded === "." || token.folded === ";" || token.folded === "," || token.folded === ":") break;
+        continue;
+      }
+      seen++;
+      if (groups.some((g) => first(g).first === t)) break;
+      const valence = stanceValence(token.folded, this.english, true);
+      // What follows the target must be what X calls it: "as …", "a …", or the word itself.
+      if (seen === 1 && valence === 0 && !CALLED_OPENERS.has(token.folded)) return;
+      if (valence === 0) continue;
+      sum += valence;
+      words.push(this.text.slice(token.start, token.end));
+    }
+    const polarity = sum <= -CALLED_MIN ? "AGAINST" : sum >= CALLED_POS ? "FAVOR" : undefined;
+    if (!polarity) return;
+    const holders = holderBefore(tokens, groups, hit.first);
+    const rule = isNegated(tokens, hit, -1) ? "consider-valence+negation" : "consider-valence";
+    const weight = isNegated(tokens, hit, -1) ? 0 : CALLED_WEIGHT * Math.min(1, Math.abs(sum));
+    for (const target of targets) {
+      for (const holder of holders ?? [undefined]) {
+        if (holder && holder.key === target.key) continue;
+        this.findings.push({
+          holder: holder?.key,
+          target: target.key,
+          polarity,
+          weight,
+          start: this.start,
+          end: this.end,
+          rule,
+          cue: `${this.cueText(hit)}: ${words.join(" ")}`,
+        });
       }
     }
   }
@@ -440,9 +788,20 @@ class SentenceReader {
     for (let t = hit.last + 1; t < tokens.length && t <= hit.last + 3; t++) {
       const f = (tokens[t] as Token).folded;
       if (TARGET_LINKS.has(f) || hit.cue.words.length > 1) {
-        linked = groupAfter(tokens, groups, hit.cue.words.length > 1 ? hit.last : t, 4);
+        const from = hit.cue.words.length > 1 ? hit.last : t;
+        linked = groupAfter(tokens, groups, from, 4) ?? appositionAfter(tokens, groups, from);
         if (linked === agent) linked = undefined;
         break;
+      }
+    }
+    if (!linked && ACCUSATION.test((tokens[hit.first] as Token).folded))
+      linked = accusedAfter(tokens, groups, hit.last);
+    if (!linked && !agent) {
+      // "X offered Y a tepid endorsement", "X gave Y his full support": Y between verb and noun.
+      const given = recipientBefore(tokens, groups, hit.first);
+      if (given) {
+        this.directed(holderBefore(tokens, groups, given.verb), given.group, hit, "holder-noun-target");
+        return;
       }
     }
     if (agent && !linked) {
@@ -451,7 +810,11 @@ class SentenceReader {
     }
     if (!linked) return;
     let holders = agent;
-    if (!holders) {
+    const owner = possessorBefore(tokens, hit.first);
+    if (!holders && owner !== undefined) {
+      // "Trump's firing of Comey": the possessor holds it, whoever else the sentence names.
+      holders = groups.find((g) => last(g).last === owner);
+    } else if (!holders) {
       const before = holderBefore(tokens, groups, hit.first);
       if (before && hit.first - last(before).last <= NOUN_HOLDER_WINDOW) holders = before;
     }
@@ -557,20 +920,22 @@ export function readFindings(
   languages: ReadonlySet<CueLanguage>,
 ): {
   findings: Finding[];
-  sentences: Array<{ start: number; end: number; mentions: ActorMention[]; tokens: Token[] }>;
+  sentences: ReadSentence[];
 } {
   const findings: Finding[] = [];
-  const sentences: Array<{ start: number; end: number; mentions: ActorMention[]; tokens: Token[] }> = [];
+  const sentences: ReadSentence[] = [];
   for (const sentence of splitSentences(text)) {
     const tokens = tokenize(text, sentence.start, sentence.end);
     const mentions = findMentions(text, tokens);
-    sentences.push({ start: sentence.start, end: sentence.end, mentions, tokens });
+    const read: ReadSentence = { start: sentence.start, end: sentence.end, mentions, tokens };
+    sentences.push(read);
     if (mentions.length === 0) continue;
     const groups = groupMentions(tokens, mentions);
-    const cues = findCues(tokens, mentions, languages);
-    const reader = new SentenceReader(text, sentence.start, sentence.end, tokens, groups);
+    const cues = findCues(text, tokens, mentions, languages);
+    const reader = new SentenceReader(text, sentence.start, sentence.end, tokens, groups, languages.has("en"));
     reader.read(cues);
     findings.push(...reader.findings);
+    read.findings = reader.findings;
   }
   return { findings, sentences };
 }
