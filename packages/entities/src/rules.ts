@@ -253,8 +253,15 @@ export function findMentions(text: string, language: RulesLanguage, stats?: Work
       }
     }
   }
-  return context.found;
+  return context.found.filter((mention) => !MODEL_DESIGNATION.test(mention.text));
 }
+
+/**
+ * Designations of weapons, aircraft and products ("Iskander-M", "Su-57", "F-35", "S-400",
+ * "Covid-19"): a name with a short code after a hyphen is a thing, not a person, place or
+ * organisation (CoNLL and KIND tag them MISC, which we do not output). "G-20" is a group.
+ */
+const MODEL_DESIGNATION = /^(?!G-\d)[\p{Lu}][\p{L}]{0,12}-(?:[\p{Lu}\d]{1,2}|\d{1,4}[\p{Lu}]?)$/u;
 
 /**
  * A name read as an organisation from its context ("Comelf said it", "news agency Tanjug") is

@@ -72,3 +72,19 @@ describe("capitalised common nouns", () => {
     expect(entities.flatMap((e) => e.mentions).some((m) => m.text.startsWith("governo d"))).toBe(false);
   });
 });
+
+describe("designations of weapons and products", () => {
+  it("drops names with a short code after a hyphen, keeps hyphenated places and firms", () => {
+    const text =
+      "Mosca ha schierato i missili Iskander-M e i caccia Su-57 vicino a Kaliningrad. La Hewlett-Packard e la Coca-Cola restano in Bosnia-Erzegovina.";
+    const entities = extractEntities(text, { language: "it" });
+    expectTrueOffsets(text, entities);
+    const found = entities.flatMap((e) => e.mentions.map((m) => m.text));
+    expect(found).not.toContain("Iskander-M");
+    expect(found).not.toContain("Su-57");
+    expect(found).toEqual(expect.arrayContaining(["Mosca", "Kaliningrad", "Hewlett-Packard", "Coca-Cola"]));
+    const english = surfaces("Washington will sell F-35 jets and S-400 batteries worry NATO.", "en");
+    expect(english).not.toContain("F-35");
+    expect(english).toEqual(expect.arrayContaining(["Washington", "NATO"]));
+  });
+});
