@@ -27,6 +27,15 @@ describe("actors", () => {
     expect(lookupDemonym("cinesi")?.name).toBe("China");
     expect(lookupDemonym("Russian")?.name).toBe("Russia");
   });
+  it("reads capitals across the world as their governments, in their Italian forms too", () => {
+    expect(lookupActor("Bamako")?.standsFor).toBe("Mali");
+    expect(lookupActor("Algeri")?.name).toBe("Algiers");
+    expect(lookupActor("Algeri")?.standsFor).toBe("Algeria");
+    expect(["Czech Republic", "Czechia"]).toContain(lookupActor("Praga")?.standsFor);
+    expect(lookupActor("Abu Dhabi")?.standsFor).toBe("United Arab Emirates");
+    // A capital that is also a first name is left out.
+    expect(lookupActor("Sofia")).toBeUndefined();
+  });
   it("lists the aliases of an actor with its metonyms", () => {
     const aliases = actorAliases("United States");
     for (const alias of ["Usa", "U.S.", "Washington", "White House", "Stati Uniti"]) expect(aliases).toContain(alias);

@@ -1,5 +1,13 @@
 /** The rules backend behind `tagStance`: options → mentions → findings → stances. */
-import { assertText, type Entity, InvalidInputError, lookupActor, RassegnaError, type Stance } from "@rassegna/core";
+import {
+  type Actor,
+  assertText,
+  type Entity,
+  InvalidInputError,
+  lookupActor,
+  RassegnaError,
+  type Stance,
+} from "@rassegna/core";
 
 import { type ReadSentence, type Tally, tallyFindings, toStance } from "./aggregate.js";
 import { betweenValence, reportedValence } from "./backoff.js";
@@ -68,7 +76,22 @@ export function checkNames(value: unknown, option: string): string[] | undefined
 }
 
 /**
- * The targets an article's entities give: people, places and organisations, each under
+ * Whether a place can be a party to a stance: a country, or a city that stands for one
+ * ("Washington", "Pechino"). Other cities and places are where things happen ("talks in
+ * Geneva"): a stance toward them would only echo the news around them. Asked for by name
+ * in `targets`, they are read like any other.
+ */
+function isParty(type: string, actor: Actor | undefined): boolean {
+  if (type !== "LOCATION") return true;
+  if (!actor) return false;
+  return actor.kind === "country" || actor.standsFor !== undefined || SELF_GOVERNED.has(actor.name);
+}
+
+/** Places the gazetteer lists as cities that govern themselves, and so take sides and are taken sides on. */
+const SELF_GOVERNED = new Set(["Gaza", "Hong Kong"]);
+
+/**
+ * The targets an article's entities give: people, countries and organisations, each under
  * the actor it stands for ("Pechino", "Xi Jinping" → China), without duplicates.
  */
 export function targetsFromEntities(entities: readonly Entity[]): string[] {
@@ -76,7 +99,7 @@ export function targetsFromEntities(entities: readonly Entity[]): string[] {
   for (const entity of entities) {
     if (entity.type !== "PERSON" && entity.type !== "LOCATION" && entity.type !== "ORGANIZATION") continue;
     const actor = lookupActor(entity.name);
-    if (actor?.kind === "outlet") continue;
+    if (actor?.kind === "outlet" || !isParty(entity.type, actor)) continue;
     targets.add(actor ? actorKey(actor) : entity.name);
   }
   return [...targets];
@@ -157,11 +180,14 @@ export function tagStanceWithRules(text: string, options: RuleOptions): Stance[]
   return out;
 }
 
-/** Every actor named in the text, in order of first mention. */
+/** Every actor named in the text that can be a party to a stance, in order of first mention. */
 function mentionedActors(sentences: readonly ReadSentence[]): string[] {
   const seen = new Set<string>();
   for (const sentence of sentences) for (const m of sentence.mentions) seen.add(m.key);
-  return [...seen];
+  return [...seen].filter((key) => {
+    const actor = lookupActor(key);
+    return !actor || isParty(actor.type, actor);
+  });
 }
 
 /** Checks the text argument: a string, not binary, not huge. */

@@ -1,5 +1,5 @@
 import { type Analysis, createAnalysis, createStageContext } from "@rassegna/core";
-import { stanceStage } from "@rassegna/stance";
+import { stanceStage, tagStance } from "@rassegna/stance";
 import { describe, expect, it } from "vitest";
 
 async function run(doc: Analysis, options: Parameters<typeof stanceStage>[0] = {}): Promise<Analysis> {
@@ -100,5 +100,42 @@ describe("stanceStage", () => {
     const doc = createAnalysis({ id: "bad" }, 0);
     await run(doc);
     expect(doc.stances).toBeUndefined();
+  });
+});
+
+describe("targets from entities", () => {
+  it("takes countries, people and cities that stand for a country, not places where things happen", async () => {
+    const text =
+      "Russia rejected the proposal at the talks in Geneva. Moscow criticised Gaza's leaders, while Kyiv praised Geneva as a host.";
+    const entity = (name: string, type: "LOCATION" | "PERSON" | "ORGANIZATION") => ({
+      name,
+      type,
+      source: "original" as const,
+      mentions: [],
+    });
+    const stances = tagStance(text, {
+      language: "en",
+      entities: [
+        entity("Russia", "LOCATION"),
+        entity("Geneva", "LOCATION"),
+        entity("Gaza", "LOCATION"),
+        entity("Kyiv", "LOCATION"),
+      ],
+    });
+    const targets = new Set(stances.map((s) => s.target));
+    expect(targets.has("Geneva")).toBe(false);
+    expect(targets.has("Russia")).toBe(true);
+    expect(targets.has("Gaza")).toBe(true);
+    expect(targets.has("Ukraine")).toBe(true);
+    // Asked for by name, a venue is read like any other target.
+    const asked = tagStance(text, { language: "en", targets: ["Geneva"] });
+    expect(asked.map((s) => s.target)).toContain("Geneva");
+  });
+
+  it("leaves venues out of the actors a text names when no targets are given", () => {
+    const stances = tagStance("Iran and the United States resumed talks in Geneva on Monday.", { language: "en" });
+    const targets = stances.map((s) => s.target);
+    expect(targets).toEqual(expect.arrayContaining(["Iran", "United States"]));
+    expect(targets).not.toContain("Geneva");
   });
 });
