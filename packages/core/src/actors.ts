@@ -328,6 +328,12 @@ const PEOPLE: Array<[name: string, country: string | undefined, aliases: string[
   ["Kim Jong-un", "KP", ["Kim Jong Un", "Kim Jong-Un"]],
   ["Giorgia Meloni", "IT", ["Meloni"]],
   ["Sergio Mattarella", "IT", ["Mattarella"]],
+  // Ministers who speak for Italy abroad stand for it; party leaders do not.
+  ["Antonio Tajani", "IT", ["Tajani"]],
+  ["Guido Crosetto", "IT", ["Crosetto"]],
+  ["Matteo Salvini", undefined, ["Salvini"]],
+  ["Giuseppe Conte", undefined, []],
+  ["Elly Schlein", undefined, ["Schlein"]],
   ["Emmanuel Macron", "FR", ["Macron"]],
   ["Friedrich Merz", "DE", ["Merz"]],
   ["Olaf Scholz", "DE", ["Scholz"]],

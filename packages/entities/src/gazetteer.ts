@@ -39,6 +39,32 @@ function getIndex(): Index {
   return index;
 }
 
+/** A known name with a number among its words ("Movimento 5 Stelle"), as folded words. */
+export interface NumberedName {
+  words: string[];
+  known: KnownName;
+}
+
+let numbered: Map<string, NumberedName[]> | undefined;
+
+/**
+ * Known names with a number among their words, by first word: capitalised runs stop at
+ * numbers (a score line is not a name), so these are matched as wholes.
+ */
+export function numberedNames(): Map<string, NumberedName[]> {
+  if (numbered) return numbered;
+  numbered = new Map();
+  for (const [name, type, aliases = []] of GAZETTEER) {
+    for (const alias of [name, ...aliases]) {
+      const words = foldName(alias).split(" ");
+      if (words.length < 2 || !words.some((w) => /^\d+$/.test(w))) continue;
+      const first = words[0] as string;
+      numbered.set(first, [...(numbered.get(first) ?? []), { words, known: { name, type } }]);
+    }
+  }
+  return numbered;
+}
+
 /** The canonical name and type of a surface form, or `undefined` when it is not known. */
 export function lookupName(surface: string): KnownName | undefined {
   const actor = lookupActor(surface);

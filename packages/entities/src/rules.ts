@@ -8,9 +8,17 @@
  * The rules and their weights were tuned on the benchmarks' dev splits only (CoNLL-2003
  * `eng.testa`, KIND `WN_dev.tsv`), by grouping their errors; no names are taken from the data.
  */
-import type { EntityType } from "@rassegna/core";
+import { type EntityType, foldName } from "@rassegna/core";
 
-import { isDemonym, type KnownName, lexiconTags, lookupName, type WordEvidence, wordEvidence } from "./gazetteer.js";
+import {
+  isDemonym,
+  type KnownName,
+  lexiconTags,
+  lookupName,
+  numberedNames,
+  type WordEvidence,
+  wordEvidence,
+} from "./gazetteer.js";
 import {
   EVENT_HEAD,
   EVENT_TAIL,
@@ -111,6 +119,8 @@ const ITALIAN_SURNAME =
 
 const SAINT_WORDS = new Set(["san", "santa", "santo", "sant'", "santi", "ss", "st", "saint", "sainte", "são", "sao"]);
 
+/** Lower-case words for a ministry, before a portfolio in a literal translation ("ministry of the Defence"). */
+const MINISTRY_WORDS = new Set(["ministry", "department"]);
 /** Titles followed by a portfolio ("Minister of Defence", "ministro degli Esteri"). */
 const PORTFOLIO_TITLES = new Set([
   "minister",
@@ -491,10 +501,29 @@ function initialIsName(sentence: Token[], i: number, context: Context): boolean 
   );
 }
 
+/** The last token of a known name with a number in it ("Movimento 5 Stelle") starting at `i`. */
+function numberedNameAt(sentence: Token[], i: number): { end: number; known: KnownName } | undefined {
+  const token = sentence[i]!;
+  if (!token.cap && !/^\d/.test(token.text)) return undefined;
+  for (const candidate of numberedNames().get(foldName(token.text)) ?? []) {
+    const { words } = candidate;
+    let k = 0;
+    while (k < words.length && sentence[i + k] && foldName(sentence[i + k]!.text) === words[k]) k++;
+    if (k === words.length) return { end: i + k - 1, known: candidate.known };
+  }
+  return undefined;
+}
+
 function readSentence(sentence: Token[], context: Context): void {
   const { language } = context;
   for (let i = 0; i < sentence.length; ) {
     const token = sentence[i]!;
+    const numbered = numberedNameAt(sentence, i);
+    if (numbered) {
+      emit(context, sentence.slice(i, numbered.end + 1), numbered.known.type, 3, numbered.known.name, sentence);
+      i = numbered.end + 1;
+      continue;
+    }
     if (!isNameToken(sentence, i, context)) {
       if (language === "it" && !token.cap) {
         // "governo", "polizia tedesca", "consiglio comunale": institutions, KIND-style.
@@ -810,6 +839,8 @@ function joinAcross(sentence: Token[], i: number, j: number, context: Context): 
     return j;
   // "Consiglio di Sicurezza del Paese": a generic noun after a joiner ends the name.
   if (!after.cap || NOT_NAMES.has(after.lower) || GENERIC_NOUNS.has(after.lower)) return j;
+  // "del Paese al Trattato": a lone generic noun before a joiner names no one, so heads nothing.
+  if (i === j && GENERIC_NOUNS.has(sentence[i]!.lower) && context.language === "it") return j;
   // "il Ministero e la Banca": a conjunction and an article start a second name.
   // "il Movimento e al Fondo": …or an articled preposition.
   if (joiners.length === 2 && CONJUNCTIONS.has(joiners[0]!.lower)) return j;
@@ -1009,10 +1040,18 @@ const VENUE_WORDS = new Set(["in", "at", "near", "from", "to", "of", "a", "da", 
 /** A capitalised run: known as a whole, or cut at titles and nationality words, then typed. */
 function readRun(sentence: Token[], i: number, j: number, context: Context, personAfterTitle = false): void {
   const run = sentence.slice(i, j + 1);
-  // A portfolio after a title ("ministro degli Esteri", "Minister of Defence") is not a name.
-  const joiner = sentence[i - 1];
-  const title = sentence[i - 2];
-  if (joiner && title && ORG_JOINERS.has(joiner.lower) && PORTFOLIO_TITLES.has(title.lower)) {
+  // A portfolio after a title ("ministro degli Esteri", "Minister of Defence", "the
+  // minister for the Family", a translation's "ministry of the Defence") is not a name.
+  const article = sentence[i - 1]?.lower === "the" ? 1 : 0;
+  const joiner = sentence[i - 1 - article];
+  const title = sentence[i - 2 - article];
+  if (
+    joiner &&
+    title &&
+    ORG_JOINERS.has(joiner.lower) &&
+    joiner.lower !== "the" &&
+    (PORTFOLIO_TITLES.has(title.lower) || (article === 1 && MINISTRY_WORDS.has(title.lower)))
+  ) {
     // "ministro del Lavoro Poletti": the portfolio goes, the minister stays.
     if (run.length === 1) return;
     readRun(sentence, i + 1, j, context, true);
