@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -7,6 +7,7 @@ import { RassegnaError, throwIfAborted } from "@rassegna/core";
 
 import type { EngineStats, SentenceEngine } from "./engine.js";
 import { withEnglishNames } from "./glossary.js";
+import { analyserInput, lowerAfterLeadingName, nameSpans, parseAnalyses, shield, unshield } from "./names.js";
 import { normalizeLanguage } from "./registry.js";
 
 const STAGE = "translate";
@@ -18,6 +19,31 @@ export const APERTIUM_APT_COMMAND =
 export interface ApertiumOptions {
   /** The `apertium` executable (default: found on PATH). */
   binary?: string;
+  /**
+   * Keep people's names as they are (default true): the source language's analyser finds
+   * them and Apertium is not given them to translate ("Enrico Letta" is not "Enrico Read").
+   */
+  keepNames?: boolean;
+}
+
+/** Where Debian and a local build install Apertium's mode files. */
+const MODE_DIRS = ["/usr/share/apertium/modes", "/usr/local/share/apertium/modes"];
+
+/**
+ * The morphological analyser of a mode (the `lt-proc -w …automorf.bin` it starts with), or
+ * undefined when its mode file cannot be read: names are then translated like other words.
+ */
+async function findAnalyser(mode: string): Promise<string | undefined> {
+  for (const dir of MODE_DIRS) {
+    try {
+      const pipeline = await readFile(join(dir, `${mode}.mode`), "utf8");
+      const match = /lt-proc\s+(?:-\w+\s+)*'?([^'\s|]+automorf\.bin)'?/.exec(pipeline);
+      if (match) return match[1];
+    } catch {
+      // Not in this folder.
+    }
+  }
+  return undefined;
 }
 
 interface RunResult {
@@ -38,6 +64,23 @@ function run(binary: string, args: string[], signal?: AbortSignal): Promise<RunR
     child.on("close", (code) =>
       resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
     );
+  });
+}
+
+/** Runs a program with `input` on its stdin (lt-proc reads a pipe, unlike apertium). */
+function runWithInput(binary: string, args: string[], input: string, signal?: AbortSignal): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ["pipe", "pipe", "pipe"], ...(signal ? { signal } : {}) });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.stdin.on("error", () => {});
+    child.on("close", (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+    );
+    child.stdin.end(input);
   });
 }
 
@@ -104,10 +147,13 @@ export class ApertiumEngine implements SentenceEngine {
   readonly stats: EngineStats = { calls: 0, sentences: 0, generatedTokens: 0 };
   readonly #binary: string;
   readonly #chain: string[];
+  /** The first mode's analyser, when names are kept. */
+  readonly #analyser: string | undefined;
 
-  constructor(chain: string[], options: ApertiumOptions = {}) {
+  constructor(chain: string[], options: ApertiumOptions = {}, analyser?: string) {
     this.#chain = chain;
     this.#binary = options.binary ?? "apertium";
+    this.#analyser = analyser;
     this.model = `apertium:${chain.join("+")}`;
     this.key = this.model;
   }
@@ -149,20 +195,42 @@ export class ApertiumEngine implements SentenceEngine {
     throwIfAborted(signal, STAGE);
     if (texts.length === 0) return [];
     // Apertium keeps line breaks: one sentence a line maps outputs back to inputs.
-    const lines = texts.map((t) => withEnglishNames(t.replace(/[\r\n\u2028\u2029]+/g, " ")));
+    const named = texts.map((t) => withEnglishNames(t.replace(/[\r\n\u2028\u2029]+/g, " ")));
+    const shielded = await this.#shieldNames(named, signal);
+    const lines = shielded.map((s) => s.text);
     const output = (await this.#runChain(`${lines.join("\n")}\n`, signal)).replace(/\n$/, "").split("\n");
     this.stats.calls++;
-    let results: string[];
+    let raw: string[];
     if (output.length === lines.length) {
-      results = output.map((line) => line.trim());
+      raw = output.map((line) => line.trim());
     } else {
       // A line count that does not match: translate one at a time rather than misalign.
-      results = [];
-      for (const line of lines) results.push((await this.#runChain(`${line}\n`, signal)).trim());
+      raw = [];
+      for (const line of lines) raw.push((await this.#runChain(`${line}\n`, signal)).trim());
     }
+    const results = raw.map((line, i) => {
+      const { text, names } = shielded[i] as { text: string; names: Map<string, string> };
+      return unshield(lowerAfterLeadingName(text, line), names);
+    });
     this.stats.sentences += texts.length;
     for (const r of results) this.stats.generatedTokens += this.countTokens(r);
     return results;
+  }
+
+  /** The lines with people's names swapped for placeholders (as they are without an analyser). */
+  async #shieldNames(
+    lines: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Array<{ text: string; names: Map<string, string> }>> {
+    const plain = lines.map((text) => ({ text, names: new Map<string, string>() }));
+    if (!this.#analyser) return plain;
+    const result = await runWithInput("lt-proc", ["-w", this.#analyser], analyserInput(lines), signal).catch(
+      () => undefined,
+    );
+    if (result?.code !== 0 || !result) return plain;
+    const analysed = parseAnalyses(result.stdout);
+    if (analysed.length !== lines.length) return plain;
+    return lines.map((line, i) => shield(line, nameSpans(line, analysed[i] ?? [])));
   }
 
   async close(): Promise<void> {}
@@ -192,5 +260,6 @@ export async function createApertiumEngine(
       { stage: STAGE, hint },
     );
   }
-  return new ApertiumEngine(chain, options);
+  const analyser = options.keepNames === false ? undefined : await findAnalyser(chain[0] as string);
+  return new ApertiumEngine(chain, options, analyser);
 }

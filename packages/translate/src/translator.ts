@@ -49,6 +49,11 @@ export interface TranslatorOptions extends ModelSettingsOptions {
   maxInputTokens?: number;
   /** Most target tokens per sentence. Default: twice the input plus 16, within the model's limit. */
   maxNewTokens?: number;
+  /**
+   * Apertium only: keep people's names as written (default true). Apertium translates names
+   * that are also words ("Enrico Letta" → "Enrico Read"); its analyser finds them first.
+   */
+  keepNames?: boolean;
   /** Entries of the sentence → translation LRU cache; 0 turns it off. Default 10,000. */
   cacheSize?: number;
   /** Download progress of model files (only when they are fetched). */
@@ -118,7 +123,9 @@ export async function createEngine(
   to: string,
   options: TranslatorOptions,
 ): Promise<SentenceEngine> {
-  if (name === "apertium") return createApertiumEngine(from, to);
+  if (name === "apertium") {
+    return createApertiumEngine(from, to, options.keepNames === undefined ? {} : { keepNames: options.keepNames });
+  }
   if (name !== "transformers") {
     throw new RassegnaError("USAGE", `${STAGE}: unknown engine "${String(name)}".`, {
       stage: STAGE,

@@ -57,6 +57,21 @@ describe("the Apertium engine (the real apertium program)", () => {
     await translator.close();
   });
 
+  it("keeps people's names that are also Italian words (an option can turn it off)", async () => {
+    const text = "Enrico Letta e Guido Crosetto hanno incontrato il premier Conte. Crosetto ha detto di sì.";
+    const translator = await createTranslator({ from: "it", engine: "apertium" });
+    const result = await translator.translate(text);
+    expect(result.text).toMatch(/\bEnrico Letta\b/);
+    expect(result.text).toMatch(/\bGuido Crosetto\b/);
+    expect(result.text).toMatch(/\bConte\b/);
+    expect(result.text).toMatch(/\bCrosetto has\b/);
+    await translator.close();
+    // Without it, Apertium translates them as words: the reason the option exists.
+    const literal = await createTranslator({ from: "it", engine: "apertium", keepNames: false });
+    expect((await literal.translate(text)).text).not.toMatch(/\bEnrico Letta\b/);
+    await literal.close();
+  });
+
   it("is used only when asked for, or as a fallback that the record names", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "rassegna-cache-"));
     const translator = await createTranslator({

@@ -1,0 +1,232 @@
+/**
+ * People's names through Apertium. Apertium translates every word it knows, names included:
+ * "Giuseppe Conte" → "Giuseppe Count", "Enrico Letta" → "Enrico Read", "Guido Crosetto" →
+ * "I drive Crosetto". Before translating, the source language's own morphological analyser
+ * (the first program of the Apertium mode) tells which capitalised words are given names
+ * (`<np><ant>`), surnames (`<np><cog>`) or unknown; runs of capitalised words holding one
+ * of them, and capitalised words after a title ("il premier Conte"), are swapped for
+ * placeholders that Apertium passes through untouched, and put back after.
+ */
+
+/** One word of the analyser's output: its surface and its readings (none when unknown). */
+export interface AnalysedWord {
+  surface: string;
+  readings: string[];
+}
+
+/** Characters the Apertium stream format reserves: escaped in the analyser's input. */
+const RESERVED = /[[\]^$/\\@*<>{}]/g;
+
+/** The analyser's input for one line per text. */
+export function analyserInput(lines: readonly string[]): string {
+  return `${lines.map((line) => line.replace(RESERVED, (c) => `\\${c}`)).join("\n")}\n`;
+}
+
+/**
+ * Parses `lt-proc -w` output (`^surface/reading/reading$` units, blanks between) into words
+ * per line. Unknown words come as `^surface/*surface$`.
+ */
+export function parseAnalyses(output: string): AnalysedWord[][] {
+  const lines: AnalysedWord[][] = [[]];
+  let i = 0;
+  while (i < output.length) {
+    const c = output[i] as string;
+    if (c === "\\") {
+      i += 2;
+      continue;
+    }
+    if (c === "\n") {
+      lines.push([]);
+      i++;
+      continue;
+    }
+    if (c !== "^") {
+      i++;
+      continue;
+    }
+    // A unit: up to the next unescaped "$".
+    let j = i + 1;
+    let unit = "";
+    while (j < output.length && output[j] !== "$") {
+      if (output[j] === "\\" && j + 1 < output.length) {
+        unit += `\\${output[j + 1]}`;
+        j += 2;
+      } else {
+        unit += output[j];
+        j++;
+      }
+    }
+    const parts = splitUnescaped(unit);
+    const surface = unescapeStream(parts[0] ?? "");
+    const readings = parts.slice(1).filter((r) => !r.startsWith("*"));
+    (lines[lines.length - 1] as AnalysedWord[]).push({ surface, readings });
+    i = j + 1;
+  }
+  if (output.endsWith("\n")) lines.pop();
+  return lines;
+}
+
+function splitUnescaped(unit: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  for (let k = 0; k < unit.length; k++) {
+    const c = unit[k] as string;
+    if (c === "\\" && k + 1 < unit.length) {
+      current += c + unit[k + 1];
+      k++;
+    } else if (c === "/") {
+      parts.push(current);
+      current = "";
+    } else current += c;
+  }
+  parts.push(current);
+  return parts;
+}
+
+function unescapeStream(text: string): string {
+  return text.replace(/\\(.)/g, "$1");
+}
+
+/** Titles before a surname ("il premier Conte", "le ministre Barrot", "presidente Lula"). */
+const TITLES = new Set(
+  `presidente premier ministro ministra ministre segretario segretaria leader senatore senatrice deputato deputata
+  sindaco sindaca governatore governatrice papa cardinale generale ambasciatore ambasciatrice portavoce
+  cancelliere cancelliera commissario commissaria procuratore giudice onorevole sig sig.ra dott dott.ssa on
+  président ministro presidenta señor señora sr sra`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const FUNCTION_TAGS = /<(?:det|pr|cnjcoo|cnjsub|cnjadv|prn|rel|preadv|adv|ij)>/;
+
+interface WordAt extends AnalysedWord {
+  start: number;
+  end: number;
+  capital: boolean;
+  unknown: boolean;
+  /** A given name or a surname. */
+  personal: boolean;
+  /** Known only as a function word (article, preposition, conjunction, pronoun, adverb). */
+  functional: boolean;
+}
+
+/** Places the analysed words in the line, in order. */
+function locate(line: string, words: readonly AnalysedWord[]): WordAt[] {
+  const out: WordAt[] = [];
+  let cursor = 0;
+  for (const word of words) {
+    const start = line.indexOf(word.surface, cursor);
+    if (start < 0 || word.surface === "") continue;
+    const end = start + word.surface.length;
+    cursor = end;
+    out.push({
+      ...word,
+      start,
+      end,
+      capital: /^\p{Lu}/u.test(word.surface),
+      unknown: word.readings.length === 0,
+      personal: word.readings.some((r) => /<np>.*<(?:ant|cog)>/.test(r)),
+      functional: word.readings.length > 0 && word.readings.every((r) => FUNCTION_TAGS.test(r)),
+    });
+  }
+  return out;
+}
+
+/**
+ * Spans of `line` (UTF-16 offsets) that hold people's names: runs of capitalised words with a
+ * given name, a surname or an unknown word among two or more, and a capitalised word after a
+ * title. A sentence's first word leaves a run when it is known as anything but a name.
+ */
+export function nameSpans(line: string, words: readonly AnalysedWord[]): Array<[start: number, end: number]> {
+  const located = locate(line, words);
+  const spans: Array<[number, number]> = [];
+  let i = 0;
+  while (i < located.length) {
+    const word = located[i] as WordAt;
+    if (!word.capital || !/\p{L}/u.test(word.surface)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < located.length) {
+      const next = located[j + 1] as WordAt;
+      if (!next.capital || line.slice((located[j] as WordAt).end, next.start) !== " ") break;
+      j++;
+    }
+    let first = i;
+    // "Il Senato", "Secondo Mario Draghi", "Scrive Rossi": a leading word known as something
+    // else opens the sentence or is a function word, not part of a name.
+    while (first <= j) {
+      const lead = located[first] as WordAt;
+      const sentenceStart = isSentenceStart(line, lead.start);
+      if (lead.unknown || lead.personal) break;
+      if (!(lead.functional || sentenceStart)) break;
+      first++;
+    }
+    const run = located.slice(first, j + 1);
+    const previous = located[first - 1];
+    const afterTitle =
+      run.length >= 1 && previous !== undefined && !previous.capital && TITLES.has(previous.surface.toLowerCase());
+    if ((run.length >= 2 && run.some((w) => w.unknown || w.personal)) || (afterTitle && run.length >= 1)) {
+      spans.push([(run[0] as WordAt).start, (run[run.length - 1] as WordAt).end]);
+    }
+    i = j + 1;
+  }
+  return spans;
+}
+
+function isSentenceStart(line: string, start: number): boolean {
+  const before = line.slice(0, start).trimEnd();
+  return before === "" || /[.!?:;«“"(]$/.test(before);
+}
+
+/** Placeholders: capitalised nonsense words no Apertium dictionary knows, one per name. */
+function placeholder(index: number): string {
+  let code = "";
+  let n = index;
+  do {
+    code = String.fromCharCode(97 + (n % 26)) + code;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return `Zqx${code}`;
+}
+
+/** A line with its names swapped for placeholders, and the names to put back. */
+export interface ShieldedLine {
+  text: string;
+  names: Map<string, string>;
+}
+
+/** Swaps the spans of `line` for placeholders. */
+export function shield(line: string, spans: ReadonlyArray<[number, number]>): ShieldedLine {
+  const names = new Map<string, string>();
+  let text = "";
+  let cursor = 0;
+  for (const [start, end] of spans) {
+    const key = placeholder(names.size);
+    names.set(key, line.slice(start, end));
+    text += line.slice(cursor, start) + key;
+    cursor = end;
+  }
+  return { text: text + line.slice(cursor), names };
+}
+
+/** Puts the names back into a translated line. */
+export function unshield(translated: string, names: ReadonlyMap<string, string>): string {
+  if (names.size === 0) return translated;
+  return translated.replace(/Zqx[a-z]+/g, (key) => names.get(key) ?? key);
+}
+
+/**
+ * Apertium capitalises the word after an unknown first word ("Crosetto Has said"): when the
+ * source's word after its first was lower case, so is the translation's.
+ */
+export function lowerAfterLeadingName(source: string, translated: string): string {
+  const sourceWords = source.split(" ");
+  const first = sourceWords[0];
+  if (!first || !/^\p{Lu}/u.test(first) || !/^\p{Ll}/u.test(sourceWords[1] ?? "")) return translated;
+  if (!translated.startsWith(`${first} `)) return translated;
+  const rest = translated.slice(first.length + 1);
+  if (!/^\p{Lu}\p{Ll}/u.test(rest)) return translated;
+  return `${first} ${rest[0]?.toLowerCase()}${rest.slice(1)}`;
+}
