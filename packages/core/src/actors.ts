@@ -9,7 +9,7 @@ export interface Actor {
   /** Canonical English name, e.g. "United States". */
   name: string;
   type: EntityType;
-  kind: "country" | "city" | "person" | "organization" | "outlet";
+  kind: "country" | "city" | "region" | "person" | "organization" | "outlet";
   /** Other names: translations, abbreviations, short forms. */
   aliases: string[];
   /** The actor this one stands for in political news ("Beijing", "Xi Jinping" → "China"). */
@@ -305,6 +305,51 @@ const CITIES: Array<[name: string, country: string | undefined, aliases: string[
   ["Santo Domingo", "DO", []],
 ];
 
+/**
+ * World regions, seas and straits news names, whose names machine translation gets wrong
+ * ("Medio Oriente" → "Average Orient", "Stretto di Taiwan" → "Tightened of Taiwan").
+ */
+const WORLD_REGIONS: Array<[name: string, aliases: string[]]> = [
+  ["Europe", ["Europa"]],
+  ["Asia", ["Asie"]],
+  ["Africa", ["Afrique", "África"]],
+  [
+    "Middle East",
+    ["Medio Oriente", "Medioriente", "Moyen-Orient", "Oriente Medio", "Médio Oriente", "Oriente Médio", "Nahost"],
+  ],
+  ["Far East", ["Estremo Oriente", "Extrême-Orient", "Lejano Oriente", "Extremo Oriente"]],
+  ["Balkans", ["Balcani", "Balcanes", "Bálcãs", "Balkan"]],
+  ["Caucasus", ["Caucaso", "Caucase", "Cáucaso", "Kaukasus"]],
+  ["Central Asia", ["Asia centrale", "Asie centrale", "Asia Central", "Zentralasien"]],
+  ["Southeast Asia", ["Sud-est asiatico", "Sudest asiatico", "Asie du Sud-Est", "Sudeste Asiático"]],
+  ["Indo-Pacific", ["Indo-Pacifico", "Indo-Pacifique", "Indo-Pacífico", "Indopazifik"]],
+  ["Sahel", []],
+  ["Horn of Africa", ["Corno d'Africa", "Corne de l'Afrique", "Cuerno de África"]],
+  ["North Africa", ["Nord Africa", "Nordafrica", "Afrique du Nord", "África del Norte", "Nordafrika"]],
+  ["Sub-Saharan Africa", ["Africa subsahariana", "Afrique subsaharienne", "África subsahariana"]],
+  ["Eastern Europe", ["Europa orientale", "Europa dell'Est", "Europe de l'Est", "Europa del Este", "Osteuropa"]],
+  ["North America", ["Nord America", "Nordamerica", "Amérique du Nord", "América del Norte", "Nordamerika"]],
+  ["South America", ["Sud America", "Sudamerica", "Amérique du Sud", "América del Sur", "Südamerika"]],
+  ["Latin America", ["America Latina", "Amérique latine", "América Latina", "Lateinamerika"]],
+  ["Persian Gulf", ["Gulf", "Golfo Persico", "Golfe Persique", "Golfo Pérsico"]],
+  ["Mediterranean", ["Mediterraneo", "Méditerranée", "Mediterráneo", "Mittelmeer"]],
+  ["Pacific", ["Pacifico", "Pacifique", "Pacífico", "Pazifik"]],
+  ["Atlantic", ["Atlantico", "Atlantique", "Atlántico", "Atlantik"]],
+  ["Arctic", ["Artico", "Arctique", "Ártico", "Arktis"]],
+  ["Antarctica", ["Antartide", "Antarctique", "Antártida", "Antarktis"]],
+  ["Caribbean", ["Caraibi", "Caraïbes", "Caribe", "Karibik"]],
+  ["Baltic", ["Baltico", "Baltique", "Báltico", "Ostsee"]],
+  ["Black Sea", ["Mar Nero", "Mer Noire", "Mar Negro", "Schwarzes Meer"]],
+  ["Red Sea", ["Mar Rosso", "Mer Rouge", "Mar Rojo", "Mar Vermelho", "Rotes Meer"]],
+  [
+    "South China Sea",
+    ["Mar Cinese Meridionale", "Mer de Chine méridionale", "Mar de China Meridional", "Südchinesisches Meer"],
+  ],
+  ["Taiwan Strait", ["Stretto di Taiwan", "Détroit de Taïwan", "Estrecho de Taiwán", "Taiwanstraße"]],
+  ["Strait of Hormuz", ["Stretto di Hormuz", "Détroit d'Ormuz", "Estrecho de Ormuz", "Straße von Hormus"]],
+  ["Alps", ["Alpi", "Alpes", "Alpen"]],
+];
+
 /** Leaders and officials news quotes most, with the country they stand for. */
 const PEOPLE: Array<[name: string, country: string | undefined, aliases: string[]]> = [
   ["Xi Jinping", "CN", ["Xi", "Presidente Xi", "President Xi"]],
@@ -489,6 +534,7 @@ function buildActors(): Actor[] {
     if (country) actor.standsFor = country;
     actors.push(actor);
   }
+  for (const [name, aliases] of WORLD_REGIONS) actors.push({ name, type: "LOCATION", kind: "region", aliases });
   for (const [name, code, aliases] of PEOPLE) {
     const actor: Actor = { name, type: "PERSON", kind: "person", aliases };
     const country = standsFor(code);

@@ -33,6 +33,9 @@ describe("actors", () => {
     expect(lookupActor("Algeri")?.standsFor).toBe("Algeria");
     expect(["Czech Republic", "Czechia"]).toContain(lookupActor("Praga")?.standsFor);
     expect(lookupActor("Abu Dhabi")?.standsFor).toBe("United Arab Emirates");
+    // World regions are places of no government.
+    expect(lookupActor("Medio Oriente")).toMatchObject({ name: "Middle East", kind: "region", type: "LOCATION" });
+    expect(lookupActor("Medio Oriente")?.standsFor).toBeUndefined();
     // A capital that is also a first name is left out.
     expect(lookupActor("Sofia")).toBeUndefined();
   });

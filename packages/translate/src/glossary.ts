@@ -3,12 +3,12 @@ import { listActors } from "@rassegna/core";
 /**
  * Apertium's dictionaries lack or mistranslate many proper names of international news
  * ("Mosca" → "Fly", "Usa" → "Uses", "Pechino" left as is). Before Apertium translates,
- * names of countries, cities and organisations from core's gazetteer are replaced by their
+ * names of countries, cities, world regions and organisations from core's gazetteer are replaced by their
  * English names, which Apertium then passes through unchanged. People and outlets are left
  * alone (a surname is not translated, and "Repubblica" is also a common noun), as are
  * acronyms (Apertium keeps them) and a few aliases that are English words themselves.
  */
-const KINDS = new Set(["country", "city", "organization"]);
+const KINDS = new Set(["country", "city", "region", "organization"]);
 const ENGLISH_ALIASES = new Set(["America", "Britain", "Great Britain", "Formosa", "the States"]);
 
 interface Glossary {

@@ -54,6 +54,10 @@ describe("the Apertium engine (the real apertium program)", () => {
     expect(result.text).toMatch(/\bKremlin\b/);
     expect(result.text).toMatch(/\bWhite House\b/);
     expect(result.text).not.toMatch(/\bFly\b|\bUses\b|Pechino/);
+    // World regions and seas, which Apertium reads word by word ("Average Orient").
+    const regions = await translator.translate("Navi nello Stretto di Taiwan e nel Medio Oriente.");
+    expect(regions.text).toMatch(/\bTaiwan Strait\b/);
+    expect(regions.text).toMatch(/\bMiddle East\b/);
     await translator.close();
   });
 
