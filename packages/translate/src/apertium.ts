@@ -6,8 +6,16 @@ import { join } from "node:path";
 import { RassegnaError, throwIfAborted } from "@rassegna/core";
 
 import type { EngineStats, SentenceEngine } from "./engine.js";
-import { withEnglishNames } from "./glossary.js";
-import { analyserInput, lowerAfterLeadingName, nameSpans, parseAnalyses, shield, unshield } from "./names.js";
+import { englishNameSpans, withoutCountryArticles } from "./glossary.js";
+import {
+  analyserInput,
+  lowerAfterLeadingName,
+  mergeSpans,
+  nameSpans,
+  parseAnalyses,
+  shield,
+  unshield,
+} from "./names.js";
 import { normalizeLanguage } from "./registry.js";
 
 const STAGE = "translate";
@@ -195,8 +203,8 @@ export class ApertiumEngine implements SentenceEngine {
     throwIfAborted(signal, STAGE);
     if (texts.length === 0) return [];
     // Apertium keeps line breaks: one sentence a line maps outputs back to inputs.
-    const named = texts.map((t) => withEnglishNames(t.replace(/[\r\n\u2028\u2029]+/g, " ")));
-    const shielded = await this.#shieldNames(named, signal);
+    const flat = texts.map((t) => t.replace(/[\r\n\u2028\u2029]+/g, " "));
+    const shielded = await this.#shieldNames(flat, signal);
     const lines = shielded.map((s) => s.text);
     const output = (await this.#runChain(`${lines.join("\n")}\n`, signal)).replace(/\n$/, "").split("\n");
     this.stats.calls++;
@@ -208,29 +216,36 @@ export class ApertiumEngine implements SentenceEngine {
       raw = [];
       for (const line of lines) raw.push((await this.#runChain(`${line}\n`, signal)).trim());
     }
+    const english = normalizeLanguage(this.#chain[this.#chain.length - 1]?.split("-")[1] ?? "") === "en";
     const results = raw.map((line, i) => {
       const { text, names } = shielded[i] as { text: string; names: Map<string, string> };
-      return unshield(lowerAfterLeadingName(text, line), names);
+      // Apertium leaves two spaces where it drops a clitic ("is strengthening  on", "strengthens  .").
+      const translated = unshield(lowerAfterLeadingName(text, line), names).replace(/ {2,}/g, " ");
+      return english ? withoutCountryArticles(translated.replace(/ +([.,;:!?])(?=\s|$)/g, "$1")) : translated;
     });
     this.stats.sentences += texts.length;
     for (const r of results) this.stats.generatedTokens += this.countTokens(r);
     return results;
   }
 
-  /** The lines with people's names swapped for placeholders (as they are without an analyser). */
+  /**
+   * The lines with names swapped for placeholders: known places and organisations (given
+   * back in English) and, when the analyser is there, people's names (given back as written).
+   */
   async #shieldNames(
     lines: readonly string[],
     signal?: AbortSignal,
   ): Promise<Array<{ text: string; names: Map<string, string> }>> {
-    const plain = lines.map((text) => ({ text, names: new Map<string, string>() }));
-    if (!this.#analyser) return plain;
-    const result = await runWithInput("lt-proc", ["-w", this.#analyser], analyserInput(lines), signal).catch(
-      () => undefined,
-    );
-    if (result?.code !== 0 || !result) return plain;
-    const analysed = parseAnalyses(result.stdout);
-    if (analysed.length !== lines.length) return plain;
-    return lines.map((line, i) => shield(line, nameSpans(line, analysed[i] ?? [])));
+    const known = lines.map((line) => englishNameSpans(line));
+    let people: Array<Array<[number, number]>> = lines.map(() => []);
+    if (this.#analyser) {
+      const result = await runWithInput("lt-proc", ["-w", this.#analyser], analyserInput(lines), signal).catch(
+        () => undefined,
+      );
+      const analysed = result?.code === 0 ? parseAnalyses(result.stdout) : [];
+      if (analysed.length === lines.length) people = lines.map((line, i) => nameSpans(line, analysed[i] ?? []));
+    }
+    return lines.map((line, i) => shield(line, mergeSpans(known[i] ?? [], people[i] ?? [])));
   }
 
   async close(): Promise<void> {}

@@ -26,8 +26,8 @@ function buildGlossary(): Glossary {
   const names = new Map<string, string>();
   for (const actor of listActors()) {
     if (!KINDS.has(actor.kind)) continue;
-    for (const alias of actor.aliases) {
-      if (alias === actor.name || names.has(alias) || ENGLISH_ALIASES.has(alias)) continue;
+    for (const alias of [actor.name, ...actor.aliases]) {
+      if (names.has(alias) || ENGLISH_ALIASES.has(alias)) continue;
       // Capitalised names with a lower-case letter: acronyms pass through Apertium as they are.
       if (!/^\p{Lu}/u.test(alias) || !/\p{Ll}/u.test(alias) || !/^[\p{L}\p{M}' .-]+$/u.test(alias)) continue;
       names.set(alias, actor.name);
@@ -38,9 +38,42 @@ function buildGlossary(): Glossary {
   return { pattern, names };
 }
 
-/** The text with known non-English names of places and organisations replaced by their English names. */
-export function withEnglishNames(text: string): string {
+/** A known name in a text: where it is and its English name. */
+export type NameSpan = [start: number, end: number, english: string];
+
+/**
+ * Known non-English names of places and organisations in `text`, with their English names
+ * ("Mosca" → "Moscow"; English names too, so that Apertium does not read "China" as Spanish).
+ */
+export function englishNameSpans(text: string): NameSpan[] {
   glossary ??= buildGlossary();
   const { pattern, names } = glossary;
-  return text.replace(pattern, (alias) => names.get(alias) ?? alias);
+  const spans: NameSpan[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    spans.push([start, start + match[0].length, names.get(match[0]) ?? match[0]]);
+  }
+  return spans;
+}
+
+/** English names of countries and regions that take "the" ("the United States", "the Balkans"). */
+const TAKES_THE =
+  /^(?:United |Netherlands|Philippines|Czech Republic|Dominican Republic|Central African Republic|Democratic Republic|Republic of|Gambia|Bahamas|Maldives|Comoros|Marshall Islands|Solomon Islands|Vatican|Middle East|Far East|Balkans|Caucasus|Sahel|Horn of|Indo-Pacific|Persian Gulf|Gulf|Mediterranean|Pacific|Atlantic|Arctic|Caribbean|Baltic|Black Sea|Red Sea|South China Sea|Taiwan Strait|Strait of|Alps)/;
+
+let articled: RegExp | undefined;
+
+/**
+ * Romance languages put an article before a country ("la Russia", "l'Europa"), and Apertium
+ * carries it into English ("to the Russia"): "the" goes before the names that do not take it.
+ */
+export function withoutCountryArticles(english: string): string {
+  if (!articled) {
+    const names = listActors()
+      .filter((a) => (a.kind === "country" || a.kind === "region") && !TAKES_THE.test(a.name))
+      .map((a) => a.name)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp);
+    articled = new RegExp(`\\b(?:the|The) (${names.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  }
+  return english.replace(articled, (_match, name: string) => name);
 }

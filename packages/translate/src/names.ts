@@ -197,14 +197,26 @@ export interface ShieldedLine {
   names: Map<string, string>;
 }
 
-/** Swaps the spans of `line` for placeholders. */
-export function shield(line: string, spans: ReadonlyArray<[number, number]>): ShieldedLine {
+/** A span to shield, and what to put back (default: the text itself). */
+export type ShieldSpan = [start: number, end: number, replacement?: string];
+
+/**
+ * Spans of two lists in text order, a span of the second dropped where it overlaps one of
+ * the first ("Giuseppe Conte a Mosca": a person run never swallows a known place).
+ */
+export function mergeSpans(first: readonly ShieldSpan[], second: readonly ShieldSpan[]): ShieldSpan[] {
+  const kept = second.filter(([s, e]) => !first.some(([fs, fe]) => s < fe && fs < e));
+  return [...first, ...kept].sort((a, b) => a[0] - b[0]);
+}
+
+/** Swaps the spans of `line` (in text order, not overlapping) for placeholders. */
+export function shield(line: string, spans: readonly ShieldSpan[]): ShieldedLine {
   const names = new Map<string, string>();
   let text = "";
   let cursor = 0;
-  for (const [start, end] of spans) {
+  for (const [start, end, replacement] of spans) {
     const key = placeholder(names.size);
-    names.set(key, line.slice(start, end));
+    names.set(key, replacement ?? line.slice(start, end));
     text += line.slice(cursor, start) + key;
     cursor = end;
   }

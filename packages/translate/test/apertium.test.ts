@@ -58,6 +58,10 @@ describe("the Apertium engine (the real apertium program)", () => {
     const regions = await translator.translate("Navi nello Stretto di Taiwan e nel Medio Oriente.");
     expect(regions.text).toMatch(/\bTaiwan Strait\b/);
     expect(regions.text).toMatch(/\bMiddle East\b/);
+    // "China" is also a Spanish word: the pivot must not read it ("The Chinese has…").
+    const china = await translator.translate("La Cina esporta verso la Russia.");
+    expect(china.text).toMatch(/^China\b/);
+    expect(china.text).toMatch(/\bto Russia\b/);
     await translator.close();
   });
 

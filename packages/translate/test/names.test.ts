@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { englishNameSpans, withoutCountryArticles } from "../src/glossary.js";
 import {
   type AnalysedWord,
   analyserInput,
   lowerAfterLeadingName,
+  mergeSpans,
   nameSpans,
   parseAnalyses,
   shield,
@@ -97,5 +99,36 @@ describe("placeholders", () => {
     expect(lowerAfterLeadingName("Crosetto e Roma", "Crosetto And Rome")).toBe("Crosetto and Rome");
     // A capital in the source stays.
     expect(lowerAfterLeadingName("Crosetto Roma", "Crosetto Rome")).toBe("Crosetto Rome");
+  });
+});
+
+describe("names of places through Apertium", () => {
+  it("finds known places in any language with their English names, English names included", () => {
+    const line = "La Cina e gli Stati Uniti nel Medio Oriente; China too.";
+    const found = englishNameSpans(line).map(([s, e, english]) => `${line.slice(s, e)}→${english}`);
+    expect(found).toEqual(["Cina→China", "Stati Uniti→United States", "Medio Oriente→Middle East", "China→China"]);
+  });
+
+  it("gives a person run no room inside a known place", () => {
+    const merged = mergeSpans(
+      [[10, 15, "Moscow"]],
+      [
+        [0, 14],
+        [20, 30],
+      ],
+    );
+    expect(merged).toEqual([
+      [10, 15, "Moscow"],
+      [20, 30],
+    ]);
+  });
+
+  it("drops the Romance article before countries and continents that take none in English", () => {
+    expect(withoutCountryArticles("exports to the Russia and the Italy; the Europe looks to the Asia.")).toBe(
+      "exports to Russia and Italy; Europe looks to Asia.",
+    );
+    expect(withoutCountryArticles("the United States, the Netherlands, the Middle East and the Balkans")).toBe(
+      "the United States, the Netherlands, the Middle East and the Balkans",
+    );
   });
 });
