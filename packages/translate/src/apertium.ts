@@ -9,13 +9,16 @@ import type { EngineStats, SentenceEngine } from "./engine.js";
 import { englishNameSpans, withoutCountryArticles } from "./glossary.js";
 import {
   analyserInput,
+  lexiconSpans,
   lowerAfterLeadingName,
   mergeSpans,
   nameSpans,
   parseAnalyses,
+  type ShieldSpan,
   shield,
   unshield,
 } from "./names.js";
+import { NEWS_LEXICON } from "./news-lexicon.js";
 import { normalizeLanguage } from "./registry.js";
 
 const STAGE = "translate";
@@ -157,11 +160,14 @@ export class ApertiumEngine implements SentenceEngine {
   readonly #chain: string[];
   /** The first mode's analyser, when names are kept. */
   readonly #analyser: string | undefined;
+  /** The source is Italian: the news lexicon applies. */
+  readonly #italian: boolean;
 
   constructor(chain: string[], options: ApertiumOptions = {}, analyser?: string) {
     this.#chain = chain;
     this.#binary = options.binary ?? "apertium";
     this.#analyser = analyser;
+    this.#italian = normalizeLanguage(chain[0]?.split("-")[0] ?? "") === "it";
     this.model = `apertium:${chain.join("+")}`;
     this.key = this.model;
   }
@@ -237,15 +243,22 @@ export class ApertiumEngine implements SentenceEngine {
     signal?: AbortSignal,
   ): Promise<Array<{ text: string; names: Map<string, string> }>> {
     const known = lines.map((line) => englishNameSpans(line));
-    let people: Array<Array<[number, number]>> = lines.map(() => []);
+    let people: ShieldSpan[][] = lines.map(() => []);
+    let words: ShieldSpan[][] = lines.map(() => []);
     if (this.#analyser) {
       const result = await runWithInput("lt-proc", ["-w", this.#analyser], analyserInput(lines), signal).catch(
         () => undefined,
       );
       const analysed = result?.code === 0 ? parseAnalyses(result.stdout) : [];
-      if (analysed.length === lines.length) people = lines.map((line, i) => nameSpans(line, analysed[i] ?? []));
+      if (analysed.length === lines.length) {
+        people = lines.map((line, i) => nameSpans(line, analysed[i] ?? []));
+        // News words the Italian dictionary lacks ("bombardieri", "esercitazioni").
+        if (this.#italian) words = lines.map((line, i) => lexiconSpans(line, analysed[i] ?? [], NEWS_LEXICON));
+      }
     }
-    return lines.map((line, i) => shield(line, mergeSpans(known[i] ?? [], people[i] ?? [])));
+    return lines.map((line, i) =>
+      shield(line, mergeSpans(mergeSpans(known[i] ?? [], people[i] ?? []), words[i] ?? [])),
+    );
   }
 
   async close(): Promise<void> {}

@@ -175,6 +175,29 @@ export function nameSpans(line: string, words: readonly AnalysedWord[]): Array<[
   return spans;
 }
 
+/**
+ * Words the analyser does not know that `lexicon` translates ("bombardieri" → "bombers"), as
+ * spans with their English; a capitalised word only at a sentence start.
+ */
+export function lexiconSpans(
+  line: string,
+  words: readonly AnalysedWord[],
+  lexicon: ReadonlyMap<string, string>,
+): ShieldSpan[] {
+  const spans: ShieldSpan[] = [];
+  for (const word of locate(line, words)) {
+    if (!word.unknown) continue;
+    const lower = word.surface.toLowerCase();
+    const english = lexicon.get(lower);
+    if (english === undefined) continue;
+    if (word.surface === lower) spans.push([word.start, word.end, english]);
+    else if (isSentenceStart(line, word.start) && word.surface.slice(1) === lower.slice(1)) {
+      spans.push([word.start, word.end, (english[0] ?? "").toUpperCase() + english.slice(1)]);
+    }
+  }
+  return spans;
+}
+
 function isSentenceStart(line: string, start: number): boolean {
   const before = line.slice(0, start).trimEnd();
   return before === "" || /[.!?:;«“"(]$/.test(before);

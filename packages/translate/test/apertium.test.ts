@@ -62,6 +62,10 @@ describe("the Apertium engine (the real apertium program)", () => {
     const china = await translator.translate("La Cina esporta verso la Russia.");
     expect(china.text).toMatch(/^China\b/);
     expect(china.text).toMatch(/\bto Russia\b/);
+    // News words the Italian dictionary lacks come out in English, not in Italian.
+    const words = await translator.translate("I bombardieri hanno svolto esercitazioni.");
+    expect(words.text).toMatch(/\bbombers\b/);
+    expect(words.text).toMatch(/\bexercises\b/);
     await translator.close();
   });
 

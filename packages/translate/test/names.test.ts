@@ -4,6 +4,7 @@ import { englishNameSpans, withoutCountryArticles } from "../src/glossary.js";
 import {
   type AnalysedWord,
   analyserInput,
+  lexiconSpans,
   lowerAfterLeadingName,
   mergeSpans,
   nameSpans,
@@ -130,5 +131,28 @@ describe("names of places through Apertium", () => {
     expect(withoutCountryArticles("the United States, the Netherlands, the Middle East and the Balkans")).toBe(
       "the United States, the Netherlands, the Middle East and the Balkans",
     );
+  });
+});
+
+describe("news words Apertium lacks", () => {
+  it("translates unknown words the lexicon has, never known ones, capitals only at a sentence start", () => {
+    const line = "Bombardieri e caccia: i bombardieri di Bombardieri.";
+    const words = [
+      w("Bombardieri"),
+      w("e", "e<cnjcoo>"),
+      w("caccia", "caccia<n><f><sg>"),
+      w(":", ":<sent>"),
+      w("i", "il<det><def><m><pl>"),
+      w("bombardieri"),
+      w("di", "di<pr>"),
+      w("Bombardieri"),
+      w(".", ".<sent>"),
+    ];
+    const lexicon = new Map([
+      ["bombardieri", "bombers"],
+      ["caccia", "fighter jets"],
+    ]);
+    const found = lexiconSpans(line, words, lexicon).map(([s, e, english]) => `${line.slice(s, e)}@${s}→${english}`);
+    expect(found).toEqual(["Bombardieri@0→Bombers", "bombardieri@24→bombers"]);
   });
 });
