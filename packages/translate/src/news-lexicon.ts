@@ -2,9 +2,9 @@
  * Italian news words the Apertium Italian→Spanish dictionary lacks, with their English. Used
  * only for words the source analyser marks unknown (what Apertium knows it translates itself),
  * so a word here never overrides Apertium. Written by hand from general news vocabulary:
- * defence, diplomacy, economy, energy, politics, migration (a few entries were chosen after
- * listing the unknown words of our own corpus and of newssyscomb2009, the MT checking set;
- * newstest2009, the reported set, was not looked at).
+ * defence, diplomacy, economy, energy, politics, migration (some entries were chosen after
+ * listing the words Apertium left untranslated in our own corpus, the seed article and
+ * newssyscomb2009, the MT checking set; newstest2009, the reported set, was not looked at).
  */
 const ENTRIES = `
 asse=axis
