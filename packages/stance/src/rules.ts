@@ -584,6 +584,7 @@ class SentenceReader {
     weight: number,
     rule: string,
     hit: CueHit,
+    cue = this.cueText(hit),
   ): void {
     for (const target of targets) {
       for (const holder of holders ?? [undefined]) {
@@ -596,7 +597,7 @@ class SentenceReader {
           start: this.start,
           end: this.end,
           rule,
-          cue: this.cueText(hit),
+          cue,
         });
       }
     }
@@ -758,21 +759,7 @@ class SentenceReader {
     const holders = holderBefore(tokens, groups, hit.first);
     const rule = isNegated(tokens, hit, -1) ? "consider-valence+negation" : "consider-valence";
     const weight = isNegated(tokens, hit, -1) ? 0 : CALLED_WEIGHT * Math.min(1, Math.abs(sum));
-    for (const target of targets) {
-      for (const holder of holders ?? [undefined]) {
-        if (holder && holder.key === target.key) continue;
-        this.findings.push({
-          holder: holder?.key,
-          target: target.key,
-          polarity,
-          weight,
-          start: this.start,
-          end: this.end,
-          rule,
-          cue: `${this.cueText(hit)}: ${words.join(" ")}`,
-        });
-      }
-    }
+    this.emit(holders, targets, polarity, weight, rule, hit, `${this.cueText(hit)}: ${words.join(" ")}`);
   }
 
   /**
