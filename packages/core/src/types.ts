@@ -46,6 +46,10 @@ export interface TranslationSegment {
 export interface Translation {
   from: string;
   to: string;
+  /** The article's title in English, when the article has a title. */
+  title?: string;
+  /** Alignment of the title's sentences (offsets into `Article.title` and `Translation.title`). */
+  titleSegments?: TranslationSegment[];
   /** The engine that produced the text, e.g. `"transformers"` or `"apertium"`. */
   engine?: string;
   /** The model (hub id, local path or Apertium pair chain) that produced the text. */
@@ -59,6 +63,9 @@ export type EntityType = "PERSON" | "LOCATION" | "ORGANIZATION";
 /** Which text a set of offsets refers to. */
 export type TextSource = "original" | "translation";
 
+/** Which field of the article a set of offsets indexes: the body (`text`, default) or the `title`. */
+export type TextField = "text" | "title";
+
 /** One occurrence of an entity in a text. */
 export interface Mention extends Span {
   text: string;
@@ -66,6 +73,8 @@ export interface Mention extends Span {
   source?: TextSource;
   /** For mentions in a translation: the source sentence this mention's sentence translates. */
   sourceSpan?: Span;
+  /** Which field the offsets index: the body (`"text"`, the default) or the `"title"`. */
+  field?: TextField;
 }
 
 /** A named entity with all its mentions merged under one canonical name. */
@@ -76,6 +85,10 @@ export interface Entity {
   mentions: Mention[];
   /** Extra data a backend may add (e.g. a Wikidata id, a score). */
   score?: number;
+  /** Wikidata id (`"Q…"`) of the real-world thing, where the gazetteer knows it. */
+  id?: string;
+  /** Every form the entity appeared under in the article (original and translation). */
+  aliases?: string[];
 }
 
 export type StanceLabel = "FAVOR" | "AGAINST" | "NONE";
@@ -87,6 +100,10 @@ export interface Stance {
   /** In [0, 1]. */
   score: number;
   holder?: string;
+  /** The state or organisation the holder speaks for, where known (Xi Jinping → China). */
+  holderActor?: string;
+  /** The state or organisation the target stands for, where known. */
+  targetActor?: string;
   evidence: Evidence[];
 }
 
@@ -98,6 +115,8 @@ export interface Evidence extends Span {
   rule?: string;
   /** The cue words that fired. */
   cue?: string;
+  /** Which field the offsets index: the body (`"text"`, the default) or the `"title"`. */
+  field?: TextField;
 }
 
 /** Stable error codes carried by {@link StageError} and {@link RassegnaError}. */
@@ -108,12 +127,21 @@ export type ErrorCode =
   | "MODEL_UNAVAILABLE"
   | "STAGE_FAILED"
   | "ABORTED"
+  | "TIMEOUT"
+  | "LIMIT_EXCEEDED"
   | "USAGE";
 
 /** An error recorded in a record's `errors[]`: the run goes on. */
 export interface StageError {
   stage: string;
   code: ErrorCode;
+  message: string;
+}
+
+/** A non-fatal note on a record (e.g. a fallback engine was used): the record is still clean. */
+export interface StageWarning {
+  stage: string;
+  code: string;
   message: string;
 }
 
@@ -129,6 +157,10 @@ export interface Article {
   holders?: string[];
   title?: string;
   date?: string;
+  /** Where the article was published (a web address). */
+  url?: string;
+  /** Who published it (site, feed or agency name). */
+  source?: string;
   /** Anything else the caller wants to carry through. */
   meta?: Record<string, unknown>;
 }
@@ -143,10 +175,14 @@ export interface Analysis {
   holders?: string[];
   title?: string;
   date?: string;
+  url?: string;
+  source?: string;
   meta?: Record<string, unknown>;
   language?: LanguageGuess;
   translation?: Translation;
   entities?: Entity[];
   stances?: Stance[];
   errors: StageError[];
+  /** Non-fatal notes (fallback engine, truncated input…); they do not change the exit status. */
+  warnings?: StageWarning[];
 }
