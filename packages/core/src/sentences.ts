@@ -221,7 +221,15 @@ function startsSentence(text: string, next: number): boolean {
   return match !== null && SENTENCE_STARTERS.has(match[0].toLowerCase());
 }
 
-const CLOSERS = `"'”’»)]`;
+const CLOSERS = `"'”’»)]」』）】〉》`;
+
+/**
+ * Marks that end a sentence in scripts written without spaces (Chinese, Japanese): the next
+ * sentence starts right after them, with no space and no capital.
+ */
+const UNSPACED_TERMINALS = "。！？｡";
+/** Marks that end a sentence in scripts without letter case: Devanagari danda, Arabic. */
+const CASELESS_TERMINALS = "।॥؟۔";
 const OPENERS = `"'“‘«([¿¡`;
 
 function isUpperStart(text: string, index: number): boolean {
@@ -261,12 +269,14 @@ function isAbbreviation(word: string, previous: string, text: string, next: numb
 function isBoundaryAt(text: string, punct: number, limit: number): { end: number; next: number } | undefined {
   const ch = text[punct] as string;
   let end = punct + 1;
-  // Runs of terminal punctuation ("?!", "...") and closing quotes belong to the sentence.
-  while (end < limit && /[.!?…]/.test(text[end] as string)) end++;
+  // Runs of terminal punctuation ("?!", "...", "！？") and closing quotes belong to the sentence.
+  while (end < limit && TERMINAL.test(text[end] as string)) end++;
   while (end < limit && CLOSERS.includes(text[end] as string)) end++;
   let next = end;
-  while (next < limit && /[ \t\u00a0\u2009\u202f]/.test(text[next] as string)) next++;
+  while (next < limit && /[ \t\u00a0\u2009\u202f\u3000]/.test(text[next] as string)) next++;
   if (next >= limit) return { end, next };
+  // Chinese and Japanese need neither a space nor a capital after a full stop.
+  if (UNSPACED_TERMINALS.includes(ch)) return { end, next };
   if (text[next] === "\n" || text[next] === "\r") return { end, next };
   if (next === end) return undefined; // no space after: "3.5", "S.p.A.", "www.x.it"
   if (ch === "." && end === punct + 1) {
@@ -285,16 +295,22 @@ function isBoundaryAt(text: string, punct: number, limit: number): { end: number
       } else if (!SENTENCE_FINAL_ABBREVIATIONS.has(word)) return undefined;
     }
   }
+  // Devanagari and Arabic have no capitals: the mark and a space are enough.
+  if (CASELESS_TERMINALS.includes(ch)) return { end, next };
   if (!isUpperStart(text, next)) return undefined;
   return { end, next };
 }
+
+/** Any mark that may end a sentence. */
+const TERMINAL = /[.!?…。！？｡।॥؟۔]/;
 
 /**
  * Splits a text into sentences with true offsets. Knows Italian and English abbreviations
  * (sig., dott., prof., ecc., S.p.A., art., n., p.es., l'on., Mr., U.S.), words that are
  * abbreviations only before a number ("n. 5" but "ha detto no. Poi"), decimals, initials, list
- * numbers, quotes (a period after «…» or (…) ends a sentence) and ellipses; never crosses a
- * line break; each non-empty line is a paragraph. Spans are trimmed of surrounding white
+ * numbers, quotes (a period after «…» or (…) ends a sentence) and ellipses; the full stops of
+ * Chinese and Japanese (。！？, no space needed), the Devanagari danda (।) and the Arabic
+ * question mark and full stop (؟ ۔); never crosses a line break; each non-empty line is a paragraph. Spans are trimmed of surrounding white
  * space; white-space-only stretches yield nothing.
  */
 export function splitSentences(text: string): Sentence[] {
@@ -315,7 +331,7 @@ export function splitSentences(text: string): Sentence[] {
     let start = from;
     for (let i = from; i < to; i++) {
       const c = text[i] as string;
-      if (c === "." || c === "!" || c === "?" || c === "…") {
+      if (TERMINAL.test(c)) {
         // A list number ("1. Notti insonni…") belongs to the sentence it numbers.
         if (c === "." && /^\s*\d{1,3}$/.test(text.slice(start, i))) continue;
         const boundary = isBoundaryAt(text, i, to);

@@ -108,3 +108,19 @@ describe("splitSentences: list numbers", () => {
     expect(texts(text)).toEqual(["2. Le piogge tornano in autunno.", "Nel 2023.", "Poi basta."]);
   });
 });
+
+describe("splitSentences: scripts other than Latin", () => {
+  it("ends Chinese and Japanese sentences at their full stops, with no space after them", () => {
+    const text = "北京今天下雨。会议推迟了！明天呢？「好的。」最后一句";
+    expect(texts(text)).toEqual(["北京今天下雨。", "会议推迟了！", "明天呢？", "「好的。」", "最后一句"]);
+  });
+  it("ends Hindi sentences at the danda and Arabic ones at their question mark", () => {
+    expect(texts("दिल्ली में बारिश हुई। बैठक टल गई।")).toEqual(["दिल्ली में बारिश हुई।", "बैठक टल गई।"]);
+    expect(texts("هل انتهى الاجتماع؟ نعم انتهى.")).toEqual(["هل انتهى الاجتماع؟", "نعم انتهى."]);
+  });
+  it("keeps offsets true in text that mixes scripts", () => {
+    const text = "Roma. 东京下雪。 Fine.";
+    const spans = splitSentences(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(["Roma.", "东京下雪。", "Fine."]);
+  });
+});

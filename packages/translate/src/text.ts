@@ -2,9 +2,15 @@ import { type Sentence, type Span, splitSentences, type TranslationSegment } fro
 
 /**
  * Where a sentence too long for the model may be cut, strongest first: clause punctuation,
- * then commas, then dashes, then any space. A cut falls after the mark.
+ * then commas, then dashes, then any space. A cut falls after the mark. Chinese and Japanese
+ * marks (；：，、) need no space after them; Arabic has its own semicolon and comma (؛ ،).
  */
-const CUT_LEVELS: readonly RegExp[] = [/[;:](?=\s)/g, /,(?=\s)/g, /[—–](?=\s)|\s[—–-](?=\s)/g, /\s+/g];
+const CUT_LEVELS: readonly RegExp[] = [
+  /[;:؛](?=\s)|[；：]/g,
+  /[,،](?=\s)|[，、]/g,
+  /[—–](?=\s)|\s[—–-](?=\s)/g,
+  /\s+/g,
+];
 
 function trimSpan(text: string, start: number, end: number): Span | undefined {
   let s = start;

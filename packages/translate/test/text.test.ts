@@ -44,3 +44,21 @@ describe("splitLongSentence", () => {
     ]);
   });
 });
+
+describe("splitLongSentence: scripts written without spaces", () => {
+  const chars = (t: string) => [...t].length;
+  it("cuts a long Chinese sentence at its commas, never inside a word run when a comma is there", () => {
+    const text = "政府今天宣布了新的预算，其中包括教育和医疗的支出，反对党表示强烈反对；会议将在下周继续";
+    const spans = splitLongSentence(text, { start: 0, end: text.length }, 16, chars);
+    const got = spans.map((s) => text.slice(s.start, s.end));
+    for (const piece of got) expect(chars(piece)).toBeLessThanOrEqual(16);
+    expect(got.join("")).toBe(text);
+    // Every cut falls right after a clause mark.
+    for (const piece of got.slice(0, -1)) expect(piece).toMatch(/[，；]$/);
+  });
+  it("cuts Arabic at the Arabic comma", () => {
+    const text = "قال الوزير إن الحكومة مستعدة، وإن المفاوضات ستستمر الأسبوع المقبل";
+    const got = splitLongSentence(text, { start: 0, end: text.length }, 6, words).map((s) => text.slice(s.start, s.end));
+    expect(got[0]).toBe("قال الوزير إن الحكومة مستعدة،");
+  });
+});
