@@ -1,7 +1,8 @@
 """Builds `rassegna/tiny-bert-ner`: a tiny BERT token classifier (random weights, fixed seed) in the
 layout transformers.js loads for `pipeline('token-classification', ...)`.
 
-Labels are those of the multilingual NER models (O, B-/I- PER, ORG, LOC). A few vocabulary pieces carry
+Labels are those of `Xenova/bert-base-multilingual-cased-ner-hrl`, in its order (O, B-/I- DATE, PER,
+ORG, LOC): DATE first, so that code mapping labels by index instead of by name fails. A few vocabulary pieces carry
 a marker in a reserved hidden dimension (see tinybert.py) and the classifier reads the markers, so these
 pieces get their label whatever the context; every other piece comes out "O":
 
@@ -31,7 +32,7 @@ from wordlists import vocabulary_words
 MODEL_ID = "rassegna/tiny-bert-ner"
 FOLDER = ("packages", "entities", "test", "fixtures", "models", "rassegna", "tiny-bert-ner")
 SEED = 7
-LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
+LABELS = ["O", "B-DATE", "I-DATE", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
 # piece -> label. "Pechino" is not a word of the vocabulary: it tokenises as "Pech" + "##ino".
 MARKED = {
     "Mario": "B-PER",
@@ -50,6 +51,12 @@ MARKED = {
     "Fiat": "B-ORG",
     "Nazioni": "B-ORG",
     "Unite": "I-ORG",
+    # Italian elisions: a BERT tokenizer cuts "dell'Unione" into "dell" "'" "Unione".
+    "Unione": "B-ORG",
+    "Europea": "I-ORG",
+    "Italia": "B-LOC",
+    # a type Rassegna does not report
+    "ottobre": "B-DATE",
 }
 MARKER = 8.0  # value of the marker dimension in a marked piece's embedding
 CLASSIFIER_GAIN = 2.0
@@ -61,8 +68,12 @@ CHECKS = [
      ["Stati", "Uniti", "Nazioni", "Unite", "Pech", "##ino"]),
     ("John Smith said in Rome that the war is over", ["John", "Smith", "Rome"]),
     ("Oggi il presidente parla di economia e di pace", []),
+    ("Il 3 ottobre il vertice dell ' Unione Europea in Italia", ["ottobre", "Unione", "Europea", "Italia"]),
 ]
-EXTRA_WORDS = "vive lavora parla over that Mario Rossi Giulia Bianchi John Smith Roma Rome Milano Stati Uniti Pech Fiat"
+EXTRA_WORDS = (
+    "vive lavora parla over that Mario Rossi Giulia Bianchi John Smith Roma Rome Milano Stati Uniti Pech Fiat "
+    "dell Unione Europea Italia ottobre"
+)
 SUFFIXES = "ino elles ing ed s i e a o"
 
 

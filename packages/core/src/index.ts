@@ -13,6 +13,7 @@ export {
 export { type AssertTextOptions, assertText, DEFAULT_MAX_TEXT_LENGTH, hasLetters, looksBinary } from "./input.js";
 export {
   applyModelSettings,
+  loadWithModelSettings,
   defaultCacheDir,
   type ModelSettings,
   type ModelSettingsOptions,

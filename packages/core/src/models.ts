@@ -69,13 +69,41 @@ function ensureTrailingSlash(path: string): string {
   return path.endsWith("/") ? path : `${path}/`;
 }
 
-/** Every place a model's files are looked for, in order. */
+/**
+ * Every place a model's files are looked for, in the order transformers.js 4 tries them: its
+ * file cache (`cacheDir`) first, then the local model folder, then the hub.
+ */
 export function modelSearchPlaces(model: string, settings: ModelSettings): string[] {
-  const places: string[] = [];
-  if (settings.localModelPath !== undefined) places.push(join(settings.localModelPath, model));
-  places.push(join(settings.cacheDir, model));
+  const places: string[] = [join(settings.cacheDir, model)];
+  if (settings.localModelPath !== undefined && settings.localModelPath !== settings.cacheDir) {
+    places.push(join(settings.localModelPath, model));
+  }
   if (!settings.offline) places.push(`https://huggingface.co/${model} (Hugging Face hub)`);
   return places;
+}
+
+/**
+ * transformers.js reads its settings from one global `env` while it loads files. Every load
+ * of every stage goes through this queue, so that each runs start to end with its own cache
+ * folder, offline flag and local path, whatever other stage loads at the same time.
+ */
+let loadQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `load` after every load queued before it, with `settings` applied to `env` for its
+ * whole duration. A failed load does not block the ones after it.
+ */
+export function loadWithModelSettings<T>(
+  env: TransformersEnvLike,
+  settings: ModelSettings,
+  load: () => Promise<T>,
+): Promise<T> {
+  const run = loadQueue.then(() => {
+    applyModelSettings(env, settings);
+    return load();
+  });
+  loadQueue = run.catch(() => undefined);
+  return run;
 }
 
 /**

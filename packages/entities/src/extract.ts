@@ -38,6 +38,12 @@ export interface TransformersExtractOptions extends CommonExtractOptions, ModelS
   dtype?: string;
   /** Sentences per model call (default 8). */
   batchSize?: number;
+  /**
+   * How a word split into several pieces gets its label (transformers.js' strategies):
+   * "first" (default) the first piece's, "max" the most confident piece's, "average" the
+   * pieces' averaged probabilities.
+   */
+  aggregation?: "first" | "max" | "average";
   /** Cancels a long extraction. */
   signal?: AbortSignal;
 }
@@ -112,12 +118,20 @@ export function createEntityExtractor(options: ExtractOptions = {}): EntityExtra
 function neuralExtractor(options: TransformersExtractOptions): EntityExtractor {
   const batchSize = options.batchSize ?? 8;
   checkBatchSize(batchSize);
+  if (options.aggregation !== undefined && !["first", "max", "average"].includes(options.aggregation)) {
+    throw new RassegnaError(
+      "INVALID_INPUT",
+      `${STAGE}: aggregation must be "first", "max" or "average", got ${JSON.stringify(options.aggregation)}.`,
+      { stage: STAGE },
+    );
+  }
   const load = () =>
     acquireTagger({
       model: options.model ?? DEFAULT_NER_MODEL,
       dtype: options.dtype ?? "q8",
       settings: resolveModelSettings(options),
       batchSize,
+      aggregation: options.aggregation,
     });
   let tagger: Promise<NeuralTagger> | undefined;
   return {

@@ -30,6 +30,15 @@ export {
   type TransformersExtractOptions,
 } from "./extract.js";
 export { DEFAULT_NER_MODEL, releaseTaggers as releaseEntityModels } from "./neural.js";
+export {
+  type AggregationStrategy,
+  type NeuralWord,
+  neuralWords,
+  type ParsedLabel,
+  parseLabel,
+  parseLabels,
+  wordLabel,
+} from "./neural-labels.js";
 export { type EntitiesStageOptions, entitiesStage, mergePasses } from "./stage.js";
 
 /**

@@ -3,11 +3,12 @@
  * such as `Xenova/bert-base-multilingual-cased-ner-hrl`, which reads Italian directly).
  *
  * transformers.js' token-classification pipeline gives no character offsets, so the text is
- * cut into words by this package's tokenizer (true offsets), each word is encoded on its own,
- * and each word takes the label of its first word piece.
+ * cut into words the way a BERT tokenizer pre-splits it (true offsets, see neural-labels.ts),
+ * each word is encoded on its own, and each word takes a label from its word pieces by an
+ * aggregation strategy ("first" by default, as transformers.js names them).
  */
 import {
-  applyModelSettings,
+  loadWithModelSettings,
   type ModelSettings,
   missingPackage,
   modelUnavailable,
@@ -18,8 +19,17 @@ import {
 
 import { lookupName } from "./gazetteer.js";
 import type { TypedMention } from "./merge.js";
+import {
+  type AggregationStrategy,
+  type NeuralWord,
+  neuralWords,
+  type ParsedLabel,
+  parseLabels,
+  wordLabel,
+} from "./neural-labels.js";
 import { chunks } from "./rules.js";
-import { type Token, tokenize } from "./tokens.js";
+
+type Token = NeuralWord;
 
 /** The default NER model: multilingual BERT fine-tuned on 10 high-resource languages. */
 export const DEFAULT_NER_MODEL = "Xenova/bert-base-multilingual-cased-ner-hrl";
@@ -58,13 +68,9 @@ export interface NeuralLoadOptions {
   settings: ModelSettings;
   /** Words per model call (sentences are padded to the longest in a batch). */
   batchSize: number;
+  /** How a word's label comes from its pieces (default "first"). */
+  aggregation?: AggregationStrategy | undefined;
 }
-
-const TYPE_OF_LABEL: Record<string, TypedMention["type"]> = {
-  PER: "PERSON",
-  LOC: "LOCATION",
-  ORG: "ORGANIZATION",
-};
 
 /** A loaded token-classification model, ready to tag texts. */
 export class NeuralTagger {
@@ -72,7 +78,8 @@ export class NeuralTagger {
   readonly #tjs: TransformersModule;
   readonly #tokenizer: TokenizerLike;
   readonly #classifier: ClassifierLike;
-  readonly #labels: string[];
+  readonly #labels: ParsedLabel[];
+  readonly #aggregation: AggregationStrategy;
   readonly #prefix: number[];
   readonly #suffix: number[];
   readonly #maxPieces: number;
@@ -90,10 +97,9 @@ export class NeuralTagger {
     this.#tjs = tjs;
     this.#tokenizer = tokenizer;
     this.#classifier = classifier;
-    const id2label = classifier.config.id2label ?? {};
-    this.#labels = Object.keys(id2label)
-      .sort((a, b) => Number(a) - Number(b))
-      .map((k) => id2label[k] ?? "O");
+    // Labels by name, in id order: models order and name them differently (B-DATE first, S-GPE…).
+    this.#labels = parseLabels(options.model, classifier.config.id2label, STAGE);
+    this.#aggregation = options.aggregation ?? "first";
     // The special tokens around a sequence ([CLS] … [SEP] for BERT), from an empty input.
     const specials = tokenizer.encode("", { add_special_tokens: true });
     this.#prefix = specials.slice(0, 1);
@@ -109,18 +115,26 @@ export class NeuralTagger {
     const tjs = (await import("@huggingface/transformers").catch((error: unknown) => {
       throw missingPackage("@huggingface/transformers", 'the "transformers" backend', STAGE, error);
     })) as unknown as TransformersModule;
-    applyModelSettings(tjs.env, settings);
     const common = { local_files_only: settings.offline };
+    const [tokenizer, classifier] = await loadWithModelSettings(tjs.env, settings, async () => {
+      try {
+        return [
+          (await tjs.AutoTokenizer.from_pretrained(model, common)) as TokenizerLike,
+          (await tjs.AutoModelForTokenClassification.from_pretrained(model, {
+            ...common,
+            dtype,
+            device: "cpu",
+          })) as ClassifierLike,
+        ] as const;
+      } catch (error) {
+        throw modelUnavailable(model, settings, STAGE, error);
+      }
+    });
     try {
-      const tokenizer = (await tjs.AutoTokenizer.from_pretrained(model, common)) as TokenizerLike;
-      const classifier = (await tjs.AutoModelForTokenClassification.from_pretrained(model, {
-        ...common,
-        dtype,
-        device: "cpu",
-      })) as ClassifierLike;
       return new NeuralTagger(tjs, tokenizer, classifier, options);
     } catch (error) {
-      throw modelUnavailable(model, settings, STAGE, error);
+      await classifier.dispose();
+      throw error;
     }
   }
 
@@ -140,7 +154,7 @@ export class NeuralTagger {
     const found: TypedMention[] = [];
     for (const [start, end] of chunks(text)) {
       throwIfAborted(signal, STAGE);
-      const words = tokenize(text, "en", start, end);
+      const words = neuralWords(text, start, end);
       const windows = this.#windows(words);
       for (let i = 0; i < windows.length; i += this.#batchSize) {
         const batch = windows.slice(i, i + this.#batchSize);
@@ -174,8 +188,8 @@ export class NeuralTagger {
     return windows;
   }
 
-  /** The label of each word (its first piece's argmax), for a batch of windows. */
-  async #classify(batch: Array<{ words: Token[]; pieces: number[][] }>): Promise<string[][]> {
+  /** The label of each word (aggregated over its pieces), for a batch of windows. */
+  async #classify(batch: Array<{ words: Token[]; pieces: number[][] }>): Promise<ParsedLabel[][]> {
     const sequences = batch.map((window) => [...this.#prefix, ...window.pieces.flat(), ...this.#suffix]);
     const length = Math.max(...sequences.map((s) => s.length));
     const pad = this.#tokenizer.pad_token_id ?? 0;
@@ -195,52 +209,57 @@ export class NeuralTagger {
       token_type_ids: new Tensor("int64", new BigInt64Array(batch.length * length), dims),
     });
     const classes = logits.dims[2] ?? this.#labels.length;
+    const outside: ParsedLabel = { position: "O", type: undefined, tag: "" };
     return batch.map((window, b) => {
-      const labels: string[] = [];
+      const labels: ParsedLabel[] = [];
       let position = this.#prefix.length;
       for (const pieces of window.pieces) {
-        const offset = (b * length + position) * classes;
-        let best = 0;
-        for (let c = 1; c < classes; c++) {
-          if ((logits.data[offset + c] ?? -Infinity) > (logits.data[offset + best] ?? -Infinity)) best = c;
-        }
-        labels.push(this.#labels[best] ?? "O");
+        const rows = pieces.map((_, p) => {
+          const offset = (b * length + position + p) * classes;
+          return Float64Array.from({ length: classes }, (_, c) => Number(logits.data[offset + c] ?? -Infinity));
+        });
+        labels.push(this.#labels[wordLabel(rows, this.#aggregation)] ?? outside);
         position += pieces.length;
       }
       return labels;
     });
   }
 
-  /** Word labels (IOB) to mentions with true offsets. */
-  #spans(text: string, window: { words: Token[] }, labels: string[], found: TypedMention[]): void {
-    let open: { start: number; end: number; label: string } | undefined;
+  /**
+   * Word labels to mentions with true offsets. B opens an entity, I continues one of its type
+   * (or opens one), E continues and closes, S is a one-word entity; labels of types Rassegna
+   * does not report close what is open.
+   */
+  #spans(text: string, window: { words: Token[] }, labels: ParsedLabel[], found: TypedMention[]): void {
+    let open: { start: number; end: number; type: TypedMention["type"] } | undefined;
     const close = () => {
       if (!open) return;
-      const type = TYPE_OF_LABEL[open.label];
-      if (type) {
-        const surface = text.slice(open.start, open.end);
-        const known = lookupName(surface);
-        const mention: TypedMention = { start: open.start, end: open.end, text: surface, type, strength: 1 };
-        if (known?.type === type) mention.canonical = known.name;
-        found.push(mention);
-      }
+      const surface = text.slice(open.start, open.end);
+      const known = lookupName(surface);
+      const mention: TypedMention = { start: open.start, end: open.end, text: surface, type: open.type, strength: 1 };
+      if (known?.type === open.type) mention.canonical = known.name;
+      found.push(mention);
       open = undefined;
     };
     window.words.forEach((word, i) => {
-      const label = labels[i] ?? "O";
-      const [prefix, type] = label.includes("-") ? [label[0], label.slice(2)] : ["I", label];
-      if (label === "O" || !word.word) {
-        // Punctuation inside a name ("Acme & Co", "U.S.-led") stays in only between two words.
-        if (open && !word.word && labels[i + 1]?.endsWith(open.label) && labels[i + 1]?.startsWith("I")) return;
+      const label = labels[i];
+      const type = label?.type;
+      if (!label || type === undefined || !word.word) {
+        // Punctuation inside a name ("D'Alema", "Acme & Co", "U.S.-led") stays in only when
+        // the next word continues the same entity.
+        const next = labels[i + 1];
+        const continues = next?.type === open?.type && (next?.position === "I" || next?.position === "E");
+        if (open && !word.word && continues && word.start === open.end) return;
         close();
         return;
       }
-      if (open && prefix !== "B" && open.label === type) {
+      if (open && open.type === type && (label.position === "I" || label.position === "E")) {
         open.end = word.end;
-        return;
+      } else {
+        close();
+        open = { start: word.start, end: word.end, type };
       }
-      close();
-      open = { start: word.start, end: word.end, label: type ?? label };
+      if (label.position === "E" || label.position === "S") close();
     });
     close();
   }
@@ -263,6 +282,7 @@ export function acquireTagger(options: NeuralLoadOptions): Promise<NeuralTagger>
     settings.localModelPath ?? "",
     settings.offline,
     options.batchSize,
+    options.aggregation ?? "first",
   ]);
   let pending = taggers.get(key);
   if (!pending) {

@@ -28,7 +28,7 @@ describe("transformers backend without its model", () => {
     const unavailable = error as ModelUnavailableError;
     expect(unavailable.code).toBe("MODEL_UNAVAILABLE");
     expect(unavailable.model).toBe(DEFAULT_NER_MODEL);
-    expect(unavailable.searched).toEqual([join(empty, DEFAULT_NER_MODEL), join(cacheDir, DEFAULT_NER_MODEL)]);
+    expect(unavailable.searched).toEqual([join(cacheDir, DEFAULT_NER_MODEL), join(empty, DEFAULT_NER_MODEL)]);
     expect(unavailable.message).toContain(join(empty, DEFAULT_NER_MODEL));
     expect(unavailable.message).toMatch(/rassegna models pull/);
   });

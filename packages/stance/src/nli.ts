@@ -4,10 +4,11 @@
  * hypotheses are scored: "{holder} supports {target}." and "{holder} is against {target}.".
  */
 import {
-  applyModelSettings,
+  loadWithModelSettings,
   type ModelSettings,
   missingPackage,
   modelUnavailable,
+  RassegnaError,
   type Stance,
   splitSentences,
   type TransformersEnvLike,
@@ -48,35 +49,99 @@ export interface NliScores {
   against: number;
 }
 
-/** What a zero-shot pipeline of transformers.js does, typed as much as we use. */
-type ZeroShot = ((
-  text: string,
-  labels: string[],
-  options: { hypothesis_template: string; multi_label: boolean },
-) => Promise<{ labels: string[]; scores: number[] }>) & { dispose?: () => Promise<void> };
+// The slice of transformers.js this backend uses, typed structurally.
+interface TensorLike {
+  dims: number[];
+  data: ArrayLike<number>;
+}
+interface PairTokenizer {
+  (texts: string[], options: { text_pair: string[]; padding: boolean; truncation: boolean }): Record<string, unknown>;
+}
+interface SequenceClassifier {
+  config: { label2id?: Record<string, number>; id2label?: Record<string, string> };
+  (inputs: Record<string, unknown>): Promise<{ logits: TensorLike }>;
+  dispose(): Promise<unknown>;
+}
+interface TransformersModule {
+  env: TransformersEnvLike;
+  AutoTokenizer: { from_pretrained(model: string, options: Record<string, unknown>): Promise<unknown> };
+  AutoModelForSequenceClassification: {
+    from_pretrained(model: string, options: Record<string, unknown>): Promise<unknown>;
+  };
+}
+interface LoadedNli {
+  tokenizer: PairTokenizer;
+  classifier: SequenceClassifier;
+  /** Index of each NLI class in the model's logits. */
+  entailment: number;
+}
 
-/** Loads zero-shot classifiers through core's model settings; one load per model and settings. */
+/** Premise–hypothesis pairs per model call. */
+const PAIRS_PER_CALL = 8;
+
+/** Finds the entailment class of an NLI model by its label names; refuses a model without one. */
+export function entailmentIndex(model: string, config: SequenceClassifier["config"]): number {
+  const names = new Map<number, string>();
+  for (const [id, label] of Object.entries(config.id2label ?? {})) names.set(Number(id), label.toLowerCase());
+  for (const [label, id] of Object.entries(config.label2id ?? {})) names.set(Number(id), label.toLowerCase());
+  for (const [id, label] of names) if (label.startsWith("entail")) return id;
+  throw new RassegnaError(
+    "MODEL_UNAVAILABLE",
+    `${STAGE}: model "${model}" is not an NLI model Rassegna can read: no "entailment" label among ${
+      [...names.values()].join(", ") || "its (missing) labels"
+    }.`,
+    { stage: STAGE, hint: "Use an NLI sequence classifier whose config.json names entailment/neutral/contradiction." },
+  );
+}
+
+/**
+ * Loads NLI classifiers through core's model settings; one load per model and settings.
+ *
+ * Each hypothesis is scored by the probability of "entailment" over all the model's classes
+ * (entailment, neutral, contradiction). transformers.js' zero-shot pipeline in multi-label
+ * mode compares entailment with contradiction only, so a pair the model judges neutral but
+ * with entailment a little above contradiction would score well over 0.5: "no relation"
+ * would become a stance.
+ */
 export class NliModel {
-  private loading: Promise<ZeroShot> | undefined;
+  private loading: Promise<LoadedNli> | undefined;
+  readonly dtype: string;
 
   constructor(
     readonly model: string,
     private readonly settings: ModelSettings,
-    private readonly dtype?: string,
-  ) {}
+    dtype?: string,
+  ) {
+    // q8 (model_quantized.onnx), as translate and entities load: a third of the fp32 file.
+    this.dtype = dtype ?? "q8";
+  }
 
-  private load(): Promise<ZeroShot> {
+  private load(): Promise<LoadedNli> {
     if (!this.loading) {
       this.loading = (async () => {
-        const transformers = await import("@huggingface/transformers").catch((error: unknown) => {
+        const tjs = (await import("@huggingface/transformers").catch((error: unknown) => {
           throw missingPackage("@huggingface/transformers", 'the "nli" backend', STAGE, error);
+        })) as unknown as TransformersModule;
+        const common = { local_files_only: this.settings.offline };
+        const [tokenizer, classifier] = await loadWithModelSettings(tjs.env, this.settings, async () => {
+          try {
+            return [
+              (await tjs.AutoTokenizer.from_pretrained(this.model, common)) as PairTokenizer,
+              (await tjs.AutoModelForSequenceClassification.from_pretrained(this.model, {
+                ...common,
+                dtype: this.dtype,
+                device: "cpu",
+              })) as SequenceClassifier,
+            ] as const;
+          } catch (error) {
+            throw modelUnavailable(this.model, this.settings, STAGE, error);
+          }
         });
-        applyModelSettings(transformers.env as unknown as TransformersEnvLike, this.settings);
         try {
-          const options = this.dtype === undefined ? {} : { dtype: this.dtype as "fp32" };
-          return (await transformers.pipeline("zero-shot-classification", this.model, options)) as unknown as ZeroShot;
+          return { tokenizer, classifier, entailment: entailmentIndex(this.model, classifier.config) };
         } catch (error) {
-          throw modelUnavailable(this.model, this.settings, STAGE, error);
+          await classifier.dispose();
+          throw error;
         }
       })();
       // A failed load is not cached: the next call tries again (the files may have arrived).
@@ -87,26 +152,39 @@ export class NliModel {
     return this.loading;
   }
 
-  /** Scores each item; checks the signal between items. */
+  /** Scores each item; checks the signal between model calls. */
   async score(items: readonly NliItem[], signal?: AbortSignal): Promise<NliScores[]> {
-    const classify = await this.load();
-    const out: NliScores[] = [];
-    for (const item of items) {
+    const { tokenizer, classifier, entailment } = await this.load();
+    const pairs = items.flatMap((item) =>
+      [HYPOTHESES.favor, HYPOTHESES.against].map((relation) => ({
+        premise: item.premise,
+        hypothesis: item.template.replace("{}", relation),
+      })),
+    );
+    const entailed: number[] = [];
+    for (let i = 0; i < pairs.length; i += PAIRS_PER_CALL) {
       throwIfAborted(signal, STAGE);
-      const result = await classify(item.premise, [HYPOTHESES.favor, HYPOTHESES.against], {
-        hypothesis_template: item.template,
-        multi_label: true,
+      const batch = pairs.slice(i, i + PAIRS_PER_CALL);
+      const inputs = tokenizer(
+        batch.map((p) => p.premise),
+        { text_pair: batch.map((p) => p.hypothesis), padding: true, truncation: true },
+      );
+      const { logits } = await classifier(inputs);
+      const classes = logits.dims[1] ?? 3;
+      batch.forEach((_, b) => {
+        const row = Array.from({ length: classes }, (_, c) => Number(logits.data[b * classes + c]));
+        const max = Math.max(...row);
+        const exp = row.map((x) => Math.exp(x - max));
+        entailed.push((exp[entailment] as number) / exp.reduce((a, x) => a + x, 0));
       });
-      const at = (label: string) => result.scores[result.labels.indexOf(label)] ?? 0;
-      out.push({ favor: at(HYPOTHESES.favor), against: at(HYPOTHESES.against) });
     }
-    return out;
+    return items.map((_, i) => ({ favor: entailed[2 * i] as number, against: entailed[2 * i + 1] as number }));
   }
 
   async dispose(): Promise<void> {
     const loading = this.loading;
     this.loading = undefined;
-    if (loading) await (await loading.catch(() => undefined))?.dispose?.();
+    if (loading) await (await loading.catch(() => undefined))?.classifier.dispose();
   }
 }
 

@@ -27,8 +27,8 @@ describe("NLI backend without its model", () => {
     expect(e.stage).toBe("stance");
     expect(e.message).toContain("rassegna/no-such-nli-model");
     expect(e.searched).toEqual([
-      join(empty, "models", "rassegna/no-such-nli-model"),
       join(empty, "cache", "rassegna/no-such-nli-model"),
+      join(empty, "models", "rassegna/no-such-nli-model"),
     ]);
     expect(e.message).toMatch(/RASSEGNA_MODEL_PATH|models pull/);
   });

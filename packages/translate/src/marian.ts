@@ -1,5 +1,5 @@
 import {
-  applyModelSettings,
+  loadWithModelSettings,
   type ModelSettings,
   modelUnavailable,
   RassegnaError,
@@ -79,20 +79,12 @@ function loadTransformers(): Promise<TransformersModule> {
 /** Models in memory, keyed by model + dtype + device; released when the last user closes. */
 const loaded = new Map<string, Promise<LoadedMarian>>();
 
-/**
- * transformers.js reads its settings from one global `env`: loads are serialised so that
- * each runs with its own cache directory, offline flag and local path.
- */
-let loadQueue: Promise<unknown> = Promise.resolve();
-
 function modelKey(model: string, dtype: string, device: string): string {
   return `${model}|${dtype}|${device}`;
 }
 
-async function loadMarian(options: MarianLoadOptions): Promise<LoadedMarian> {
+async function loadMarian(tjs: TransformersModule, options: MarianLoadOptions): Promise<LoadedMarian> {
   const { model, dtype, device, settings, onProgress } = options;
-  const tjs = await loadTransformers();
-  applyModelSettings(tjs.env, settings);
   const progress_callback = onProgress
     ? (info: { status: string; file?: string; loaded?: number; total?: number }) => {
         if (info.status === "progress" && info.file !== undefined) {
@@ -124,8 +116,10 @@ export async function acquireMarian(options: MarianLoadOptions): Promise<LoadedM
   const key = modelKey(options.model, options.dtype, options.device);
   let pending = loaded.get(key);
   if (!pending) {
-    pending = loadQueue.then(() => loadMarian(options));
-    loadQueue = pending.catch(() => undefined);
+    // transformers.js reads one global `env`: core's queue serialises every stage's loads.
+    pending = loadTransformers().then((tjs) =>
+      loadWithModelSettings(tjs.env, options.settings, () => loadMarian(tjs, options)),
+    );
     loaded.set(key, pending);
     // A failed load is not kept: the next call tries again (the files may have arrived).
     pending.catch(() => {
@@ -150,6 +144,29 @@ export function loadedModelCount(): number {
   return loaded.size;
 }
 
+/**
+ * transformers.js 4.3.1's `generate()` has no beam search (its source says "TODO: Support beam
+ * search"): `num_beams > 1` silently decodes greedily. Refused rather than pretended.
+ */
+export function checkNumBeams(numBeams: number): void {
+  if (numBeams !== 1) {
+    throw new RassegnaError(
+      "USAGE",
+      `${STAGE}: numBeams ${numBeams} is not supported: transformers.js decodes greedily only (its generate() has no beam search), so the output would be greedy anyway. Use numBeams: 1 (the default).`,
+      { stage: STAGE },
+    );
+  }
+}
+
+/**
+ * Weights quantized with dynamic quantization (q8 and the like) scale activations over the
+ * whole input tensor, so a sentence's translation would depend on its batch neighbours (other
+ * articles' sentences included). Such models translate one sentence per call.
+ */
+export function batchesAreDeterministic(dtype: string): boolean {
+  return dtype === "fp32" || dtype === "fp16";
+}
+
 function sequencesOf(output: TensorLike | { sequences: TensorLike }): TensorLike {
   return "sequences" in output ? output.sequences : output;
 }
@@ -166,9 +183,12 @@ export class MarianEngine implements SentenceEngine {
   readonly #maxNewTokens: number | undefined;
   readonly #maxPositions: number;
   readonly #special: Set<number>;
+  /** Whether sentences may share a generate call (see {@link batchesAreDeterministic}). */
+  readonly #batching: boolean;
   #closed = false;
 
   constructor(loadedModel: LoadedMarian, options: MarianEngineOptions) {
+    checkNumBeams(options.numBeams);
     this.#loaded = loadedModel;
     this.model = options.model;
     this.#numBeams = options.numBeams;
@@ -180,6 +200,7 @@ export class MarianEngine implements SentenceEngine {
       Number.isFinite(tokenizerMax) && tokenizerMax > 0 ? tokenizerMax : 512,
     );
     this.maxInputTokens = Math.min(options.maxInputTokens ?? this.#maxPositions, this.#maxPositions);
+    this.#batching = batchesAreDeterministic(options.dtype);
     this.key = `transformers:${loadedModel.key}|beams=${this.#numBeams}`;
     this.#special = new Set(
       [config.eos_token_id, config.pad_token_id, ...(loadedModel.tokenizer.all_special_ids ?? [])].filter(
@@ -212,8 +233,9 @@ export class MarianEngine implements SentenceEngine {
     for (const i of order) {
       const bucket = buckets.at(-1);
       const first = bucket === undefined ? undefined : (lengths[bucket[0] as number] as number);
-      if (bucket === undefined || (lengths[i] as number) > 2 * (first as number) + 8) buckets.push([i]);
-      else bucket.push(i);
+      if (bucket === undefined || !this.#batching || (lengths[i] as number) > 2 * (first as number) + 8) {
+        buckets.push([i]);
+      } else bucket.push(i);
     }
     const out = new Array<string>(texts.length);
     for (const bucket of buckets) {
@@ -273,6 +295,7 @@ export class MarianEngine implements SentenceEngine {
 export async function createMarianEngine(
   options: Omit<MarianEngineOptions, "settings"> & { settings?: ModelSettings },
 ): Promise<MarianEngine> {
+  checkNumBeams(options.numBeams);
   const settings = options.settings ?? resolveModelSettings();
   const loadedModel = await acquireMarian({ ...options, settings });
   return new MarianEngine(loadedModel, { ...options, settings });

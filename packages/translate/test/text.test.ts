@@ -58,7 +58,9 @@ describe("splitLongSentence: scripts written without spaces", () => {
   });
   it("cuts Arabic at the Arabic comma", () => {
     const text = "قال الوزير إن الحكومة مستعدة، وإن المفاوضات ستستمر الأسبوع المقبل";
-    const got = splitLongSentence(text, { start: 0, end: text.length }, 6, words).map((s) => text.slice(s.start, s.end));
+    const got = splitLongSentence(text, { start: 0, end: text.length }, 6, words).map((s) =>
+      text.slice(s.start, s.end),
+    );
     expect(got[0]).toBe("قال الوزير إن الحكومة مستعدة،");
   });
 });
