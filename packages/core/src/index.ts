@@ -13,8 +13,8 @@ export {
 export { type AssertTextOptions, assertText, DEFAULT_MAX_TEXT_LENGTH, hasLetters, looksBinary } from "./input.js";
 export {
   applyModelSettings,
-  loadWithModelSettings,
   defaultCacheDir,
+  loadWithModelSettings,
   type ModelSettings,
   type ModelSettingsOptions,
   modelSearchPlaces,

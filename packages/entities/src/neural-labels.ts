@@ -149,7 +149,9 @@ export function wordLabel(pieces: readonly Float64Array[], strategy: Aggregation
     return argmax(bestRow);
   }
   const mean = new Float64Array((probabilities[0] as Float64Array).length);
-  for (const row of probabilities) row.forEach((p, c) => (mean[c] = (mean[c] as number) + p / probabilities.length));
+  for (const row of probabilities) {
+    for (let c = 0; c < row.length; c++) mean[c] = (mean[c] as number) + (row[c] as number) / probabilities.length;
+  }
   return argmax(mean);
 }
 

@@ -5,8 +5,14 @@
  */
 import { fileURLToPath } from "node:url";
 
-import { neuralWords, parseLabel, parseLabels, wordLabel } from "@rassegna/entities";
-import { extractEntities, releaseEntityModels } from "@rassegna/entities";
+import {
+  extractEntities,
+  neuralWords,
+  parseLabel,
+  parseLabels,
+  releaseEntityModels,
+  wordLabel,
+} from "@rassegna/entities";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { expectTrueOffsets } from "./helpers.js";

@@ -54,9 +54,10 @@ interface TensorLike {
   dims: number[];
   data: ArrayLike<number>;
 }
-interface PairTokenizer {
-  (texts: string[], options: { text_pair: string[]; padding: boolean; truncation: boolean }): Record<string, unknown>;
-}
+type PairTokenizer = (
+  texts: string[],
+  options: { text_pair: string[]; padding: boolean; truncation: boolean },
+) => Record<string, unknown>;
 interface SequenceClassifier {
   config: { label2id?: Record<string, number>; id2label?: Record<string, string> };
   (inputs: Record<string, unknown>): Promise<{ logits: TensorLike }>;
