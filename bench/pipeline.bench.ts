@@ -206,8 +206,8 @@ Goal: pipeline time ≤ ${TIME_GOAL.toFixed(2)} × the plain loop.
 
 ${table(["run", "ms", "per article", "× plain loop (await)", "goal ≤ 1.10"], rows)}
 
-The stages do nothing, so this is the pipeline's whole cost per article (bounded concurrency
-through p-limit, ordering, backpressure window, async iteration, per-stage timing) set
+The stages do nothing, so this is the pipeline's whole cost per article (bounded concurrency,
+ordering, time budgets, backpressure window, async iteration, per-stage timing) set
 against a loop that does no work either: ${perArticle(Math.abs(ms.pipeline - ms.await))} ${ms.pipeline >= ms.await ? "more" : "less"} per article
 than the awaiting loop (which pays one \`await\` per stage where the pipeline calls synchronous
 stages back to back; a clock read costs about as much as a no-op stage, so the pipeline times

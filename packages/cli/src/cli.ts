@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 
@@ -13,7 +13,7 @@ import { createPipeline, type Pipeline } from "@rassegna/pipeline";
 import type { DefaultStageName, StageFactory } from "rassegna";
 
 import { type InputItem, readInputs } from "./inputs.js";
-import { openSink, recordLine } from "./output.js";
+import { assertSafeOutput, openSink, recordLine, writeFileAtomic } from "./output.js";
 import { createProgress, type Progress } from "./progress.js";
 import { renderReportHtml } from "./report/index.js";
 import {
@@ -241,7 +241,10 @@ async function articleCommand(
     return USAGE;
   }
 
-  const sink = await openSink(flags.out, io.stdout, cwd).catch(async (error: unknown) => {
+  const sink = await (async () => {
+    if (flags.out !== undefined) await assertSafeOutput(flags.out, paths, cwd);
+    return openSink(flags.out, io.stdout, cwd);
+  })().catch(async (error: unknown) => {
     io.signal?.removeEventListener("abort", onAbort);
     await pipeline.close().catch(() => {});
     throw new UsageError(`rassegna ${command}: cannot write --out ${flags.out}: ${messageOf(error)}`);
@@ -267,6 +270,7 @@ async function articleCommand(
   let written = 0;
   let withErrors = 0;
   let status = CLEAN;
+  let complete = false;
   try {
     for await (const doc of pipeline.stream(articles())) {
       const error = unreadable.get(written);
@@ -280,6 +284,7 @@ async function articleCommand(
       await sink.write(recordLine(doc));
     }
     status = withErrors > 0 ? WITH_ERRORS : CLEAN;
+    complete = true;
   } catch (error) {
     progress.stop();
     if ((error as NodeJS.ErrnoException).code === "EPIPE") {
@@ -296,7 +301,13 @@ async function articleCommand(
     progress.stop();
     io.signal?.removeEventListener("abort", onAbort);
     await pipeline.close().catch((error: unknown) => say(io.stderr, `rassegna ${command}: ${messageOf(error)}`));
-    await sink.close();
+    const { partial } = await sink.close(complete);
+    if (partial !== undefined) {
+      say(
+        io.stderr,
+        `rassegna ${command}: partial run: the ${written} finished records are in ${partial}; ${flags.out} was left as it was.`,
+      );
+    }
   }
   return status;
 }
@@ -367,7 +378,12 @@ async function reportCommand(positionals: string[], flags: Flags, io: CliIo, cwd
       say(io.stderr, `rassegna report: ${results} line ${i + 1} skipped: ${messageOf(error)}`);
     }
   });
+  try {
+    await assertSafeOutput(flags.html, [results], cwd, "--html");
+  } catch (error) {
+    throw new UsageError(`rassegna report: ${messageOf(error)}`);
+  }
   const html = renderReportHtml(records, { title: flags.title ?? basename(results) });
-  await writeFile(resolve(cwd, flags.html), html);
+  await writeFileAtomic(resolve(cwd, flags.html), html);
   return bad > 0 ? WITH_ERRORS : CLEAN;
 }

@@ -1,6 +1,8 @@
 import type { RassegnaError } from "./errors.js";
 import { assertText, DEFAULT_MAX_TEXT_LENGTH } from "./input.js";
+import { type ArticleLimits, DEFAULT_ARTICLE_LIMITS } from "./limits.js";
 import type { Analysis, Article } from "./types.js";
+import { checkArticleFields } from "./validate.js";
 
 /** The stage name used for errors in the input itself. */
 export const INPUT_STAGE = "input";
@@ -21,7 +23,12 @@ function stringList(value: unknown): string[] | undefined {
  * into the {@link Analysis} the stages share. Never throws: bad input becomes a record
  * with an `INVALID_INPUT` error and empty text, so that every input has one output.
  */
-export function createAnalysis(input: unknown, index: number, maxLength = DEFAULT_MAX_TEXT_LENGTH): Analysis {
+export function createAnalysis(
+  input: unknown,
+  index: number,
+  maxLength = DEFAULT_MAX_TEXT_LENGTH,
+  limits: ArticleLimits = DEFAULT_ARTICLE_LIMITS,
+): Analysis {
   const article: Partial<Article> & Record<string, unknown> =
     typeof input === "string"
       ? { text: input }
@@ -32,6 +39,15 @@ export function createAnalysis(input: unknown, index: number, maxLength = DEFAUL
   const id =
     typeof rawId === "string" && rawId !== "" ? rawId : typeof rawId === "number" ? String(rawId) : generatedId(index);
   const doc: Analysis = { id, text: "", errors: [] };
+  // Wrong types and limits first: nothing of a rejected article is carried into the record.
+  if (input !== null && typeof input === "object") {
+    const problems = checkArticleFields(article, limits);
+    if (problems.length > 0) {
+      for (const { code, message } of problems)
+        doc.errors.push({ stage: INPUT_STAGE, code, message: `Article "${id}": ${message}` });
+      return doc;
+    }
+  }
   if (typeof article.language === "string" && article.language.trim() !== "")
     doc.languageHint = article.language.trim();
   const targets = stringList(article.targets);

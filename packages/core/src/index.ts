@@ -12,6 +12,15 @@ export {
 } from "./errors.js";
 export { type AssertTextOptions, assertText, DEFAULT_MAX_TEXT_LENGTH, hasLetters, looksBinary } from "./input.js";
 export {
+  type ArticleLimits,
+  checkLimit,
+  DEFAULT_ARTICLE_LIMITS,
+  DEFAULT_MAX_STANCES,
+  DEFAULT_REPORT_MAX_BYTES,
+  DEFAULT_STAGE_TIMEOUT_MS,
+  resolveArticleLimits,
+} from "./limits.js";
+export {
   applyModelSettings,
   defaultCacheDir,
   loadWithModelSettings,
@@ -45,3 +54,11 @@ export type {
   Translation,
   TranslationSegment,
 } from "./types.js";
+export {
+  checkArticleFields,
+  checkJsonLine,
+  describeValue,
+  type InputProblem,
+  jsonDepth,
+  valueDepth,
+} from "./validate.js";

@@ -1,5 +1,7 @@
 import { AbortError, type BatchSpec, RassegnaError } from "@rassegna/core";
 
+import { Fifo } from "./queue.js";
+
 /** Counters shared by the pipeline and its batchers. */
 export interface Flow {
   /** Articles whose stages are running. */
@@ -31,7 +33,7 @@ interface Item {
  * waiting for a batch (nothing more can come, so waiting would only add latency).
  */
 export class Batcher {
-  private queue: Item[] = [];
+  private readonly queue = new Fifo<Item>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private check: ReturnType<typeof setImmediate> | undefined;
 
@@ -62,7 +64,7 @@ export class Batcher {
         reject,
         signal,
         onAbort: () => {
-          this.queue = this.queue.filter((item) => item.call !== call);
+          this.queue.remove((item) => item.call === call);
           this.settle(call, { error: new AbortError(undefined, { stage: this.stageName }) });
           this.rearm();
         },
@@ -87,8 +89,7 @@ export class Batcher {
 
   /** Rejects every waiting call and releases the timers. */
   close(): void {
-    const calls = new Set(this.queue.map((item) => item.call));
-    this.queue = [];
+    const calls = new Set(this.queue.drain().map((item) => item.call));
     for (const call of calls) this.settle(call, { error: new AbortError(undefined, { stage: this.stageName }) });
     this.rearm();
     if (this.check !== undefined) clearImmediate(this.check);
@@ -109,7 +110,7 @@ export class Batcher {
   }
 
   private flush(): void {
-    const batch = this.queue.splice(0, this.spec.batchSize);
+    const batch = this.queue.take(this.spec.batchSize);
     if (batch.length === 0) return;
     this.onBatch(batch.length);
     let pending: Promise<unknown[]>;
@@ -153,7 +154,7 @@ export class Batcher {
   private fail(batch: Item[], error: unknown): void {
     const calls = new Set(batch.map((item) => item.call));
     for (const call of calls) {
-      this.queue = this.queue.filter((item) => item.call !== call);
+      this.queue.remove((item) => item.call === call);
       this.settle(call, { error });
     }
     this.rearm();

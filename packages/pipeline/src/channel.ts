@@ -1,5 +1,7 @@
 import { AbortError } from "@rassegna/core";
 
+import { Fifo } from "./queue.js";
+
 function refusal(): AbortError {
   return new AbortError("The pipeline stopped reading its input.", { stage: "pipeline" });
 }
@@ -10,7 +12,7 @@ function refusal(): AbortError {
  * held back by the pipeline's read-ahead window (backpressure).
  */
 export class Channel<T> implements AsyncIterableIterator<T> {
-  private items: Array<{ value: T; taken: () => void; refused: (error: Error) => void }> = [];
+  private readonly items = new Fifo<{ value: T; taken: () => void; refused: (error: Error) => void }>();
   private waiter: ((result: IteratorResult<T>) => void) | undefined;
   private ended = false;
 
@@ -53,8 +55,7 @@ export class Channel<T> implements AsyncIterableIterator<T> {
   /** The reader stopped: refuse every writer waiting on `push`. */
   return(): Promise<IteratorResult<T>> {
     this.ended = true;
-    for (const item of this.items) item.refused(refusal());
-    this.items = [];
+    for (const item of this.items.drain()) item.refused(refusal());
     this.finishWaiter();
     return Promise.resolve({ value: undefined, done: true });
   }

@@ -1,20 +1,26 @@
 import { setMaxListeners } from "node:events";
 import {
-  AbortError,
   type Analysis,
+  type ArticleLimits,
+  checkLimit,
   createAnalysis,
+  DEFAULT_MAX_STANCES,
   DEFAULT_MAX_TEXT_LENGTH,
+  DEFAULT_STAGE_TIMEOUT_MS,
+  describeValue,
   hasInputError,
   RassegnaError,
+  resolveArticleLimits,
   type Stage,
   type StageContext,
   toStageError,
 } from "@rassegna/core";
 
-import pLimit, { type LimitFunction } from "p-limit";
-
 import { Batcher, type Flow } from "./batcher.js";
+import { Fifo } from "./queue.js";
+import { StreamRun } from "./stream-run.js";
 import { toNodeDuplex, toWebTransform } from "./streams.js";
+import { abortError, isPromiseLike, type Lane, type Task, TaskContext, type TaskOwner } from "./task.js";
 import type {
   Pipeline,
   PipelineInput,
@@ -39,47 +45,41 @@ function usage(message: string): RassegnaError {
   return new RassegnaError("USAGE", message, { stage: "pipeline" });
 }
 
-function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
-  return (
-    value !== null &&
-    (typeof value === "object" || typeof value === "function") &&
-    typeof (value as PromiseLike<T>).then === "function"
-  );
+/** A limit option, checked: a usage error names the option and what it got. */
+function limitOption(name: string, value: unknown, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  try {
+    return checkLimit(name, value, min);
+  } catch (error) {
+    throw usage((error as Error).message);
+  }
 }
 
-function abortError(signal: AbortSignal): AbortError {
-  return new AbortError("The pipeline run was aborted.", { stage: "pipeline", cause: signal.reason });
+/** The time budget of each stage, in milliseconds (`Infinity`: none). */
+function stageTimeouts(stages: readonly Stage[], option: PipelineOptions["stageTimeoutMs"]): number[] {
+  if (option === undefined || typeof option === "number") {
+    const ms = limitOption("stageTimeoutMs", option, DEFAULT_STAGE_TIMEOUT_MS);
+    return stages.map(() => ms);
+  }
+  if (option === null || typeof option !== "object" || Array.isArray(option)) {
+    throw usage(
+      `stageTimeoutMs must be a number of milliseconds or { [stage name]: ms }, got ${describeValue(option)}.`,
+    );
+  }
+  const names = new Set(stages.map((stage) => stage.name));
+  for (const name of Object.keys(option)) {
+    if (name !== "default" && !names.has(name)) {
+      throw usage(
+        `stageTimeoutMs names a stage "${name}" that is not in the pipeline (stages: ${[...names].join(", ")}).`,
+      );
+    }
+  }
+  const fallback = limitOption("stageTimeoutMs.default", option.default, DEFAULT_STAGE_TIMEOUT_MS);
+  return stages.map((stage) => limitOption(`stageTimeoutMs.${stage.name}`, option[stage.name], fallback));
 }
 
-/** Who hears of an article's end. */
-interface TaskOwner {
-  taskDone(task: Task): void;
-  taskAbandoned(task: Task, error: AbortError): void;
-}
-
-/** What the articles of one run (a stream, or `run()` calls) share. */
-interface Lane {
-  signal: AbortSignal;
-  /** `signal.aborted`, kept as a plain field: read before every stage, it must be cheap. */
-  aborted: boolean;
-  contexts: StageContext[];
-}
-
-/** An article waiting for, or going through, the stages. */
-interface Task {
-  doc: Analysis;
-  index: number;
-  lane: Lane;
-  owner: TaskOwner;
-  /** The next stage to run. */
-  next: number;
-  start: number;
-  /** When the last timed stage ended (performance.now()). */
-  clock: number;
-  /** Every stage call is timed on its own (else the time since `clock` is shared out). */
-  timed: boolean;
-  done: boolean;
-}
+/** Node's timers take at most 2^31 - 1 ms; longer budgets are no budget. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Composes stages into a pipeline over articles: bounded concurrency, ordered output,
@@ -95,19 +95,22 @@ class StagePipeline implements Pipeline {
   /** Most articles read but not yet taken by the consumer, per stream. */
   readonly window: number;
   readonly maxTextLength: number;
+  readonly limits: ArticleLimits;
+  readonly maxStances: number;
+  /** Time budget of each stage per article, in milliseconds (`Infinity`: none). */
+  readonly timeouts: number[];
+  private readonly anyTimeout: boolean;
   readonly flow: Flow = { active: 0, blocked: 0 };
-  readonly limit: LimitFunction;
   readonly concurrency: number;
   /** Read this far below the window before reading again: fewer, larger rounds of work. */
   readonly refillAt: number;
-  /** Articles waiting for a worker, from `queueHead` on. */
-  private queue: Task[] = [];
-  private queueHead = 0;
+  /** Articles waiting for a worker. */
+  private readonly queue = new Fifo<Task>();
   /** Workers started (or starting) and not yet finished. */
   private workers = 0;
   /** Workers waiting on an asynchronous stage. */
   private waiting = 0;
-  /** Wake-up calls of the workers idle for want of articles (they keep their p-limit slot). */
+  /** Wake-up calls of the workers idle for want of articles. */
   private parked: Array<() => void> = [];
   /** Aborted by the caller's signal or by `close()`: every run stops. */
   readonly controller = new AbortController();
@@ -153,9 +156,15 @@ class StagePipeline implements Pipeline {
     this.window = concurrency + buffer;
     this.concurrency = concurrency;
     this.refillAt = Math.max(concurrency, Math.floor(this.window / 2));
-    this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
-    // On abort, workers p-limit has not started yet are dropped (rejected, not left pending).
-    this.limit = pLimit({ concurrency, rejectOnClear: true });
+    this.maxTextLength = limitOption("maxTextLength", options.maxTextLength, DEFAULT_MAX_TEXT_LENGTH, 0);
+    this.maxStances = limitOption("maxStances", options.maxStances, DEFAULT_MAX_STANCES, 0);
+    try {
+      this.limits = resolveArticleLimits(options.limits);
+    } catch (error) {
+      throw usage((error as Error).message);
+    }
+    this.timeouts = stageTimeouts(this.stages, options.stageTimeoutMs);
+    this.anyTimeout = this.timeouts.some((ms) => ms < MAX_TIMER_MS);
     this.onProgress = options.onProgress;
     this.stageStats = this.stages.map(() => ({ calls: 0, errors: 0, ms: 0, batches: 0, batchItems: 0 }));
     this.sampleMs = this.stages.map(() => 0);
@@ -182,7 +191,12 @@ class StagePipeline implements Pipeline {
 
   /** The lane of a run whose articles are cancelled by `signal`. */
   lane(signal: AbortSignal): Lane {
-    const lane: Lane = { signal, aborted: signal.aborted, contexts: this.contexts(signal) };
+    const lane: Lane = {
+      signal,
+      aborted: signal.aborted,
+      contexts: this.contexts(signal),
+      signalled: new Set(),
+    };
     // Lane signals are the pipeline's own; every article in flight and every pending batch
     // call listens to them, which is more than Node's default of 10 without being a leak.
     setMaxListeners(0, signal);
@@ -191,6 +205,8 @@ class StagePipeline implements Pipeline {
         "abort",
         () => {
           lane.aborted = true;
+          for (const context of lane.signalled) context.abort(signal.reason);
+          lane.signalled.clear();
         },
         { once: true },
       );
@@ -200,24 +216,10 @@ class StagePipeline implements Pipeline {
 
   /** One context per stage for a run whose articles are cancelled by `signal`. */
   private contexts(signal: AbortSignal): StageContext[] {
-    return this.stages.map((stage, i) => {
-      const batcher = this.batchers[i];
-      return {
-        signal,
-        batch: <I, O>(items: readonly I[]): Promise<O[]> => {
-          if (!batcher) {
-            return Promise.reject(
-              new RassegnaError(
-                "STAGE_FAILED",
-                `Stage "${stage.name}" called context.batch but declares no batching spec.`,
-                { stage: stage.name, hint: "Give the stage a `batching: { batchSize, maxWaitMs, run }`." },
-              ),
-            );
-          }
-          return batcher.submit(items, signal) as Promise<O[]>;
-        },
-      };
-    });
+    return this.stages.map((_, i) => ({
+      signal,
+      batch: <I, O>(items: readonly I[]): Promise<O[]> => this.submitBatch<I, O>(i, items, signal),
+    }));
   }
 
   emit(event: ProgressEvent): void {
@@ -231,7 +233,7 @@ class StagePipeline implements Pipeline {
 
   /** Turns one input into its record and announces it. */
   admit(input: PipelineInput, index: number): Analysis {
-    const doc = createAnalysis(input, index, this.maxTextLength);
+    const doc = createAnalysis(input, index, this.maxTextLength, this.limits);
     this.counts.read++;
     if (this.onProgress) this.emit({ type: "read", id: doc.id, index });
     return doc;
@@ -240,14 +242,27 @@ class StagePipeline implements Pipeline {
   /**
    * Queues `doc` for the stages; `owner` hears when it is finished or abandoned (aborted).
    *
-   * Workers started through p-limit (at most `concurrency`) take queued articles one at a
-   * time, so at most `concurrency` articles are in the stages at once. A worker goes on with
+   * Workers (at most `concurrency`, counted here: no limiter needed) take queued articles one
+   * at a time, so at most `concurrency` articles are in the stages at once. A worker goes on with
    * the next article without a new scheduling round trip, and another worker is started
    * only when every worker waits on an asynchronous stage: quick synchronous stages cost
    * one worker and no promise per article; slow asynchronous ones get `concurrency` workers.
    */
   schedule(doc: Analysis, index: number, lane: Lane, owner: TaskOwner): Task {
-    const task: Task = { doc, index, lane, owner, next: 0, clock: 0, start: 0, timed: false, done: false };
+    const task: Task = {
+      doc,
+      index,
+      lane,
+      owner,
+      next: 0,
+      clock: 0,
+      start: 0,
+      timed: false,
+      done: false,
+      errors: doc.errors,
+      id: doc.id,
+      context: undefined,
+    };
     this.queue.push(task);
     this.ensureWorker();
     return task;
@@ -258,7 +273,7 @@ class StagePipeline implements Pipeline {
    * idle): wakes an idle worker, else starts one.
    */
   private ensureWorker(): void {
-    if (this.queueHead >= this.queue.length || this.workers > this.waiting + this.parked.length) return;
+    if (this.queue.length === 0 || this.workers > this.waiting + this.parked.length) return;
     const wake = this.parked.pop();
     if (wake) {
       wake();
@@ -268,7 +283,7 @@ class StagePipeline implements Pipeline {
         this.workers--;
         this.ensureWorker();
       };
-      this.limit(() => this.work()).then(exit, exit);
+      this.work().then(exit, exit);
     }
   }
 
@@ -277,7 +292,7 @@ class StagePipeline implements Pipeline {
     for (;;) {
       const task = this.dequeue();
       if (task === undefined) {
-        // Idle until more articles come: cheaper than a new worker through p-limit each round.
+        // Idle until more articles come: cheaper than a new worker each round.
         if (this.controller.signal.aborted) return;
         await new Promise<void>((resolve) => this.parked.push(resolve));
         if (this.controller.signal.aborted) return;
@@ -302,17 +317,61 @@ class StagePipeline implements Pipeline {
   }
 
   private dequeue(): Task | undefined {
-    if (this.queueHead >= this.queue.length) return undefined;
-    const task = this.queue[this.queueHead]!;
-    this.queue[this.queueHead++] = undefined as unknown as Task;
-    if (this.queueHead === this.queue.length) {
-      this.queue.length = 0;
-      this.queueHead = 0;
-    } else if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.queueHead);
-      this.queueHead = 0;
+    return this.queue.shift();
+  }
+
+  /** The context of `task`'s stage `i`: the lane's, or the article's own when stages have a time budget. */
+  private contextOf(task: Task, i: number): StageContext {
+    if (!this.anyTimeout) return task.lane.contexts[i]!;
+    task.context ??= new TaskContext(this, task);
+    task.context.stage = i;
+    return task.context;
+  }
+
+  /** `context.batch` of stage `i`, with the signal of the article that asks. */
+  submitBatch<I, O>(i: number, items: readonly I[], signal: AbortSignal): Promise<O[]> {
+    const batcher = this.batchers[i];
+    if (!batcher) {
+      const name = this.stages[i]!.name;
+      return Promise.reject(
+        new RassegnaError("STAGE_FAILED", `Stage "${name}" called context.batch but declares no batching spec.`, {
+          stage: name,
+          hint: "Give the stage a `batching: { batchSize, maxWaitMs, run }`.",
+        }),
+      );
     }
-    return task;
+    return batcher.submit(items, signal) as Promise<O[]>;
+  }
+
+  /**
+   * After each stage: a stage may only add to the record. One that replaced `errors` with
+   * something else than an array, or changed the id, broke the contract: the record gets
+   * its own back, with an error that says so, and the run goes on.
+   */
+  private checkContract(task: Task, i: number): void {
+    const doc = task.doc;
+    if (Array.isArray(doc.errors)) {
+      task.errors = doc.errors;
+    } else {
+      const got = describeValue(doc.errors);
+      doc.errors = task.errors;
+      this.violation(task, i, `set the record's errors to ${got}; a stage may only push to errors.`);
+    }
+    if (doc.id !== task.id) {
+      const got = describeValue(doc.id);
+      doc.id = task.id;
+      this.violation(task, i, `changed the record's id to ${got}; the id is the input's.`);
+    }
+  }
+
+  private violation(task: Task, i: number, what: string): void {
+    this.stageStats[i]!.errors++;
+    const name = this.stages[i]!.name;
+    task.doc.errors.push({
+      stage: name,
+      code: "STAGE_FAILED",
+      message: `Stage "${name}" broke the record's contract: it ${what} The record was put back and the run goes on.`,
+    });
   }
 
   /** Runs the task's remaining stages; synchronous (undefined) until a stage returns a promise. */
@@ -323,8 +382,9 @@ class StagePipeline implements Pipeline {
       const i = task.next;
       let result: unknown;
       try {
-        result = stages[i]!.process(task.doc, task.lane.contexts[i]!);
+        result = stages[i]!.process(task.doc, this.contextOf(task, i));
       } catch (error) {
+        this.checkContract(task, i);
         this.failed(task, i, error);
         this.syncEnd(task, i);
         continue;
@@ -332,21 +392,62 @@ class StagePipeline implements Pipeline {
       if (isPromiseLike(result)) {
         // What is left of this article is timed call by call: asynchronous calls are slow.
         if (!task.timed) this.shareOut(task, i);
-        return Promise.resolve(result).then(
-          () => {
-            this.asyncEnd(task, i);
-            return this.advance(task);
-          },
-          (error: unknown) => {
-            this.failed(task, i, error);
-            this.asyncEnd(task, i);
-            return this.advance(task);
-          },
-        );
+        return this.settleStage(task, i, result).then(() => this.advance(task));
       }
+      this.checkContract(task, i);
       this.syncEnd(task, i);
     }
     return this.complete(task);
+  }
+
+  /**
+   * Waits for stage `i`'s promise, but never longer than its time budget nor past an abort:
+   * whichever comes first settles the call. A stage that never settles costs its budget,
+   * not the run. Out of time, the record gets a `TIMEOUT` error and the article's signal is
+   * aborted so that the stage can stop (what it does later is ignored).
+   */
+  private settleStage(task: Task, i: number, result: PromiseLike<unknown>): Promise<void> {
+    const budget = this.timeouts[i]!;
+    const lane = task.lane;
+    return new Promise<void>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
+      const end = (outcome: "ok" | "error" | "timeout" | "abort", error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
+        lane.signal.removeEventListener("abort", onAbort);
+        if (outcome !== "abort") {
+          this.checkContract(task, i);
+          if (outcome === "error") this.failed(task, i, error);
+          else if (outcome === "timeout") this.timedOut(task, i, budget);
+        }
+        this.asyncEnd(task, i);
+        resolve();
+      };
+      const onAbort = () => end("abort");
+      if (lane.aborted) return end("abort");
+      lane.signal.addEventListener("abort", onAbort, { once: true });
+      if (budget < MAX_TIMER_MS) timer = setTimeout(() => end("timeout"), budget);
+      Promise.resolve(result).then(
+        () => end("ok"),
+        (error: unknown) => end("error", error),
+      );
+    });
+  }
+
+  private timedOut(task: Task, i: number, budget: number): void {
+    if (task.lane.aborted) return;
+    const name = this.stages[i]!.name;
+    this.stageStats[i]!.errors++;
+    task.doc.errors.push({
+      stage: name,
+      code: "TIMEOUT",
+      message: `Stage "${name}" took more than ${budget} ms on this article and was stopped; the next stages ran without it. Raise stageTimeoutMs (per stage: { ${name}: ms }) for articles this long.`,
+    });
+    // The stage's context is aborted and left to it; the next stages get a fresh one.
+    task.context?.abort(new RassegnaError("TIMEOUT", `Stage "${name}" ran out of its ${budget} ms.`, { stage: name }));
+    task.context = undefined;
   }
 
   /** Stage `i` returned synchronously: timed on its own only in a timed article. */
@@ -417,6 +518,7 @@ class StagePipeline implements Pipeline {
     if (!task.timed && task.next > 0) this.shareOut(task, task.next - 1);
     this.flow.active--;
     const { doc, index } = task;
+    this.capStances(doc);
     const ms = task.clock - task.start;
     if (doc.errors.length === 0) {
       this.counts.done++;
@@ -425,12 +527,31 @@ class StagePipeline implements Pipeline {
       this.counts.failed++;
       if (this.onProgress) this.emit({ type: "failed", id: doc.id, index, ms, errors: doc.errors });
     }
-    task.done = true;
+    this.release(task);
     task.owner.taskDone(task);
     return undefined;
   }
 
+  private release(task: Task): void {
+    task.done = true;
+    if (task.context !== undefined) task.lane.signalled.delete(task.context);
+  }
+
+  /** More stances than a record may carry: the first `maxStances` stay, and the record says so. */
+  private capStances(doc: Analysis): void {
+    const stances = doc.stances;
+    if (!Array.isArray(stances) || stances.length <= this.maxStances) return;
+    doc.stances = stances.slice(0, this.maxStances);
+    doc.errors.push({
+      stage: "pipeline",
+      code: "LIMIT_EXCEEDED",
+      message: `The stages found ${stances.length} stances, over the limit of ${this.maxStances} per record: the first ${this.maxStances} are kept. Ask fewer holders × targets, or raise maxStances.`,
+    });
+  }
+
   private abandon(task: Task): undefined {
+    if (task.done) return undefined;
+    this.release(task);
     this.flow.active--;
     task.owner.taskAbandoned(task, abortError(task.lane.signal));
     return undefined;
@@ -502,7 +623,6 @@ class StagePipeline implements Pipeline {
 
   private abortAll(): void {
     if (!this.controller.signal.aborted) this.controller.abort(this.userSignal?.reason);
-    this.limit.clearQueue();
     for (const wake of this.parked.splice(0)) wake();
     // Articles no worker took yet: tell their owners now rather than never.
     for (let task = this.dequeue(); task !== undefined; task = this.dequeue()) {
@@ -532,226 +652,5 @@ class StagePipeline implements Pipeline {
       }
     })();
     return this.closed;
-  }
-}
-
-type Waiter = { resolve(result: IteratorResult<Analysis>): void; reject(error: unknown): void };
-
-const DONE: IteratorResult<Analysis> = { value: undefined, done: true };
-
-/**
- * One pass of a pipeline over a source. Reads ahead at most `window` articles beyond what
- * the consumer took, delivers records in order (or as they finish), and returns the source
- * when the consumer stops or the run is aborted.
- */
-class StreamRun implements AsyncIterableIterator<Analysis>, TaskOwner {
-  /** Read, not yet delivered, in input order (ordered runs). */
-  private pending: Task[] = [];
-  private pendingHead = 0;
-  /** Finished, not yet delivered (unordered runs). */
-  private ready: Analysis[] = [];
-  private outstanding = 0;
-  private index = 0;
-  private reading = false;
-  private sourceDone = false;
-  private sourceError: { error: unknown } | undefined;
-  private failure: unknown;
-  private finished = false;
-  private waiters: Waiter[] = [];
-  /** Aborted when the consumer stops or the pipeline aborts: cancels this run's articles. */
-  private readonly controller = new AbortController();
-  private readonly lane: Lane;
-  private readonly onPipelineAbort = () => this.abort();
-
-  constructor(
-    private readonly pipeline: StagePipeline,
-    private readonly source: Iterator<PipelineInput> | AsyncIterator<PipelineInput>,
-  ) {
-    this.lane = pipeline.lane(AbortSignal.any([pipeline.signal, this.controller.signal]));
-    if (pipeline.signal.aborted) this.abort();
-    else pipeline.signal.addEventListener("abort", this.onPipelineAbort, { once: true });
-  }
-
-  [Symbol.asyncIterator](): AsyncIterableIterator<Analysis> {
-    return this;
-  }
-
-  next(): Promise<IteratorResult<Analysis>> {
-    if (this.finished) return Promise.resolve(DONE);
-    if (this.failure !== undefined) {
-      this.finish();
-      return Promise.reject(this.failure);
-    }
-    const taken = this.take();
-    if (taken) {
-      this.refill();
-      return Promise.resolve({ value: taken, done: false });
-    }
-    return new Promise<IteratorResult<Analysis>>((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
-      this.fill();
-      this.settle();
-    });
-  }
-
-  /** The consumer stopped (`break` in `for await`): stop the source and this run's articles. */
-  return(): Promise<IteratorResult<Analysis>> {
-    if (!this.finished) {
-      this.closeSource();
-      this.controller.abort();
-      this.finish();
-    }
-    return Promise.resolve(DONE);
-  }
-
-  private abort(): void {
-    if (this.finished || this.failure !== undefined) return;
-    this.failure = abortError(this.pipeline.signal);
-    this.closeSource();
-    this.controller.abort();
-    this.settle();
-  }
-
-  private finish(): void {
-    this.finished = true;
-    this.pending = [];
-    this.pendingHead = 0;
-    this.ready = [];
-    this.pipeline.signal.removeEventListener("abort", this.onPipelineAbort);
-    for (const waiter of this.waiters.splice(0)) {
-      if (this.failure !== undefined) waiter.reject(this.failure);
-      else waiter.resolve(DONE);
-    }
-  }
-
-  private closeSource(): void {
-    if (this.sourceDone) return;
-    this.sourceDone = true;
-    try {
-      const result = this.source.return?.();
-      if (isPromiseLike(result)) result.then(undefined, () => {});
-    } catch {
-      // The source could not be stopped; nothing more is read from it either way.
-    }
-  }
-
-  /**
-   * Reads from the source until the window is full: synchronously for sync sources, one
-   * awaited item at a time for async ones.
-   */
-  private fill(): void {
-    if (this.reading || this.sourceDone) return;
-    this.reading = true;
-    try {
-      while (!this.sourceDone && this.outstanding < this.pipeline.window) {
-        const result = this.source.next();
-        if (isPromiseLike<IteratorResult<PipelineInput>>(result)) {
-          result.then(
-            (item) => {
-              this.reading = false;
-              // Stopped or aborted while waiting: the item is not taken.
-              if (!this.sourceDone) this.accept(item);
-              this.fill();
-              // The source may have ended after the last record was done: end the run.
-              this.settle();
-            },
-            (error: unknown) => {
-              this.reading = false;
-              this.sourceFailed(error);
-            },
-          );
-          return;
-        }
-        this.accept(result);
-      }
-    } catch (error) {
-      this.reading = false;
-      this.sourceFailed(error);
-      return;
-    }
-    this.reading = false;
-    this.settle();
-  }
-
-  private accept(result: IteratorResult<PipelineInput>): void {
-    if (result.done) this.sourceDone = true;
-    else this.admit(result.value);
-  }
-
-  private sourceFailed(error: unknown): void {
-    if (!this.sourceDone) {
-      this.sourceDone = true;
-      this.sourceError = { error };
-    }
-    this.settle();
-  }
-
-  /** Reads again once the consumer has taken half the window: fewer, larger rounds. */
-  private refill(): void {
-    if (this.outstanding <= this.pipeline.refillAt) this.fill();
-  }
-
-  private admit(input: PipelineInput): void {
-    const index = this.index++;
-    const doc = this.pipeline.admit(input, index);
-    this.outstanding++;
-    const task = this.pipeline.schedule(doc, index, this.lane, this);
-    if (this.pipeline.ordered) this.pending.push(task);
-  }
-
-  taskDone(task: Task): void {
-    if (this.finished) return;
-    if (!this.pipeline.ordered) this.ready.push(task.doc);
-    this.settle();
-  }
-
-  taskAbandoned(): void {
-    // Only an abort abandons articles, and `abort()` (or `return()`) already ends the run.
-  }
-
-  private take(): Analysis | undefined {
-    let doc: Analysis | undefined;
-    if (this.pipeline.ordered) {
-      const head = this.pending[this.pendingHead];
-      if (head?.done) {
-        doc = head.doc;
-        this.pending[this.pendingHead++] = undefined as unknown as Task;
-        if (this.pendingHead === this.pending.length) {
-          this.pending.length = 0;
-          this.pendingHead = 0;
-        } else if (this.pendingHead > 1024) {
-          this.pending = this.pending.slice(this.pendingHead);
-          this.pendingHead = 0;
-        }
-      }
-    } else {
-      doc = this.ready.shift();
-    }
-    if (doc) this.outstanding--;
-    return doc;
-  }
-
-  /** Hands finished records to waiting consumers; ends the run when nothing is left. */
-  private settle(): void {
-    while (this.waiters.length > 0 && !this.finished) {
-      if (this.failure !== undefined) {
-        this.finish();
-        return;
-      }
-      const doc = this.take();
-      if (doc) {
-        this.waiters.shift()!.resolve({ value: doc, done: false });
-        this.refill();
-        continue;
-      }
-      if (this.sourceDone && !this.reading && this.outstanding === 0) {
-        const sourceError = this.sourceError;
-        if (sourceError) {
-          this.failure = sourceError.error;
-        }
-        this.finish();
-      }
-      return;
-    }
   }
 }

@@ -1,6 +1,6 @@
 import type { Duplex } from "node:stream";
 
-import type { Analysis, Article, Stage, StageError } from "@rassegna/core";
+import type { Analysis, Article, ArticleLimits, Stage, StageError } from "@rassegna/core";
 
 /** What a pipeline accepts as one input: an article, a plain string, or anything (bad input becomes an error record). */
 export type PipelineInput = Article | string | unknown;
@@ -36,6 +36,16 @@ export interface PipelineOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Longest accepted text, in UTF-16 code units (default: core's `DEFAULT_MAX_TEXT_LENGTH`). */
   maxTextLength?: number;
+  /**
+   * Time one stage may take on one article, in milliseconds (default 60,000; `Infinity` for
+   * none), or per stage: `{ translate: 120_000, default: 30_000 }`. Past it the record gets
+   * a `TIMEOUT` error, the stage's `context.signal` is aborted, and the next stages run.
+   */
+  stageTimeoutMs?: number | (Record<string, number> & { default?: number });
+  /** Most stances one record keeps (default 5,000); more are cut with a `LIMIT_EXCEEDED` error. */
+  maxStances?: number;
+  /** Limits of one article (holders, targets, pairs, nesting): see `docs/limits.md`. */
+  limits?: Partial<ArticleLimits>;
 }
 
 /** Time and call totals of one stage. */
