@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import random
 
 import numpy as np
@@ -114,15 +115,43 @@ class Unigram:
         return [i for w in text.split() for i in self.encode_word(w)]
 
 
+def nmt_nfkc_charsmap() -> str:
+    """The `precompiled_charsmap` of SentencePiece's `nmt_nfkc` normaliser (what OPUS-MT's models use),
+    base64 as in tokenizer.json. It is a constant of SentencePiece: a throwaway model trained on a few
+    words of the glossary carries it."""
+    import base64
+    import io
+    import tempfile
+
+    import sentencepiece as spm
+    from sentencepiece import sentencepiece_model_pb2
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = os.path.join(tmp, "corpus.txt")
+        with open(corpus, "w", encoding="utf-8") as f:
+            f.write("\n".join(f"{it} {' '.join(en)}" for it, en in glossary()))
+        model = io.BytesIO()
+        spm.SentencePieceTrainer.train(
+            input=corpus, model_writer=model, vocab_size=60, normalization_rule_name="nmt_nfkc",
+            model_type="unigram", minloglevel=2, hard_vocab_limit=False,
+        )
+    proto = sentencepiece_model_pb2.ModelProto()
+    proto.ParseFromString(model.getvalue())
+    return base64.b64encode(proto.normalizer_spec.precompiled_charsmap).decode("ascii")
+
+
 def tokenizer_files(folder: str, vocab: list[tuple[str, float]], ids: dict) -> None:
+    """tokenizer.json in the structure of the real `Xenova/opus-mt-*` files: a `Precompiled` normaliser
+    (SentencePiece's nmt_nfkc charsmap), `WhitespaceSplit` then `Metaspace` pre-tokenisation, a Unigram model
+    over the merged vocabulary, and `clean_up_tokenization_spaces: true` in tokenizer_config.json."""
     metaspace = {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": True}
     tokenizer = {
         "version": "1.0",
         "truncation": None,
         "padding": None,
         "added_tokens": [special_token(ids[k], t) for k, t in (("eos", "</s>"), ("unk", "<unk>"), ("pad", "<pad>"))],
-        "normalizer": {"type": "NFKC"},
-        "pre_tokenizer": metaspace,
+        "normalizer": {"type": "Precompiled", "precompiled_charsmap": nmt_nfkc_charsmap()},
+        "pre_tokenizer": {"type": "Sequence", "pretokenizers": [{"type": "WhitespaceSplit"}, metaspace]},
         "post_processor": {
             "type": "TemplateProcessing",
             "single": [{"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": "</s>", "type_id": 0}}],
@@ -148,7 +177,7 @@ def tokenizer_files(folder: str, vocab: list[tuple[str, float]], ids: dict) -> N
             "source_lang": "it",
             "target_lang": "en",
             "separate_vocabs": False,
-            "clean_up_tokenization_spaces": False,
+            "clean_up_tokenization_spaces": True,
         },
     )
 
