@@ -15,6 +15,7 @@ import type { DefaultStageName, StageFactory } from "rassegna";
 import { type InputItem, readInputs } from "./inputs.js";
 import { assertSafeOutput, openSink, recordLine, writeFileAtomic } from "./output.js";
 import { createProgress, type Progress } from "./progress.js";
+import { distributedRun, queueCommand, workerCommand } from "./queue.js";
 import { renderReportHtml } from "./report/index.js";
 import {
   COMMANDS,
@@ -104,6 +105,11 @@ export async function runCli(argv: readonly string[], io: CliIo, options: CliOpt
     const cwd = io.cwd ?? process.cwd();
     if (name === "models") return await modelsCommand(positionals, flags, io);
     if (name === "report") return await reportCommand(positionals, flags, io, cwd);
+    if (name === "queue") return await queueCommand(positionals, flags, io);
+    if (name === "worker") {
+      if (positionals.length > 0) throw new UsageError(`rassegna worker: takes no files (${positionals.join(" ")}).`);
+      return await workerCommand(flags, io, modelSettings(flags), options.factories ?? {});
+    }
     return await articleCommand(name, positionals, flags, io, cwd, options);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -203,6 +209,9 @@ async function articleCommand(
       : parseLanguage(flags.language, "--language", command);
   if (command === "translate" && flags.to !== undefined) parseLanguage(flags.to, "--to", command);
   const engine = parseEngine(flags.engine, command);
+  if (command === "run" && flags.redis === undefined && (flags.queue ?? flags.stages ?? flags.route) !== undefined) {
+    throw new UsageError("rassegna run: --queue, --stages and --route go with --redis URL.");
+  }
   // The stage packages load models' code: import them only when a command needs them, so
   // that --help and usage errors answer at once.
   const { createDefaultPipeline, stageFactory } = await import("rassegna");
@@ -217,9 +226,11 @@ async function articleCommand(
     signal: controller.signal,
     onProgress: (event: Parameters<Progress["onEvent"]>[0]) => progress?.onEvent(event),
   };
-  let pipeline: Pipeline;
+  let pipeline: Pick<Pipeline, "stream" | "close">;
   try {
-    if (command === "run") {
+    if (command === "run" && flags.redis !== undefined) {
+      pipeline = await distributedRun(flags, { ...pipelineOptions, stderr: io.stderr });
+    } else if (command === "run") {
       const targets = parseList(flags.targets);
       pipeline = createDefaultPipeline({
         ...pipelineOptions,

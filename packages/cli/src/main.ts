@@ -3,6 +3,8 @@ import { runCli } from "./cli.js";
 
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort(new Error("interrupted (SIGINT)")));
+// A worker drains on SIGTERM (what process managers send); other commands stop as on Ctrl-C.
+process.once("SIGTERM", () => controller.abort(new Error("terminated (SIGTERM)")));
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdin: process.stdin,

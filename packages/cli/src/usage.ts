@@ -8,7 +8,17 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS = ["detect", "translate", "entities", "stance", "run", "models", "report"] as const;
+export const COMMANDS = [
+  "detect",
+  "translate",
+  "entities",
+  "stance",
+  "run",
+  "models",
+  "report",
+  "worker",
+  "queue",
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const INPUT = `  FILES…               text files or folders of them (each file is one article; its id is its path);
@@ -20,6 +30,9 @@ const INPUT = `  FILES…               text files or folders of them (each file
 const MODELS = `  --offline            never reach the Hugging Face hub (also RASSEGNA_OFFLINE=1)
   --cache-dir DIR      where downloaded models are kept (also RASSEGNA_CACHE_DIR)
   --model-path DIR     a folder of models laid out as DIR/<model id>/ (also RASSEGNA_MODEL_PATH)`;
+
+const QUEUE = `  --redis URL          the Redis server of the queue, redis://HOST:PORT/DB
+  --queue NAME         the queue's name (default rassegna)`;
 
 const OUTPUT = `Output: one JSON record per input article, in input order, on standard output.
 Exit status: 0 when every record is clean, 1 when some record carries errors, 2 for bad usage.`;
@@ -37,6 +50,8 @@ Commands:
   run         all of the above: language → translation → entities → stance
   models      pull | list the translation models
   report      turn the records of \`run\` into one HTML page
+  worker      take articles from a Redis queue (\`run --redis\`) and analyse them
+  queue       status | clear of a Redis queue
 
 Run \`rassegna <command> --help\` for the options of a command.`,
   detect: `Usage: rassegna detect [FILES…] [--jsonl] [--out FILE]
@@ -81,7 +96,7 @@ ${INPUT}
 ${MODELS}
 
 ${OUTPUT}`,
-  run: `Usage: rassegna run [FILES…] [--jsonl] [--targets …] [--concurrency N]
+  run: `Usage: rassegna run [FILES…] [--jsonl] [--targets …] [--concurrency N] [--redis URL [--queue NAME]]
 
 The whole job: language → translation into English → entities → stance. When no
 translation model can be had, the record carries the translate error and entities and
@@ -92,8 +107,41 @@ ${INPUT}
   --engine NAME        translation engine: transformers or apertium (default: transformers,
                        then apertium when the model cannot be had)
 ${MODELS}
+${QUEUE}
+  --stages LIST        with --redis: the stages the workers run (workers started with the same
+                       --stages); default all
+  --route STEPS        with --redis: steps on queues of their own, e.g.
+                       "language/translate/entities,stance" (a worker per step: --stages translate)
+
+With --redis the stages run in \`rassegna worker\` processes (any number, on any machines);
+the records come back exactly as without: one per input, in input order. It waits, and says
+so, while no worker is there. See docs/scaling.md.
 
 ${OUTPUT}`,
+  worker: `Usage: rassegna worker --redis redis://HOST:PORT/DB [--queue NAME] [--concurrency N] [--stages LIST]
+
+Takes articles from the queue that \`rassegna run --redis\` fills and runs the stages on them
+until SIGTERM or SIGINT; then it finishes the jobs it holds and exits 0. A job held by a
+worker that died is given to another after the stalled-job check.
+
+${QUEUE}
+  --concurrency N      jobs at once; they share model batches (default 16)
+  --stages LIST        run only these stages, as one step of a route (queue NAME.<stages>),
+                       e.g. --stages translate; default: the whole pipeline on queue NAME
+  --metrics-port N     serve Prometheus metrics on this port (GET /metrics)
+  --stall-ms N         lock time of a job: one held by a dead worker is retried this long
+                       after (default 30000)
+  --targets LIST       comma-separated stance targets (default: the actors the text names)
+  --engine NAME        translation engine: transformers or apertium
+${MODELS}`,
+  queue: `Usage: rassegna queue status --redis redis://HOST:PORT/DB [--queue NAME]
+       rassegna queue clear --redis redis://HOST:PORT/DB [--queue NAME]
+
+status   jobs waiting / active / completed / failed per queue of NAME, live workers, and
+         time per stage over every worker, as Prometheus text
+clear    removes every job and result of NAME and its steps
+
+${QUEUE}`,
   models: `Usage: rassegna models pull [MODEL…]
        rassegna models list
 
@@ -134,7 +182,29 @@ export const OPTIONS = {
   },
   entities: { ...COMMON, ...MODEL_FLAGS, language: { type: "string" } },
   stance: { ...COMMON, ...MODEL_FLAGS, language: { type: "string" }, targets: { type: "string" } },
-  run: { ...COMMON, ...MODEL_FLAGS, targets: { type: "string" }, engine: { type: "string" } },
+  run: {
+    ...COMMON,
+    ...MODEL_FLAGS,
+    targets: { type: "string" },
+    engine: { type: "string" },
+    redis: { type: "string" },
+    queue: { type: "string" },
+    stages: { type: "string" },
+    route: { type: "string" },
+  },
+  worker: {
+    help: { type: "boolean", short: "h" },
+    ...MODEL_FLAGS,
+    concurrency: { type: "string" },
+    targets: { type: "string" },
+    engine: { type: "string" },
+    redis: { type: "string" },
+    queue: { type: "string" },
+    stages: { type: "string" },
+    "metrics-port": { type: "string" },
+    "stall-ms": { type: "string" },
+  },
+  queue: { help: { type: "boolean", short: "h" }, redis: { type: "string" }, queue: { type: "string" } },
   models: { help: { type: "boolean", short: "h" }, ...MODEL_FLAGS },
   report: { help: { type: "boolean", short: "h" }, html: { type: "string" }, title: { type: "string" } },
 } as const;
@@ -155,6 +225,12 @@ export interface Flags {
   targets?: string;
   html?: string;
   title?: string;
+  redis?: string;
+  queue?: string;
+  stages?: string;
+  route?: string;
+  "metrics-port"?: string;
+  "stall-ms"?: string;
 }
 
 /** Parses a command's arguments; unknown flags and missing values are usage errors. */
