@@ -65,17 +65,26 @@ export interface QueueWorker {
   readonly closed: Promise<void>;
 }
 
-/** The stage that puts the record of the step before back into the pipeline's document. */
+/** Where a carried record's token rides through `createAnalysis`: the article's `meta`. */
+const CARRY = "@rassegna/queue:carry";
+
+/**
+ * The stage that puts the record of the step before back into the pipeline's document (the
+ * pipeline builds a fresh one from the article; the id stays the article's).
+ */
 function carryStage(carried: Map<string, Analysis>): Stage {
   return {
     name: "queue",
     process(doc) {
-      const saved = carried.get(doc.id);
+      const token = doc.meta?.[CARRY];
+      const saved = typeof token === "string" ? carried.get(token) : undefined;
       if (!saved) return;
-      carried.delete(doc.id);
+      carried.delete(token as string);
       const target = doc as unknown as Record<string, unknown>;
-      for (const key of Object.keys(target)) delete target[key];
-      Object.assign(target, saved);
+      for (const key of Object.keys(target)) if (key !== "id" && key !== "errors") delete target[key];
+      const { errors, ...rest } = saved;
+      Object.assign(target, rest);
+      doc.errors.push(...errors);
     },
   };
 }
@@ -125,10 +134,10 @@ export async function startWorker(options: WorkerOptions): Promise<QueueWorker> 
     if (data.doc) {
       if (hasInputError(data.doc)) doc = data.doc;
       else {
-        const token = `queue-carry-${carries++}`;
+        const token = String(carries++);
         carried.set(token, data.doc);
         try {
-          doc = await pipeline.run({ id: token, text: data.doc.text }, data.index);
+          doc = await pipeline.run({ id: data.doc.id, text: data.doc.text, meta: { [CARRY]: token } }, data.index);
         } finally {
           carried.delete(token);
         }
