@@ -15,13 +15,25 @@ export const alias = {
   "@rassegna/stance": `${root}packages/stance/src/index.ts`,
   "@rassegna/pipeline": `${root}packages/pipeline/src/index.ts`,
   "@rassegna/queue": `${root}packages/queue/src/index.ts`,
+  "@rassegna/sources": `${root}packages/sources/src/index.ts`,
   "@rassegna/cli": `${root}packages/cli/src/index.ts`,
   rassegna: `${root}packages/rassegna/src/index.ts`,
 };
 
 const setupFiles = [`${root}test-setup/no-network.ts`];
 
-const packages = ["core", "langdetect", "translate", "entities", "stance", "pipeline", "queue", "cli", "rassegna"];
+const packages = [
+  "core",
+  "langdetect",
+  "translate",
+  "entities",
+  "stance",
+  "pipeline",
+  "queue",
+  "sources",
+  "cli",
+  "rassegna",
+];
 
 export default [
   ...packages.map((name) => ({

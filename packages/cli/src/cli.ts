@@ -10,6 +10,7 @@ import {
   type StageError,
 } from "@rassegna/core";
 import { createPipeline, type Pipeline } from "@rassegna/pipeline";
+import type { SkippedFile } from "@rassegna/sources";
 import type { DefaultStageName, StageFactory } from "rassegna";
 
 import { type InputItem, readInputs } from "./inputs.js";
@@ -263,7 +264,17 @@ async function articleCommand(
   if (paths.length === 0 && (io.stdin as { isTTY?: boolean }).isTTY) {
     say(io.stderr, `rassegna ${command}: reading the article from the terminal; end it with Ctrl-D.`);
   }
-  const inputs = readInputs({ paths, jsonl: flags.jsonl === true, stdin: io.stdin, cwd, language: hint });
+  // Files of a folder that are not articles (README, code…): said once, at the end.
+  const skipped: SkippedFile[] = [];
+  const inputs = readInputs({
+    paths,
+    jsonl: flags.jsonl === true,
+    stdin: io.stdin,
+    cwd,
+    language: hint,
+    fetch: flags.fetch === true,
+    onSkip: (file) => skipped.push(file),
+  });
   // Inputs that could not be read or parsed: their record gets that error instead.
   const unreadable = new Map<number, StageError>();
   let read = 0;
@@ -310,6 +321,7 @@ async function articleCommand(
     }
   } finally {
     progress.stop();
+    if (skipped.length > 0) say(io.stderr, skippedNote(command, skipped));
     io.signal?.removeEventListener("abort", onAbort);
     await pipeline.close().catch((error: unknown) => say(io.stderr, `rassegna ${command}: ${messageOf(error)}`));
     const { partial } = await sink.close(complete);
@@ -321,6 +333,12 @@ async function articleCommand(
     }
   }
   return status;
+}
+
+/** The end-of-run note on what a folder held that is not an article. */
+function skippedNote(command: string, skipped: SkippedFile[]): string {
+  const lines = skipped.map((file) => `  ${file.path}: ${file.reason}`);
+  return `rassegna ${command}: skipped ${skipped.length} file${skipped.length === 1 ? "" : "s"} of the folders given:\n${lines.join("\n")}`;
 }
 
 async function modelsCommand(positionals: string[], flags: Flags, io: CliIo): Promise<number> {

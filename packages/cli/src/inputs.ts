@@ -1,10 +1,15 @@
-import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 
 import { INPUT_STAGE, type StageError } from "@rassegna/core";
+import {
+  articleFromJson,
+  type FetcherOptions,
+  readDocument,
+  readSources,
+  type SkippedFile,
+  type SourceItem,
+} from "@rassegna/sources";
 
 /** One input of the command: an article for the pipeline, or why it could not be read. */
 export interface InputItem {
@@ -16,54 +21,19 @@ export interface InputItem {
 
 /** How articles are read. */
 export interface InputOptions {
-  /** Files or folders; standard input when empty. */
+  /** Files, folders or web addresses; standard input when empty. */
   paths: string[];
   jsonl: boolean;
   stdin: Readable;
   cwd: string;
   /** A language hint for articles that bring none. */
   language?: string | undefined;
-}
-
-const decoder = new TextDecoder("utf-8");
-
-function decode(bytes: Uint8Array): string {
-  const text = decoder.decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function readError(id: string, message: string): InputItem {
-  return { article: { id }, error: { stage: INPUT_STAGE, code: "INVALID_INPUT", message } };
-}
-
-/** The files of a folder, recursively, sorted, leaving out hidden ones. */
-async function walk(dir: string, cwd: string): Promise<string[]> {
-  const entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path, cwd)));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
-}
-
-/** Expands the paths given into files (folders become their files); missing paths stay, to be reported. */
-export async function expandPaths(paths: string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    let isDirectory = false;
-    try {
-      isDirectory = (await stat(resolve(cwd, path))).isDirectory();
-    } catch {
-      // Reported as that input's error when it is read.
-    }
-    if (isDirectory) files.push(...(await walk(path, cwd)));
-    else files.push(path);
-  }
-  return files;
+  /** Download each feed item's page and read it as a web page (`--fetch`). */
+  fetch?: boolean;
+  /** Options of the downloader (timeouts, limits), for web addresses and `--fetch`. */
+  fetcher?: FetcherOptions;
+  /** Told of each file of a folder that is not an article (README, code…), to say so at the end. */
+  onSkip?: (skipped: SkippedFile) => void;
 }
 
 function withLanguage(article: unknown, language: string | undefined): unknown {
@@ -74,8 +44,19 @@ function withLanguage(article: unknown, language: string | undefined): unknown {
   return typeof record.language === "string" && record.language.trim() !== "" ? article : { ...record, language };
 }
 
+/**
+ * One parsed JSON value as an input: an article object (`id`, `text`, `title`, `date`,
+ * `url`, `source`, `language`, `targets`, `holders`, `meta`) or a string, else an error.
+ */
+export function parseValue(value: unknown, where: string, language: string | undefined): InputItem {
+  const item = articleFromJson(value, where);
+  return item.error
+    ? { article: item.article.id === undefined ? null : { id: item.article.id }, error: item.error }
+    : { article: withLanguage(item.article, language) };
+}
+
 /** One JSON Lines line: an article, or a parse error for that line. */
-function parseLine(line: string, where: string, language: string | undefined): InputItem {
+export function parseLine(line: string, where: string, language: string | undefined): InputItem {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -90,17 +71,7 @@ function parseLine(line: string, where: string, language: string | undefined): I
       },
     };
   }
-  if (Array.isArray(value) || (value !== null && typeof value === "object") || typeof value === "string") {
-    return { article: withLanguage(typeof value === "string" ? { text: value } : value, language) };
-  }
-  return {
-    article: null,
-    error: {
-      stage: INPUT_STAGE,
-      code: "INVALID_INPUT",
-      message: `${where} holds ${value === null ? "null" : `a ${typeof value}`}, not an article: each line must be a JSON object with a "text".`,
-    },
-  };
+  return parseValue(value, where, language);
 }
 
 async function* jsonLines(input: Readable, name: string, language: string | undefined): AsyncGenerator<InputItem> {
@@ -113,12 +84,35 @@ async function* jsonLines(input: Readable, name: string, language: string | unde
   }
 }
 
+/** A source's article or error as the command's input. */
+function fromSource(item: SourceItem, language: string | undefined): InputItem {
+  return item.error ? { article: item.article, error: item.error } : { article: withLanguage(item.article, language) };
+}
+
 /**
  * The command's inputs, read lazily (one file at a time, one line at a time) so that the
- * pipeline's backpressure reaches the disk.
+ * pipeline's backpressure reaches the disk. Files, folders and web addresses are read by
+ * `@rassegna/sources` (front matter, pages, feeds; folders give only their article files);
+ * JSON Lines and JSON articles are parsed here, line by line.
  */
 export async function* readInputs(options: InputOptions): AsyncGenerator<InputItem> {
   const { jsonl, stdin, cwd, language } = options;
+  // Lines and JSON values are parsed here, so that their checks live in one place.
+  const sourceOptions = {
+    cwd,
+    jsonl,
+    ...(options.fetch ? { fetch: true } : {}),
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+    ...(options.onSkip ? { onSkip: options.onSkip } : {}),
+    jsonLines: (input: Readable, where: string) => jsonLines(input, where, undefined) as AsyncIterable<SourceItem>,
+    jsonValue: (value: unknown, where: string) => {
+      const item = parseValue(value, where, undefined);
+      return {
+        article: (item.article ?? { text: "" }) as SourceItem["article"],
+        ...(item.error ? { error: item.error } : {}),
+      };
+    },
+  };
   if (options.paths.length === 0) {
     if (jsonl) {
       yield* jsonLines(stdin, "standard input", language);
@@ -126,32 +120,9 @@ export async function* readInputs(options: InputOptions): AsyncGenerator<InputIt
     }
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-    yield { article: withLanguage({ id: "stdin", text: decode(Buffer.concat(chunks)) }, language) };
+    const text = new TextDecoder("utf-8").decode(Buffer.concat(chunks)).replace(/^\uFEFF/, "");
+    for await (const item of readDocument(text, "stdin", sourceOptions)) yield fromSource(item, language);
     return;
   }
-  for (const path of await expandPaths(options.paths, cwd)) {
-    const full = resolve(cwd, path);
-    if (jsonl) {
-      const stream = createReadStream(full);
-      const opened = await new Promise<Error | undefined>((resolve) => {
-        stream.once("open", () => resolve(undefined));
-        stream.once("error", (error) => resolve(error));
-      });
-      if (opened) {
-        yield readError(path, `Cannot read ${path}: ${opened.message}`);
-        continue;
-      }
-      yield* jsonLines(stream, path, language);
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(full);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : String(error);
-      yield readError(path, `Cannot read ${path}: ${reason}.`);
-      continue;
-    }
-    yield { article: withLanguage({ id: path, text: decode(bytes) }, language) };
-  }
+  for await (const item of readSources(options.paths, sourceOptions)) yield fromSource(item, language);
 }

@@ -21,9 +21,13 @@ export const COMMANDS = [
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-const INPUT = `  FILES…               text files or folders of them (each file is one article; its id is its path);
-                       standard input when none is given
-  --jsonl              the input is JSON Lines: {"id", "text", "language"?, "targets"?, "holders"?} a line
+const INPUT = `  FILES…               article files, folders of them, or web addresses; standard input when none:
+                       .txt/.md (YAML front matter: id, title, date, language, url, source),
+                       .html pages, RSS/Atom/JSON feeds (.xml/.rss/.atom/.json, one article an item),
+                       .json/.jsonl articles; a folder gives only its article files (README, code… skipped)
+  --jsonl              the input is JSON Lines: {"id", "text", "title"?, "date"?, "url"?, "source"?,
+                       "language"?, "targets"?, "holders"?, "meta"?} a line
+  --fetch              download each feed item's page and read the article there
   --out FILE           write the JSON Lines there instead of standard output
   --concurrency N      articles processed at once (default 4)`;
 
@@ -96,7 +100,7 @@ ${INPUT}
 ${MODELS}
 
 ${OUTPUT}`,
-  run: `Usage: rassegna run [FILES…] [--jsonl] [--targets …] [--concurrency N] [--redis URL [--queue NAME]]
+  run: `Usage: rassegna run [FILES…|URLS…] [--jsonl] [--fetch] [--targets …] [--concurrency N] [--redis URL [--queue NAME]]
 
 The whole job: language → translation into English → entities → stance. When no
 translation model can be had, the record carries the translate error and entities and
@@ -163,6 +167,7 @@ const COMMON = {
   jsonl: { type: "boolean" },
   out: { type: "string", short: "o" },
   concurrency: { type: "string" },
+  fetch: { type: "boolean" },
 } as const;
 
 const MODEL_FLAGS = {
@@ -215,6 +220,7 @@ export interface Flags {
   jsonl?: boolean;
   out?: string;
   concurrency?: string;
+  fetch?: boolean;
   offline?: boolean;
   "cache-dir"?: string;
   "model-path"?: string;

@@ -169,16 +169,19 @@ describe("files and folders", () => {
     writeFileSync(join(root, "a.txt"), "\uFEFFPrima notizia.");
     writeFileSync(join(root, "sub", "c.txt"), "Terza notizia.");
     writeFileSync(join(root, ".hidden"), "not an article");
-    writeFileSync(join(root, "binary.bin"), Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]));
-    const { code, stdout } = await cli(["entities", "news", "news/a.txt"], "", { factories }, dir);
+    writeFileSync(join(root, "binary.txt"), Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]));
+    writeFileSync(join(root, "image.bin"), Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]));
+    const { code, stdout, stderr } = await cli(["entities", "news", "news/a.txt"], "", { factories }, dir);
     const out = records(stdout);
     expect(out.map((r) => r.id)).toEqual([
       "news/a.txt",
       "news/b.txt",
-      "news/binary.bin",
+      "news/binary.txt",
       "news/sub/c.txt",
       "news/a.txt",
     ]);
+    // A file of a folder that is not an article file is left out, and the run says so at the end.
+    expect(stderr).toContain("news/image.bin: .bin is not an article file");
     // The byte-order mark is not part of the text: offsets count from the first letter.
     expect(out[0]!.text).toBe("Prima notizia.");
     expect(out[1]!.entities[0].mentions[0]).toEqual({ start: 19, end: 23, text: "Roma" });
@@ -196,6 +199,54 @@ describe("files and folders", () => {
       { stage: "input", code: "INVALID_INPUT", message: "Cannot read missing.txt: no such file or folder." },
     ]);
     expect(out[1]!.errors).toEqual([]);
+  });
+
+  it("reads front matter as fields, not text, and skips what is not an article", async () => {
+    const root = join(dir, "desk");
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, "README.md"), "# About\n\nThis folder holds the desk's notes.");
+    writeFileSync(join(root, "make-index.mjs"), "export {};");
+    writeFileSync(
+      join(root, "nota.txt"),
+      "---\nid: nota-7\ntitle: Il ponte riapre\ndate: 2026-05-06\nlanguage: it\nurl: https://example.org/ponte\nsource: Il Foglio di Prova\ndesk: cronaca\n---\nIl ponte sul fiume riapre domani mattina.\n",
+    );
+    const { code, stdout, stderr } = await cli(["detect", "desk"], "", { factories }, dir);
+    expect(code).toBe(0);
+    expect(records(stdout)).toEqual([
+      expect.objectContaining({
+        id: "nota-7",
+        title: "Il ponte riapre",
+        date: "2026-05-06",
+        url: "https://example.org/ponte",
+        source: "Il Foglio di Prova",
+        meta: { desk: "cronaca" },
+        text: "Il ponte sul fiume riapre domani mattina.",
+        language: expect.objectContaining({ code: "it" }),
+      }),
+    ]);
+    expect(stderr).toContain("skipped 2 files");
+    expect(stderr).toContain("desk/README.md: a project file, not an article");
+    expect(stderr).toContain("desk/make-index.mjs: .mjs is not an article file");
+  });
+
+  it("carries the JSON Lines fields title, date, url, source and meta into the record", async () => {
+    const line = {
+      id: "w1",
+      text: "Il vertice si chiude senza accordo.",
+      title: "Vertice senza accordo",
+      date: "2026-02-03",
+      url: "https://example.org/vertice",
+      source: "Agenzia di Prova",
+      meta: { desk: "esteri", priority: 2 },
+    };
+    const { code, stdout } = await cli(["detect", "--jsonl"], jsonl(line, { id: "w2", text: "x", url: 5 }), {
+      factories,
+    });
+    expect(code).toBe(1);
+    const [first, second] = records(stdout);
+    expect(first).toMatchObject(line);
+    expect(second!.id).toBe("w2");
+    expect(second!.errors[0].message).toContain('"url" must be a string');
   });
 
   it("reads JSON Lines files with --jsonl, naming the file in line errors", async () => {

@@ -56,6 +56,8 @@ export function createAnalysis(
   if (holders) doc.holders = holders;
   if (typeof article.title === "string") doc.title = article.title;
   if (typeof article.date === "string") doc.date = article.date;
+  if (typeof article.url === "string") doc.url = article.url;
+  if (typeof article.source === "string") doc.source = article.source;
   if (article.meta !== null && typeof article.meta === "object") doc.meta = article.meta as Record<string, unknown>;
 
   if (input === null || typeof input !== "object") {

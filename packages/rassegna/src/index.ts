@@ -1,12 +1,13 @@
 /**
  * `rassegna`: Rassegna in one install. Re-exports the public API of every package
- * (core types and errors, the pipeline, the four stages) and offers
+ * (core types and errors, the pipeline, the four stages, the article sources) and offers
  * {@link createDefaultPipeline}: language → translation → entities → stance.
  */
 export * from "@rassegna/core";
 export * from "@rassegna/entities";
 export * from "@rassegna/langdetect";
 export * from "@rassegna/pipeline";
+export * from "@rassegna/sources";
 export * from "@rassegna/stance";
 export * from "@rassegna/translate";
 export {

@@ -1,0 +1,24 @@
+import type { Article, StageError } from "@rassegna/core";
+
+/** The stage name of errors raised while reading sources (files, pages, feeds, URLs). */
+export const SOURCE_STAGE = "input";
+
+/**
+ * One article read from a source, or why it could not be read. An unreadable source still
+ * gives one item (its `article` carries the id and what is known, such as the url), so that
+ * every input has one record.
+ */
+export interface SourceItem {
+  article: Article;
+  /** Set when the source could not be read or holds no article: the record's error. */
+  error?: StageError;
+}
+
+/** The kinds of files a folder is read for; everything else is skipped. */
+export type FileKind = "text" | "markdown" | "html" | "json" | "jsonl" | "feed";
+
+/** Why a file was left out of a folder. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
