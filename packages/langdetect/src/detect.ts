@@ -2,6 +2,7 @@ import { assertText, type LanguageAlternative, type LanguageGuess, RassegnaError
 import { francAll } from "franc";
 import { toIso6391, toIso6393 } from "./codes.js";
 import { findKey, loadModel, type Model } from "./model.js";
+import { cutSample, SAMPLE_LENGTH, sampleOf } from "./sample.js";
 import { DEFAULT_SCORE_PARAMS, type ScoreParams, scoreTokens } from "./score.js";
 import { countScripts, dominantScript, inScript, scriptOf } from "./scripts.js";
 
@@ -13,15 +14,22 @@ export interface DetectOptions {
   ignore?: readonly string[];
   /** Fewest letters needed for an answer; shorter texts are `"und"`. Default 1. */
   minLength?: number;
+  /**
+   * The languages the source publishes in (ISO 639-1 or 639-3), e.g. `["it", "en"]` for an Italian
+   * feed that carries some English: the answer is one of them (with `only`, one of both lists).
+   */
+  languages?: readonly string[];
+  /**
+   * The language the text is expected to be in: a prior in its favour, worth a few words of
+   * evidence, so that a short or ambiguous text (a headline) goes to it while a text clearly in
+   * another language still gets its own. Unlike an article's `language`, it does not skip detection.
+   */
+  language?: string;
 }
 
 export const STAGE = "language";
 
-/**
- * Characters of a long text that detection reads: the first ones, cut at a space. Language does not
- * change within an article often enough to pay for reading megabytes (use detectSegments for that).
- */
-export const SAMPLE_LENGTH = 4096;
+export { SAMPLE_LENGTH, sampleOf };
 
 /** Confidence from which a guess is `reliable` (accuracy in that band is reported by the benchmark). */
 const RELIABLE_CONFIDENCE = 0.8;
@@ -40,9 +48,11 @@ export const tuning = {
    * shortest, starts a little ahead. Tuned on the even lines of the benchmark (see
    * bench/langid.bench.ts), reported on the odd ones too.
    */
-  priors: { oci: -5, epo: -5, afr: -3, nob: -2, mkd: -1, srp: -2, jpn: -2, ukr: 1 } as Record<string, number>,
+  priors: { oci: -9, epo: -9, afr: -3, nob: -2, mkd: -1, srp: -2, jpn: -2, ukr: 1 } as Record<string, number>,
   /** Below this mean log-probability per character, no modelled language fits: ask franc. */
   unfitPerChar: -6,
+  /** Log prior of the `language` option's language (a few words' worth of evidence). */
+  hintPrior: 6,
 };
 
 /**
@@ -55,6 +65,8 @@ interface Resolved {
   only?: Set<string>;
   ignore: Set<string>;
   minLength: number;
+  /** ISO 639-3 code of the `language` option. */
+  hint?: string;
 }
 
 function resolveCodes(codes: readonly string[] | undefined, name: string): Set<string> | undefined {
@@ -91,11 +103,27 @@ function resolveCodes(codes: readonly string[] | undefined, name: string): Set<s
 }
 
 function resolve(options: DetectOptions): Resolved {
-  const only = resolveCodes(options.only, "only");
+  let only = resolveCodes(options.only, "only");
+  const languages = resolveCodes(options.languages, "languages");
+  if (languages) only = only ? new Set([...only].filter((code) => languages.has(code))) : languages;
+  let hint: string | undefined;
+  if (options.language !== undefined) {
+    hint = typeof options.language === "string" ? toIso6393(options.language.trim()) : undefined;
+    if (hint === undefined) {
+      throw new RassegnaError(
+        "INVALID_INPUT",
+        `${STAGE}: option language ${JSON.stringify(options.language)} is not an ISO 639-1 or 639-3 code.`,
+        { stage: STAGE, hint: 'Pass e.g. { language: "it" }.' },
+      );
+    }
+    // The main member of a macrolanguage is what the model knows ("zh" → cmn).
+    hint = [...(resolveCodes([hint], "language") as Set<string>)].pop() ?? hint;
+  }
   return {
     ignore: resolveCodes(options.ignore, "ignore") ?? new Set(),
     minLength: options.minLength ?? 1,
     ...(only ? { only } : {}),
+    ...(hint ? { hint } : {}),
   };
 }
 
@@ -129,23 +157,36 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** The first {@link SAMPLE_LENGTH} characters of a text, cut at a space so no word is split. */
-export function sampleOf(text: string): string {
-  if (text.length <= SAMPLE_LENGTH) return text;
-  const cut = text.lastIndexOf(" ", SAMPLE_LENGTH);
-  return text.slice(0, cut > SAMPLE_LENGTH / 2 ? cut : SAMPLE_LENGTH);
-}
+/** Characters after which a capitalised word starts a sentence (or a line, a quote, a list item). */
+const OPENERS = new Set([..."\n\r.!?…:;\"«»“”„‘’'()[]–—-|•·*#>"]);
 
-/** Tokens of the dominant script, lower-cased: what the model scores. */
-function tokensOf(text: string, script: string): string[] {
-  const out: string[] = [];
-  for (const token of text
-    .normalize("NFC")
-    .toLowerCase()
-    .match(/[\p{L}\p{M}]+/gu) ?? []) {
-    if (inScript(scriptOf(token.codePointAt(0) as number), script)) out.push(token);
+/**
+ * Tokens of the dominant script, lower-cased: what the model scores; and, per token, 1 when it
+ * looks like a name: capitalised inside a sentence ("a Bruxelles"), or in capitals ("ROMA").
+ */
+function tokensOf(text: string, script: string): { tokens: string[]; names: Uint8Array } {
+  const tokens: string[] = [];
+  const flags: number[] = [];
+  const normalised = text.normalize("NFC");
+  const re = /[\p{L}\p{M}]+/gu;
+  for (let m = re.exec(normalised); m !== null; m = re.exec(normalised)) {
+    const word = m[0];
+    if (!inScript(scriptOf(word.codePointAt(0) as number), script)) continue;
+    const lower = word.toLowerCase();
+    let name = 0;
+    if (lower !== word) {
+      const upper = word.toUpperCase();
+      if (upper === word && word.length >= 2) name = 1;
+      else if (word[0] !== lower[0]) {
+        let i = m.index - 1;
+        while (i >= 0 && /\s/.test(normalised[i] as string) && normalised[i] !== "\n") i--;
+        name = i >= 0 && !OPENERS.has(normalised[i] as string) ? 1 : 0;
+      }
+    }
+    tokens.push(lower);
+    flags.push(name);
   }
-  return out;
+  return { tokens, names: Uint8Array.from(flags) };
 }
 
 /** True when some letter of the tokens is used by no candidate language: a sign of an unmodelled language. */
@@ -193,6 +234,11 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
   return detectResolved(sampleOf(text), resolve(options));
 }
 
+/** Detection of one piece of a text as it is (no prose sample), after the options are checked. */
+export function detectPiece(text: string, r: Resolved, prior?: { lang: string; weight: number }): LanguageGuess {
+  return detectResolved(cutSample(text), r, prior);
+}
+
 /** Detection after the options are checked; `text` is already a sample. */
 export function detectResolved(text: string, r: Resolved, prior?: { lang: string; weight: number }): LanguageGuess {
   const counts = countScripts(text);
@@ -213,7 +259,7 @@ export function detectResolved(text: string, r: Resolved, prior?: { lang: string
   });
   // Kana: only Japanese writes them.
   if (script === "Jpan") return allowed("jpn", r) ? guess("jpn", 1, script, letters) : undetermined(script);
-  const tokens = tokensOf(text, script);
+  const { tokens, names } = tokensOf(text, script);
   const francKnows = FRANC_SCRIPTS.has(script);
   if (candidates.length === 0 || (francKnows && hasUnknownLetters(model, tokens, candidates))) {
     return francGuess(text, script, letters, r);
@@ -222,11 +268,12 @@ export function detectResolved(text: string, r: Resolved, prior?: { lang: string
     return guess(model.codes[candidates[0] as number] as string, 1, script, letters);
   }
   const totals = new Float64Array(model.codes.length);
-  const chars = scoreTokens(model, tokens, candidates, totals, tuning.score);
+  const chars = scoreTokens(model, tokens, candidates, totals, tuning.score, names);
   for (const lang of candidates) {
     const code = model.codes[lang] as string;
     totals[lang] = (totals[lang] as number) + (tuning.priors[code] ?? 0);
     if (prior && prior.lang === code) totals[lang] = (totals[lang] as number) + prior.weight;
+    if (r.hint === code) totals[lang] = (totals[lang] as number) + tuning.hintPrior;
   }
   candidates.sort((a, b) => (totals[b] as number) - (totals[a] as number));
   const best = candidates[0] as number;

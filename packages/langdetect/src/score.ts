@@ -13,11 +13,29 @@ export interface ScoreParams {
   backoff: number;
   /** Log-probability of a character a language never uses. */
   floor: number;
-  /** Candidates this far (in nats) behind the leader are dropped after a few words, for speed. */
+  /**
+   * Most a word that looks like a name (capitalised inside a sentence, or all capitals) can put a
+   * language behind the word's best language, in nats: "Bruxelles", "Macron" or "ROMA" say where a
+   * story happens, not what language it is written in.
+   */
+  nameCap: number;
+  /** Most any one word can put a language behind the word's best language, in nats. */
+  wordCap: number;
+  /** Candidates this far (in nats) behind the leader are dropped, once `minWords` words are read. */
   prune: number;
+  /** Words read (spread over the text) before any candidate is dropped. */
+  minWords: number;
 }
 
-export const DEFAULT_SCORE_PARAMS: ScoreParams = { listWeight: 0.8, backoff: -1, floor: -12, prune: 40 };
+export const DEFAULT_SCORE_PARAMS: ScoreParams = {
+  listWeight: 0.8,
+  backoff: -1,
+  floor: -12,
+  nameCap: 4,
+  wordCap: 50,
+  prune: 40,
+  minWords: 3,
+};
 
 /** Scratch arrays reused across calls (detection is synchronous, so one set suffices). */
 const scratch = {
@@ -125,43 +143,154 @@ function scoreWord(
 }
 
 /**
- * Adds to `totals[lang]` the log-probability of the tokens in each candidate language; candidates
- * far behind are dropped from `candidates` (in place) as the evidence grows, and scoring stops when
- * one is left. Returns the number of characters scored (word boundaries included).
+ * Word scores by candidate set: frequent words recur across texts, so most are scored once. Each
+ * set keeps its scores in one flat array (a word's row: its score per candidate, `NaN` where not yet
+ * computed, then the number of characters scored), found through a map from the word to its row.
+ */
+interface WordCache {
+  rows: Map<string, number>;
+  pool: Float64Array;
+  width: number;
+}
+const caches = new Map<string, WordCache>();
+/** Words kept per candidate set before its cache starts afresh. */
+const CACHE_WORDS = 32_768;
+/** Candidate sets kept (one per script and option set in use) before all start afresh. */
+const CACHE_SETS = 16;
+
+let lastCandidates: readonly number[] = [];
+let lastParams: ScoreParams | undefined;
+let lastCache: WordCache | undefined;
+
+function cacheFor(candidates: readonly number[], params: ScoreParams): WordCache {
+  if (
+    lastCache &&
+    lastParams === params &&
+    lastCandidates.length === candidates.length &&
+    candidates.every((lang, i) => lastCandidates[i] === lang)
+  )
+    return lastCache;
+  const key = `${candidates.join(",")}|${params.listWeight},${params.backoff},${params.floor}`;
+  const width = candidates.length + 1;
+  let cache = caches.get(key);
+  if (!cache) {
+    if (caches.size >= CACHE_SETS) caches.clear();
+    cache = { rows: new Map(), pool: new Float64Array(CACHE_WORDS * width), width };
+    caches.set(key, cache);
+  }
+  lastCandidates = [...candidates];
+  lastParams = params;
+  lastCache = cache;
+  return cache;
+}
+
+const missing: number[] = [];
+const missingAt: number[] = [];
+
+/** The row of one word's scores in `cache.pool`, with the scores of the candidates at `live` computed. */
+function wordRow(
+  model: Model,
+  token: string,
+  candidates: readonly number[],
+  live: readonly number[],
+  cache: WordCache,
+  params: ScoreParams,
+): number {
+  const pool = cache.pool;
+  const count = candidates.length;
+  let row = cache.rows.get(token);
+  if (row === undefined) {
+    if (cache.rows.size >= CACHE_WORDS) cache.rows.clear();
+    row = cache.rows.size * cache.width;
+    pool.fill(Number.NaN, row, row + count + 1);
+    cache.rows.set(token, row);
+  }
+  missing.length = 0;
+  missingAt.length = 0;
+  for (const at of live) {
+    if (Number.isNaN(pool[row + at] as number)) {
+      missing.push(candidates[at] as number);
+      missingAt.push(at);
+    }
+  }
+  if (missing.length > 0) {
+    const wordLog = scratch.wordLog;
+    pool[row + count] = scoreWord(model, token, missing, missing.length, wordLog, params);
+    for (let i = 0; i < missing.length; i++)
+      pool[row + (missingAt[i] as number)] = wordLog[missing[i] as number] as number;
+  }
+  return row;
+}
+
+/**
+ * The order in which the words of a text are read: spread over the whole text (a golden-ratio
+ * stride), so that any first few words read come from all of it, not from its opening line.
+ */
+function spreadOrder(n: number): Int32Array {
+  const order = new Int32Array(n);
+  if (n === 0) return order;
+  let step = Math.max(1, Math.round(n * 0.618));
+  while (gcd(step, n) !== 1) step++;
+  for (let i = 0; i < n; i++) order[i] = (i * step) % n;
+  return order;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Adds to `totals[lang]` the log-probability of the tokens in each candidate language. Words are
+ * read in an order spread over the whole text ({@link spreadOrder}), so the first words read sample
+ * all of it: an opening line in another language (a menu, "BREAKING NEWS", a by-line, a quotation)
+ * weighs only as much as its share of the words. Each word can put a language at most `wordCap`
+ * nats behind that word's best language (`nameCap` for words flagged in `names`), so one odd word
+ * cannot outweigh the rest. After `minWords` words, candidates more than `prune` nats behind the
+ * leader are dropped (`-Infinity`) and reading stops when one is left. Returns the number of
+ * characters scored (word boundaries included).
  */
 export function scoreTokens(
   model: Model,
   tokens: readonly string[],
-  candidates: number[],
+  candidates: readonly number[],
   totals: Float64Array,
   params: ScoreParams,
+  names?: ArrayLike<number>,
 ): number {
   ensureScratch(model.codes.length);
-  const wordLog = scratch.wordLog;
-  let live = candidates.length;
+  const count = candidates.length;
+  const cache = cacheFor(candidates, params);
+  const pool = cache.pool;
+  const live: number[] = candidates.map((_, at) => at);
+  const order = spreadOrder(tokens.length);
   let scored = 0;
-  let tokenCount = 0;
-  for (const token of tokens) {
-    scored += scoreWord(model, token, candidates, live, wordLog, params);
+  for (let i = 0; i < order.length; i++) {
+    const t = order[i] as number;
+    const row = wordRow(model, tokens[t] as string, candidates, live, cache, params);
+    scored += pool[row + count] as number;
     let best = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < live; c++) {
-      const lang = candidates[c] as number;
-      const total = (totals[lang] as number) + (wordLog[lang] as number);
+    for (const at of live) if ((pool[row + at] as number) > best) best = pool[row + at] as number;
+    const lowest = best - (names !== undefined && names[t] === 1 ? params.nameCap : params.wordCap);
+    let leader = Number.NEGATIVE_INFINITY;
+    for (const at of live) {
+      const lang = candidates[at] as number;
+      const score = pool[row + at] as number;
+      const total = (totals[lang] as number) + (score > lowest ? score : lowest);
       totals[lang] = total;
-      if (total > best) best = total;
+      if (total > leader) leader = total;
     }
-    tokenCount++;
-    if (tokenCount >= 2 && live > 1) {
+    if (i + 1 >= params.minWords && live.length > 1) {
       let kept = 0;
-      for (let c = 0; c < live; c++) {
-        const lang = candidates[c] as number;
-        if ((totals[lang] as number) >= best - params.prune) candidates[kept++] = lang;
+      for (const at of live) {
+        const lang = candidates[at] as number;
+        if ((totals[lang] as number) >= leader - params.prune) live[kept++] = at;
+        else totals[lang] = Number.NEGATIVE_INFINITY;
       }
-      live = kept;
-      // One language left: the rest of the text cannot change the answer.
-      if (live === 1) break;
+      live.length = kept;
+      // One language left: it stays the answer.
+      if (kept === 1) break;
     }
   }
-  candidates.length = live;
   return scored;
 }
