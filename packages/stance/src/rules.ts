@@ -122,6 +122,11 @@ function cueAt(tokens: readonly Token[], i: number, languages: ReadonlySet<CueLa
   return best;
 }
 
+/** True when a stance cue starts at word `i` ("elogiato", "accused"): someone's act, not a judgement. */
+export function isCueAt(tokens: readonly Token[], i: number, languages: ReadonlySet<CueLanguage>): boolean {
+  return cueAt(tokens, i, languages) !== undefined;
+}
+
 /** All cues of a sentence, left to right, not overlapping and not inside an actor's name. */
 function findCues(
   text: string,

@@ -15,6 +15,7 @@ import type { CueLanguage } from "./lexicon.js";
 import { type ActorMention, actorKey, discoverMentions, NameMatcher, type Token } from "./mentions.js";
 import { ownStances } from "./own.js";
 import { readFindings } from "./rules.js";
+import { readVoice } from "./voice.js";
 
 export const STAGE = "stance";
 
@@ -105,12 +106,22 @@ export function targetsFromEntities(entities: readonly Entity[]): string[] {
   return [...targets];
 }
 
+/** Least score of the text's own stance read strictly (an article, no target asked for). */
+const STRICT_OWN_MIN = 0.3;
+
 /** Options of the rules backend, already checked. */
 export interface RuleOptions {
   targets: string[] | undefined;
   holders: string[] | undefined;
   languages: Set<CueLanguage>;
+  /** Whether the text's own stance is read: always, never, or when the author takes sides. */
+  ownStance: OwnStanceMode;
+  /** Whether pairs without a stance are answered with `NONE` rows. */
+  includeNone: boolean;
 }
+
+/** When the text's own stance (no holder) is given. */
+export type OwnStanceMode = "auto" | "always" | "never";
 
 /** Matchers of recent name lists: a stream of short texts often asks about the same names. */
 const matchers = new Map<string, NameMatcher>();
@@ -165,8 +176,18 @@ export function tagStanceWithRules(text: string, options: RuleOptions): Stance[]
     }
     return out;
   }
-  const own = ownStances(text, languages.has("en"), targets, findings, sentences);
-  for (const target of targets) out.push(toStance(target, undefined, own.get(target)));
+  const readOwn = options.ownStance === "always" || (options.ownStance === "auto" && readVoice(text).opinion);
+  if (readOwn) {
+    // Read for the article as a whole (no targets asked for): the author's own words only,
+    // and only clear leanings.
+    const strict = options.ownStance === "auto" || !options.includeNone;
+    const own = ownStances(text, languages.has("en"), targets, findings, sentences, strict);
+    for (const target of targets) {
+      const stance = toStance(target, undefined, own.get(target));
+      if (strict && stance.score < STRICT_OWN_MIN) continue;
+      if (options.includeNone || stance.stance !== "NONE") out.push(stance);
+    }
+  }
   const wanted = new Set(targets);
   const pairs: Array<{ holder: string; target: string; tally: Tally; at: number }> = [];
   for (const [holder, byTarget] of tallies) {
@@ -176,7 +197,10 @@ export function tagStanceWithRules(text: string, options: RuleOptions): Stance[]
     }
   }
   pairs.sort((a, b) => a.at - b.at);
-  for (const { holder, target, tally } of pairs) out.push(toStance(target, holder, tally));
+  for (const { holder, target, tally } of pairs) {
+    const stance = toStance(target, holder, tally);
+    if (options.includeNone || stance.stance !== "NONE") out.push(stance);
+  }
   return out;
 }
 
