@@ -11,7 +11,8 @@
  * one list and language, an empty or unfolded phrase, or a missing source fails the build with
  * the file and the phrase.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -92,11 +93,16 @@ if (process.argv.includes("--check")) {
   try {
     current = readFileSync(outFile, "utf8");
   } catch {}
-  if (current !== out) {
+  // Layout is biome's business (it may join short arrays): compare the content.
+  const content = (text) => text.replace(/\s+/g, "").replace(/,([\]}])/g, "$1");
+  if (content(current) !== content(out)) {
     console.error("stance data: src/generated/words.ts is stale; run `node packages/stance/scripts/build-data.mjs`.");
     process.exit(1);
   }
 } else {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, out);
+  // Lay it out as the repository's formatter would, when it is installed.
+  const biome = join(packageDir, "..", "..", "node_modules", ".bin", "biome");
+  if (existsSync(biome)) execFileSync(biome, ["format", "--write", outFile], { stdio: "ignore" });
 }

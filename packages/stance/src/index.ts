@@ -25,12 +25,14 @@ import {
 import { MAX_EVIDENCE } from "./aggregate.js";
 import { DEFAULT_NLI_MODEL, type NliItem, NliModel, type NliScores, nliQuestions, nliStance } from "./nli.js";
 import {
+  aliasesFromEntities,
   checkNames,
   checkText,
   type OwnStanceMode,
   RULE_LANGUAGES,
   ruleLanguages,
   STAGE,
+  type StanceDecision,
   tagStanceWithRules,
   targetsFromEntities,
 } from "./tag.js";
@@ -38,7 +40,7 @@ import { readVoice } from "./voice.js";
 
 export { MAX_EVIDENCE } from "./aggregate.js";
 export { DEFAULT_NLI_MODEL, HYPOTHESES } from "./nli.js";
-export type { OwnStanceMode } from "./tag.js";
+export type { OwnStanceMode, StanceDecision } from "./tag.js";
 export { readVoice, type Voice } from "./voice.js";
 
 /** Which engine decides the stances. */
@@ -79,6 +81,11 @@ export interface StanceOptions extends ModelSettingsOptions {
    * `targets` or `holders` are given (every pair asked for is answered), else false.
    */
   includeNone?: boolean;
+  /**
+   * Who labels each pair the rules read: `"learned"` (default; the shipped classifier over
+   * the rules' findings and the words around the mentions) or `"rules"` (the rules' tally).
+   */
+  decision?: StanceDecision;
 }
 
 /** Options that select the rules backend: the answer is synchronous. */
@@ -102,6 +109,17 @@ function checkOwnStance(value: unknown): OwnStanceMode | undefined {
     hint: 'Use ownStance: "auto" (default), "always" or "never".',
   });
 }
+
+function checkDecision(value: unknown): StanceDecision {
+  if (value === undefined) return DEFAULT_DECISION;
+  if (value === "learned" || value === "rules") return value;
+  throw new InvalidInputError(`${STAGE}: unknown decision ${JSON.stringify(value)}.`, {
+    stage: STAGE,
+    hint: 'Use decision: "learned" (default) or "rules".',
+  });
+}
+
+const DEFAULT_DECISION: StanceDecision = "learned";
 
 function checkIncludeNone(value: unknown): boolean | undefined {
   if (value === undefined || typeof value === "boolean") return value;
@@ -188,6 +206,8 @@ export function tagStance(text: string, options: StanceOptions = {}): Stance[] |
     languages: ruleLanguages(options.language, text),
     ownStance: checkOwnStance(options.ownStance) ?? (asked ? "always" : "auto"),
     includeNone: checkIncludeNone(options.includeNone) ?? (asked || holders !== undefined),
+    decision: checkDecision(options.decision),
+    ...(Array.isArray(options.entities) ? { aliases: aliasesFromEntities(options.entities) } : {}),
   });
 }
 
@@ -298,15 +318,18 @@ export function stanceStage(options: StanceOptions = {}): Stage {
     own: "always" | "never",
   ): Promise<Stance[]> {
     const named = doc.targets ?? optionTargets;
-    const targets = named ?? (doc.entities?.length ? targetsFromEntities(doc.entities) : undefined);
+    const targets =
+      named ?? (doc.entities?.length ? targetsFromEntities(doc.entities, doc.translation !== undefined) : undefined);
     const holders = doc.holders ?? optionHolders;
     if (!model) {
       return tagStance(reading.text, {
         ...(targets ? { targets } : {}),
+        ...(doc.entities?.length ? { entities: doc.entities } : {}),
         ...(holders ? { holders } : {}),
         ...(reading.language ? { language: reading.language } : {}),
         ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }),
         ownStance: own,
+        ...(options.decision === undefined ? {} : { decision: options.decision }),
         includeNone: optionNone ?? (named !== undefined || holders !== undefined),
       });
     }

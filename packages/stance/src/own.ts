@@ -1,5 +1,6 @@
 /** The text's own stance toward each target (no holder): cues about it and evaluative words near it. */
 import { addEvidence, newTally, type ReadSentence, type Tally, vote } from "./aggregate.js";
+import { readVerdicts } from "./judgement.js";
 import type { CueLanguage } from "./lexicon.js";
 import type { ActorMention, Token } from "./mentions.js";
 import { isSpeaker, wordValence } from "./own-clauses.js";
@@ -67,6 +68,7 @@ export function ownStances(
       weight,
     );
   }
+  if (strict) readVerdicts(text, own, sentences, tallies);
   for (const sentence of sentences) {
     const named = sentence.mentions.filter((m) => tallies.has(m.key));
     if (named.length === 0) continue;

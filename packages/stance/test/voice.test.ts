@@ -60,3 +60,34 @@ describe("the word lists", () => {
     expect(() => execFileSync(process.execPath, [script, "--check"], { stdio: "pipe" })).not.toThrow();
   });
 });
+
+describe("the author's verdicts in an opinion piece", () => {
+  const OPINION_IT =
+    "C'è qualcosa di stanco nel modo in cui il consiglio regionale tratta Ostrava. Sentiamo le stesse promesse da dieci anni, e dovremmo smettere di fingere che valgano qualcosa. Ha ragione Jana Pelc a perdere la pazienza. Il governatore Tomas Brandt invece sbaglia, e nessuno nel consiglio lo dirà ad alta voce. Chi ha deciso che una linea del tram sia un lusso? La nostra città paga la loro prudenza, purtroppo. Bisogna costruire la linea, o dire onestamente che non si farà mai. La responsabilità principale è di Karel Novak, che firma i bilanci da due mandati. Ma non si può assolvere nemmeno chi tace.";
+  const own = (text: string) =>
+    tagStance(text, {
+      language: "it",
+      entities: ["Jana Pelc", "Tomas Brandt", "Karel Novak"].map((name) => ({
+        name,
+        type: "PERSON" as const,
+        source: "original" as const,
+        mentions: [],
+      })),
+    })
+      .filter((s) => s.holder === undefined)
+      .map((s) => `${s.target} ${s.stance}`)
+      .sort();
+
+  it("reads 'ha ragione X', 'X sbaglia' and 'la responsabilità è di X' as the author's stance", () => {
+    expect(readVoice(OPINION_IT).opinion).toBe(true);
+    expect(own(OPINION_IT)).toEqual(["Jana Pelc FAVOR", "Karel Novak AGAINST", "Tomas Brandt AGAINST"]);
+  });
+
+  it("reads no verdict inside a quotation", () => {
+    const quoted = OPINION_IT.replace(
+      "Ha ragione Jana Pelc a perdere la pazienza.",
+      "«Ha ragione Jana Pelc», dice un vicino.",
+    );
+    expect(own(quoted)).not.toContain("Jana Pelc FAVOR");
+  });
+});
