@@ -25,17 +25,23 @@ import {
 import { MAX_EVIDENCE } from "./aggregate.js";
 import { DEFAULT_NLI_MODEL, type NliItem, NliModel, type NliScores, nliQuestions, nliStance } from "./nli.js";
 import {
+  aliasesFromEntities,
   checkNames,
   checkText,
+  type OwnStanceMode,
   RULE_LANGUAGES,
   ruleLanguages,
   STAGE,
+  type StanceDecision,
   tagStanceWithRules,
   targetsFromEntities,
 } from "./tag.js";
+import { readVoice } from "./voice.js";
 
 export { MAX_EVIDENCE } from "./aggregate.js";
 export { DEFAULT_NLI_MODEL, HYPOTHESES } from "./nli.js";
+export type { OwnStanceMode, StanceDecision } from "./tag.js";
+export { readVoice, type Voice } from "./voice.js";
 
 /** Which engine decides the stances. */
 export type StanceBackend = "rules" | "nli";
@@ -64,6 +70,22 @@ export interface StanceOptions extends ModelSettingsOptions {
   maxLength?: number;
   /** Cancels an `"nli"` run between model calls. */
   signal?: AbortSignal;
+  /**
+   * When the text's own stance (no holder) is given: `"always"`, `"never"`, or `"auto"`, only
+   * when the author takes sides (an opinion piece; wire copy, news pages and headlines get
+   * none). Default: `"always"` when `targets` are given, else `"auto"`.
+   */
+  ownStance?: OwnStanceMode;
+  /**
+   * Whether pairs without a stance are answered with `NONE` rows. Default: true when
+   * `targets` or `holders` are given (every pair asked for is answered), else false.
+   */
+  includeNone?: boolean;
+  /**
+   * Who labels each pair the rules read: `"learned"` (default; the shipped classifier over
+   * the rules' findings and the words around the mentions) or `"rules"` (the rules' tally).
+   */
+  decision?: StanceDecision;
 }
 
 /** Options that select the rules backend: the answer is synchronous. */
@@ -78,6 +100,30 @@ function checkBackend(backend: unknown): StanceBackend {
     stage: STAGE,
     hint: 'Use backend: "rules" (default) or "nli".',
   });
+}
+
+function checkOwnStance(value: unknown): OwnStanceMode | undefined {
+  if (value === undefined || value === "auto" || value === "always" || value === "never") return value;
+  throw new InvalidInputError(`${STAGE}: unknown ownStance ${JSON.stringify(value)}.`, {
+    stage: STAGE,
+    hint: 'Use ownStance: "auto" (default), "always" or "never".',
+  });
+}
+
+function checkDecision(value: unknown): StanceDecision {
+  if (value === undefined) return DEFAULT_DECISION;
+  if (value === "learned" || value === "rules") return value;
+  throw new InvalidInputError(`${STAGE}: unknown decision ${JSON.stringify(value)}.`, {
+    stage: STAGE,
+    hint: 'Use decision: "learned" (default) or "rules".',
+  });
+}
+
+const DEFAULT_DECISION: StanceDecision = "learned";
+
+function checkIncludeNone(value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === "boolean") return value;
+  throw new InvalidInputError(`${STAGE}: "includeNone" must be true or false.`, { stage: STAGE });
 }
 
 function targetsOf(options: StanceOptions): string[] | undefined {
@@ -151,10 +197,17 @@ export function tagStance(text: string, options: StanceOptions = {}): Stance[] |
     return tagStanceWithNli(text, options);
   }
   checkText(text, options.maxLength);
+  const targets = targetsOf(options);
+  const holders = checkNames(options.holders, "holders");
+  const asked = checkNames(options.targets, "targets") !== undefined;
   return tagStanceWithRules(text, {
-    targets: targetsOf(options),
-    holders: checkNames(options.holders, "holders"),
+    targets,
+    holders,
     languages: ruleLanguages(options.language, text),
+    ownStance: checkOwnStance(options.ownStance) ?? (asked ? "always" : "auto"),
+    includeNone: checkIncludeNone(options.includeNone) ?? (asked || holders !== undefined),
+    decision: checkDecision(options.decision),
+    ...(Array.isArray(options.entities) ? { aliases: aliasesFromEntities(options.entities) } : {}),
   });
 }
 
@@ -255,16 +308,29 @@ export function stanceStage(options: StanceOptions = {}): Stage {
     ? { batchSize: 8, maxWaitMs: 20, run: (items, signal) => model.score(items, signal) }
     : undefined;
 
-  async function read(doc: Analysis, reading: Reading, context: StageContext): Promise<Stance[]> {
+  const optionOwn = checkOwnStance(options.ownStance);
+  const optionNone = checkIncludeNone(options.includeNone);
+
+  async function read(
+    doc: Analysis,
+    reading: Reading,
+    context: StageContext,
+    own: "always" | "never",
+  ): Promise<Stance[]> {
+    const named = doc.targets ?? optionTargets;
     const targets =
-      doc.targets ?? optionTargets ?? (doc.entities?.length ? targetsFromEntities(doc.entities) : undefined);
+      named ?? (doc.entities?.length ? targetsFromEntities(doc.entities, doc.translation !== undefined) : undefined);
     const holders = doc.holders ?? optionHolders;
     if (!model) {
       return tagStance(reading.text, {
         ...(targets ? { targets } : {}),
+        ...(doc.entities?.length ? { entities: doc.entities } : {}),
         ...(holders ? { holders } : {}),
         ...(reading.language ? { language: reading.language } : {}),
         ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }),
+        ownStance: own,
+        ...(options.decision === undefined ? {} : { decision: options.decision }),
+        includeNone: optionNone ?? (named !== undefined || holders !== undefined),
       });
     }
     checkText(reading.text, options.maxLength);
@@ -282,9 +348,15 @@ export function stanceStage(options: StanceOptions = {}): Stage {
       if (hasInputError(doc)) return;
       throwIfAborted(context.signal, STAGE);
       const parts: Array<{ source: TextSource; stances: Stance[] }> = [];
-      for (const reading of readings(doc, backend, options.language)) {
+      const texts = readings(doc, backend, options.language);
+      // Whether the author takes sides is read once per article, on the text the rules read
+      // best (the original when they read its language), so that both readings agree.
+      const mode = optionOwn ?? ((doc.targets ?? optionTargets) !== undefined ? "always" : "auto");
+      const voiced = texts.find((r) => r.source === "original") ?? texts[0];
+      const own = mode === "auto" ? (voiced && readVoice(voiced.text).opinion ? "always" : "never") : mode;
+      for (const reading of texts) {
         if (reading.text.trim() === "") continue;
-        parts.push({ source: reading.source, stances: await read(doc, reading, context) });
+        parts.push({ source: reading.source, stances: await read(doc, reading, context, own) });
       }
       doc.stances = mergeStances(parts, true);
     },

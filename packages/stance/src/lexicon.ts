@@ -40,6 +40,13 @@ const ENGLISH: Entry[] = [
     "FAVOR",
     "verb",
   ],
+  // "X and Y signed an agreement": an act of both, each toward the other (a guideline of the
+  // article gold: "Roma e Parigi hanno firmato un accordo" → both ways).
+  [
+    "signed an agreement|signed agreements|signed a deal|signed a pact|signed a treaty|signed a memorandum|signed a partnership|signed a declaration|signed a joint|signed an accord|signing an agreement|sign an agreement|signing a deal",
+    "FAVOR",
+    "mutual",
+  ],
   [
     "strengthen* ties|deepen* ties|strengthen* relations|deepen* relations|boost* ties|improv* ties|strengthen* cooperation|deepen* cooperation",
     "FAVOR",
@@ -59,6 +66,8 @@ const ENGLISH: Entry[] = [
   ],
   // "a speech in support of Y": the holder is whoever owns the noun before, close by.
   ["in support of|in favor of|in favour of|in defense of|in defence of", "FAVOR", "noun", 0.8],
+  // "X and Y expressed solidarity with Z": each of them toward Z, nothing between X and Y.
+  ["solidarity with|solidarity to|solidarity for", "FAVOR", "noun", 0.8],
   [
     "campaign* for|campaigned for|rally behind|rallied behind|rallied around|rallying behind|solidify* behind|line* up behind|lined up behind|align* behind|work* closely with|working closely with|salute*|saluted|stand* behind|stood behind|side* with|sided with|pledg* support|lauded|lauds|laud|celebrat*|honor*|honour*|cheer*|applauded|high praise|warm* to|warmed to|root* for|rooting for",
     "FAVOR",
@@ -154,10 +163,22 @@ const ENGLISH: Entry[] = [
 ];
 
 const ITALIAN: Entry[] = [
+  // "Francia e Germania hanno espresso solidarietà alla Danimarca": each toward Denmark.
+  [
+    "solidariet* a|solidariet* al|solidariet* alla|solidariet* all|solidariet* ai|solidariet* alle|solidariet* con|solidariet* verso|solidariet* nei confronti",
+    "FAVOR",
+    "noun",
+    0.8,
+  ],
   [
     "sosten*|sostien*|sostegn*|appogg*|elogi*|lod*|approv*|difend*|difes*|ringrazi*|applaud*|plaud*|sostenut*|aiut*|favor*|schierat* con|schier* con|a fianco di|accanto a|si congratul*|congratul*|rassicur*|protegg*|protett*|finanzia|finanziano|finanziato|finanziata|rifornisc*|fornisc*|fornito|fornita|forniti|fornite|fornire|tutel*",
     "FAVOR",
     "verb",
+  ],
+  [
+    "firmat* un accordo|firmat* accordi|firmat* un'intesa|firmat* un intesa|firmat* un patto|firmat* un memorandum|firmat* un trattato|firmat* una dichiarazione|firmat* un partenariato|siglat* un accordo|siglat* un'intesa|siglat* un intesa|siglat* un patto|siglat* un partenariato|firmano un accordo|siglano un accordo",
+    "FAVOR",
+    "mutual",
   ],
   [
     "rafforz* i legami|rafforz* i rapporti|rafforz* la cooperazione|rafforz* l'asse|rafforz* l asse|stringe* i legami|strett* legami|rafforz* i loro legami|approfond* i legami",

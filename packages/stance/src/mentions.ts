@@ -59,8 +59,13 @@ export class NameMatcher {
   /** Single-word patterns that may take an "s", under the word with the "s". */
   private readonly byPluralWord = new Map<string, NamePattern[]>();
 
-  /** Each name is matched by itself and, when the gazetteer knows it, all its aliases. */
-  constructor(names: readonly string[]) {
+  /**
+   * Each name is matched by itself and, when the gazetteer knows it, all its aliases; `aliases`
+   * adds the forms a text was seen to use for a name (an entity's mentions: "Orbán" for
+   * "Viktor Orbán").
+   */
+  constructor(names: readonly string[], aliases?: ReadonlyMap<string, readonly string[]>) {
+    for (const name of names) for (const alias of aliases?.get(name) ?? []) this.add(alias, name, 1, true);
     for (const name of names) {
       const actor = lookupActor(name) ?? actorByName(name);
       if (actor) {
@@ -163,9 +168,20 @@ function wordsMatch(tokens: readonly Token[], i: number, pattern: NamePattern): 
   return t - 1;
 }
 
-/** What a discovered actor is called in the output: the country it stands for, else its name. */
+/**
+ * What a discovered actor is called in the output: a person by their own name (the state they
+ * speak for is `holderActor` / `targetActor`), a capital or seat of government by the country
+ * it stands for ("Pechino" → China), anything else by its name.
+ */
 export function actorKey(actor: Actor): string {
+  if (actor.kind === "person") return actor.name;
   return actor.standsFor ?? actor.name;
+}
+
+/** The state or organisation a person speaks for, where the gazetteer knows it (Xi Jinping → China). */
+export function speaksFor(name: string): string | undefined {
+  const actor = actorByName(name) ?? lookupActor(name);
+  return actor?.kind === "person" ? actor.standsFor : undefined;
 }
 
 const MAX_NAME_WORDS = 6;

@@ -1,8 +1,13 @@
 /** The text's own stance toward each target (no holder): cues about it and evaluative words near it. */
 import { addEvidence, newTally, type ReadSentence, type Tally, vote } from "./aggregate.js";
+import { readVerdicts } from "./judgement.js";
+import type { CueLanguage } from "./lexicon.js";
 import type { ActorMention, Token } from "./mentions.js";
 import { isSpeaker, wordValence } from "./own-clauses.js";
-import type { Finding } from "./rules.js";
+import { type Finding, isCueAt } from "./rules.js";
+import { outsideQuotes } from "./voice.js";
+
+const BOTH: ReadonlySet<CueLanguage> = new Set(["en", "it"]);
 
 /** Weight of a finding about the target in the text's own stance: reported holders count less. */
 const REPORTED_WEIGHT = 0.7;
@@ -23,8 +28,17 @@ export function ownStances(
   targets: readonly string[],
   findings: readonly Finding[],
   sentences: readonly ReadSentence[],
+  strict = false,
 ): Map<string, Tally> {
   const tallies = new Map<string, Tally>(targets.map((t) => [t, newTally()]));
+  /**
+   * Strict reading (a whole article, where the author's voice is told apart from the voices
+   * it reports): what someone else does to the target ("X accused Y") is X's stance, not the
+   * author's, and quoted words are the speaker's; only the author's own words count.
+   */
+  const own = strict ? outsideQuotes(text) : text;
+  const actedOn = new Set<string>();
+  if (strict) for (const f of findings) if (f.holder) actedOn.add(`${f.start}\u0000${f.target}`);
   /** The mentions that are the source of reported speech, per sentence. */
   const speakersOf = new Map<ReadSentence, Set<ActorMention>>(
     sentences.map((s) => [s, new Set(s.mentions.filter((m) => isSpeaker(s.tokens, m)))]),
@@ -44,6 +58,7 @@ export function ownStances(
     // A cue in a sentence where the target is the one speaking is mostly in their own words
     // ("'we will back the plan,' Holder said"), not the text's view of them.
     if (speaking.get(finding.target)?.has(finding.start)) continue;
+    if (strict) continue;
     const weight = finding.weight * (finding.holder ? REPORTED_WEIGHT : OWN_FINDING_WEIGHT);
     vote(tally, finding.polarity, weight);
     addEvidence(
@@ -53,6 +68,7 @@ export function ownStances(
       weight,
     );
   }
+  if (strict) readVerdicts(text, own, sentences, tallies);
   for (const sentence of sentences) {
     const named = sentence.mentions.filter((m) => tallies.has(m.key));
     if (named.length === 0) continue;
@@ -63,6 +79,8 @@ export function ownStances(
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       if (!token.word || inName.has(i)) continue;
+      if (strict && own[token.start] === " " && text[token.start] !== " ") continue;
+      if (strict && isCueAt(tokens, i, BOTH)) continue;
       const { value, negated } = wordValence(tokens, i, english);
       if (value === 0) continue;
       let nearest: ActorMention | undefined;
@@ -79,6 +97,7 @@ export function ownStances(
       if (!tally) continue;
       // A speaker's own words say what the speaker thinks, not how the text treats them.
       if (speakers.has(nearest)) continue;
+      if (strict && actedOn.has(`${sentence.start}\u0000${nearest.key}`)) continue;
       const polarity = value > 0 ? "FAVOR" : "AGAINST";
       const weight = (Math.abs(value) * EVALUATIVE_WEIGHT) / (1 + distance / DECAY);
       vote(tally, polarity, weight);

@@ -4,9 +4,10 @@
  * or the agent of a passive) and whom it is about (the object), with coordination
  * ("China and Russia … against the US" gives two holders) and negation.
  */
-import { type StanceLabel, splitSentences } from "@rassegna/core";
+import { lookupDemonym, type StanceLabel, splitSentences } from "@rassegna/core";
 import type { ReadSentence } from "./aggregate.js";
 import { stanceValence } from "./backoff.js";
+import { ACT_VERBS, ROLES } from "./generated/words.js";
 import {
   AGENT_MARKERS,
   ARTICLES,
@@ -122,6 +123,11 @@ function cueAt(tokens: readonly Token[], i: number, languages: ReadonlySet<CueLa
   return best;
 }
 
+/** True when a stance cue starts at word `i` ("elogiato", "accused"): someone's act, not a judgement. */
+export function isCueAt(tokens: readonly Token[], i: number, languages: ReadonlySet<CueLanguage>): boolean {
+  return cueAt(tokens, i, languages) !== undefined;
+}
+
 /** All cues of a sentence, left to right, not overlapping and not inside an actor's name. */
 function findCues(
   text: string,
@@ -191,11 +197,21 @@ function groupMentions(tokens: readonly Token[], mentions: readonly ActorMention
     if (previous) {
       let joined = mention.first > previous.last + 1;
       let word = false;
+      // "Piantedosi e il premier libico Dbeibah": a role and a nationality may stand before
+      // the second name, after "and".
+      let role = false;
+      let and = false;
       for (let t = previous.last + 1; t < mention.first && joined; t++) {
         const f = (tokens[t] as Token).folded;
+        if (f === "and" || f === "e" || f === "ed") and = true;
+        if (and && (ROLE_NOUNS.has(f) || lookupDemonym(f) !== undefined)) {
+          role = true;
+          continue;
+        }
         if (!COORDINATORS.has(f) && !ARTICLES.has(f) && f !== "-" && f !== "'") joined = false;
         else if (f !== "," && f !== "-" && f !== "'" && !ARTICLES.has(f)) word = true;
       }
+      if (role && !and) joined = false;
       if (joined) joins.push(word);
       else close();
     }
@@ -225,20 +241,38 @@ function wordBefore(tokens: readonly Token[], i: number): string | undefined {
   return undefined;
 }
 
-/** True when a group stands after a preposition ("exports to Russia"): not a subject. */
+/**
+ * True when a group stands after a preposition ("exports to Russia"): not a subject. A state
+ * after a role noun and "of" speaks through that role ("the president of the United States
+ * criticised Russia", "il portavoce del governo cinese"): that group is the subject.
+ */
 function isOblique(tokens: readonly Token[], group: Group): boolean {
   const before = wordBefore(tokens, first(group).first);
-  return before !== undefined && PREPOSITIONS.has(before) && !AGENT_MARKERS.has(before);
+  if (before === undefined || !PREPOSITIONS.has(before) || AGENT_MARKERS.has(before)) return false;
+  if (OF.has(before)) {
+    let t = first(group).first - 1;
+    while (t >= 0 && ((tokens[t] as Token).folded !== before || !(tokens[t] as Token).word)) t--;
+    const role = wordBefore(tokens, t);
+    if (role !== undefined && ROLE_NOUNS.has(role)) return false;
+  }
+  return true;
 }
+
+const ACT_PATTERNS: readonly string[] = [...ACT_VERBS.en, ...ACT_VERBS.it];
+const OF = new Set(["of", "di", "del", "della", "dello", "dei", "degli", "delle", "dell"]);
+const ROLE_NOUNS: ReadonlySet<string> = new Set([...ROLES.en, ...ROLES.it]);
 
 /** True when a clause boundary (";", ":", a parenthesis) lies between tokens a and b. */
 function crossesClause(tokens: readonly Token[], a: number, b: number): boolean {
   for (let t = a + 1; t < b; t++) {
     const f = (tokens[t] as Token).folded;
-    if (f === ";" || f === "?" || f === "!") return true;
+    if (f === ";" || f === "?" || f === "!" || CLAUSE_BREAKS.has(f)) return true;
   }
   return false;
 }
+
+/** Words that open a clause with a subject of its own: "X threatened Y, while Z praised W". */
+const CLAUSE_BREAKS = new Set(["mentre", "while", "whereas"]);
 
 /** The nearest subject-like group before token `i`, within the window. */
 function holderBefore(
@@ -334,7 +368,7 @@ const NEGATING_WORDS = new Set([
 ]);
 
 /** True when the cue is a participle after an auxiliary: "was sanctioned", "è stato accusato". */
-function isPassive(tokens: readonly Token[], cue: CueHit): boolean {
+function isPassive(tokens: readonly Token[], cue: CueHit, groups: readonly Group[] = []): boolean {
   // The participle ends the cue ("was sanctioned") or opens it ("should be locked up").
   const participle = /(ed|en|ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sso|ssa|ssi|sse)$/;
   if (!participle.test((tokens[cue.last] as Token).folded) && !participle.test((tokens[cue.first] as Token).folded))
@@ -343,6 +377,8 @@ function isPassive(tokens: readonly Token[], cue: CueHit): boolean {
   for (let t = cue.first - 1; t >= 0 && words < 3; t--) {
     const token = tokens[t] as Token;
     if (!token.word) continue;
+    // A name is not an auxiliary: "gli Stati Uniti hanno criticato" is active.
+    if (groups.some((g) => g.some((m) => t >= m.first && t <= m.last))) break;
     words++;
     if (PASSIVE_AUXILIARIES.has(token.folded)) return true;
   }
@@ -603,8 +639,28 @@ class SentenceReader {
     }
   }
 
+  /** The holder of each object a verb was read with: "X thanked Y … and praised Z" gives Z's verb X too. */
+  private readonly objectOf = new Map<Group, Group>();
+
+  /**
+   * The holder of a verb at `i` whose nearest group before is `group`: when that group is the
+   * object of an earlier verb and "and" stands between ("X ha ringraziato Y e ha elogiato Z"),
+   * the earlier verb's holder, else the group.
+   */
+  private coordinatedHolder(group: Group | undefined, i: number): Group | undefined {
+    if (!group) return group;
+    const earlier = this.objectOf.get(group);
+    if (!earlier) return group;
+    for (let t = last(group).last + 1; t < i; t++) {
+      const f = (this.tokens[t] as Token).folded;
+      if (f === "and" || f === "e" || f === "ed") return earlier;
+    }
+    return group;
+  }
+
   /** A negated FAVOR ("refused to endorse") reads as AGAINST; a negated AGAINST as no stance. */
   private directed(holders: Group | undefined, targets: Group, hit: CueHit, rule: string, after = -1): void {
+    if (holders && rule === "subject-verb-object") this.objectOf.set(targets, holders);
     if (isNegated(this.tokens, hit, after)) {
       if (hit.cue.polarity === "FAVOR")
         this.emit(holders, targets, "AGAINST", hit.cue.weight * 0.6, `${rule}+negation`, hit);
@@ -652,7 +708,7 @@ class SentenceReader {
             this.noun(hit);
             break;
           }
-          if (isPassive(tokens, hit)) {
+          if (isPassive(tokens, hit, groups)) {
             const agent = agentAfter(tokens, groups, hit.last);
             const patient = holderBefore(tokens, groups, hit.first);
             if (!patient) break;
@@ -663,6 +719,7 @@ class SentenceReader {
             else this.directed(agent, patient, hit, agent ? "passive-agent" : "passive");
             break;
           }
+          if (this.verbOfNoun(cues, c)) break;
           const agent = agentAfter(tokens, groups, hit.last);
           // The object stands before the next cue: "blames Wall Street and praises Y".
           const nextCue = cues[c + 1];
@@ -680,7 +737,7 @@ class SentenceReader {
             break;
           }
           if (!targets) break;
-          let holders = holderBefore(tokens, groups, hit.first);
+          let holders = this.coordinatedHolder(holderBefore(tokens, groups, hit.first), hit.first);
           // "Rubio supporters cheer Y": the supporters act, not the one they support.
           const holderEnd = holders ? last(holders).last : -1;
           const agentNoun = cues.some(
@@ -717,7 +774,7 @@ class SentenceReader {
           const before = holderBefore(tokens, groups, hit.first);
           if (!after || !before) break;
           // "Beijing was angered by Washington": the passive subject holds it.
-          if (isPassive(tokens, hit)) this.directed(before, after, hit, "passive-agent");
+          if (isPassive(tokens, hit, groups)) this.directed(before, after, hit, "passive-agent");
           else this.directed(after, before, hit, "object-toward-subject");
           break;
         }
@@ -727,6 +784,56 @@ class SentenceReader {
           break;
       }
     }
+  }
+
+  /**
+   * A verb whose object is a noun of stance: "X backs the pressure of Y" / "X sostiene la
+   * pressione di Y" (X → Y as the verb says: support of Y's act), "X criticised the
+   * sanctions on Y" (X judges someone else's act: nothing of X toward Y), "X threatened
+   * sanctions on Y" (X's own act: X → Y as the noun says). True when it read the pair.
+   */
+  private verbOfNoun(cues: readonly CueHit[], c: number): boolean {
+    const { tokens, groups } = this;
+    const hit = cues[c] as CueHit;
+    const next = cues[c + 1];
+    if (!next || (next.cue.kind !== "noun" && !(next.cue.kind === "verb" && isNounUse(tokens, next)))) return false;
+    // Only articles, determiners and a possessor between: "backs (Washington's) pressure".
+    let owner: Group | undefined;
+    for (let t = hit.last + 1; t < next.first; t++) {
+      const token = tokens[t] as Token;
+      const group = groups.find((g) => first(g).first === t);
+      if (group) {
+        owner = group;
+        t = last(group).last;
+        continue;
+      }
+      if (token.word && !DETERMINERS.has(token.folded) && !ARTICLES.has(token.folded) && token.folded !== "s")
+        return false;
+      if (!token.word && token.folded !== "'" && token.folded !== "’") return false;
+    }
+    if (next.first - hit.last > 6) return false;
+    const holders = holderBefore(tokens, groups, hit.first);
+    if (owner) {
+      // The possessor acts; the noun rule reads owner → target after it.
+      this.directed(holders, owner, hit, "verb-of-noun");
+      return true;
+    }
+    this.used.add(c + 1);
+    const link = tokens.slice(next.last + 1, next.last + 3).find((t) => t.word);
+    if (link && OF.has(link.folded)) {
+      const agent = groupAfter(tokens, groups, next.last, 3);
+      if (agent) this.directed(holders, agent, hit, "verb-of-noun");
+      return true;
+    }
+    const target = groupAfter(tokens, groups, next.last, 4);
+    if (!target) return true;
+    const verb = (tokens[hit.first] as Token).folded;
+    if (ACT_PATTERNS.some((p) => (p.endsWith("*") ? verb.startsWith(p.slice(0, -1)) : verb === p)))
+      this.directed(holders, target, { ...next, first: hit.first }, "verb-act-noun");
+    else if (hit.cue.polarity === "FAVOR")
+      // "X supports sanctions on Y": X shares the act's stance toward Y.
+      this.directed(holders, target, { ...next, first: hit.first }, "verb-favours-noun");
+    return true;
   }
 
   /**
@@ -878,7 +985,10 @@ class SentenceReader {
       // "X e Y hanno intensificato esercitazioni congiunte": a coordinated subject.
       const holders = holderBefore(tokens, groups, hit.first);
       if (holders && holders.length >= 2 && hit.first - last(holders).last <= MUTUAL_GROUP_WINDOW) {
-        const between = groups.filter((g) => first(g).first > last(holders).last && last(g).last < hit.first);
+        // A place in between is where it happened ("hanno firmato a Tripoli un'intesa").
+        const between = groups.filter(
+          (g) => first(g).first > last(holders).last && last(g).last < hit.first && !isOblique(tokens, g),
+        );
         if (between.length === 0) {
           pairs.push([holders, holders]);
           rule = "mutual-coordinated";

@@ -3,8 +3,11 @@
  * is a sentence of our own, in English and, where the rule reads Italian, in Italian.
  */
 import type { Stance } from "@rassegna/core";
-import { tagStance } from "@rassegna/stance";
+import { type RulesStanceOptions, tagStance as tagWith } from "@rassegna/stance";
 import { describe, expect, it } from "vitest";
+
+/** These tests read the rules themselves: the learned decision is tested in relations.test.ts. */
+const tagStance = (text: string, options: RulesStanceOptions = {}) => tagWith(text, { decision: "rules", ...options });
 
 function pair(text: string, holder: string, target: string, language = "en"): Stance | undefined {
   return tagStance(text, { holders: [holder], targets: [target], language }).find(

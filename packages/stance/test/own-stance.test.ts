@@ -1,6 +1,9 @@
 import type { Stance } from "@rassegna/core";
-import { tagStance } from "@rassegna/stance";
+import { type RulesStanceOptions, tagStance as tagWith } from "@rassegna/stance";
 import { describe, expect, it } from "vitest";
+
+/** These tests read the rules themselves: the learned decision is tested in relations.test.ts. */
+const tagStance = (text: string, options: RulesStanceOptions = {}) => tagWith(text, { decision: "rules", ...options });
 
 /** The text's own stance (no holder) toward one person. */
 function own(text: string, target = "Okafor", language = "en"): Stance | undefined {

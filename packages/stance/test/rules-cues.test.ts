@@ -1,6 +1,9 @@
 import type { Stance } from "@rassegna/core";
-import { MAX_EVIDENCE, tagStance } from "@rassegna/stance";
+import { MAX_EVIDENCE, type RulesStanceOptions, tagStance as tagWith } from "@rassegna/stance";
 import { describe, expect, it } from "vitest";
+
+/** These tests read the rules themselves: the learned decision is tested in relations.test.ts. */
+const tagStance = (text: string, options: RulesStanceOptions = {}) => tagWith(text, { decision: "rules", ...options });
 
 function pair(stances: Stance[], holder: string | undefined, target: string): Stance | undefined {
   return stances.find((s) => s.holder === holder && s.target === target);

@@ -1,6 +1,9 @@
 import type { Stance } from "@rassegna/core";
-import { tagStance } from "@rassegna/stance";
+import { type RulesStanceOptions, tagStance as tagWith } from "@rassegna/stance";
 import { describe, expect, it } from "vitest";
+
+/** These tests read the rules themselves: the learned decision is tested in relations.test.ts. */
+const tagStance = (text: string, options: RulesStanceOptions = {}) => tagWith(text, { decision: "rules", ...options });
 
 function pair(stances: Stance[], holder: string | undefined, target: string): Stance | undefined {
   return stances.find((s) => s.holder === holder && s.target === target);
@@ -64,10 +67,14 @@ describe("coordination and mutual relations", () => {
     expect(label(stances, "Russia", "China")).toBe("FAVOR");
   });
 
-  it("maps leaders to the country they stand for (Italian)", () => {
+  it("names leaders as people, with the country they speak for (Italian)", () => {
     const stances = tagStance("Da anni cresce la partnership tra Xi Jinping e Vladimir Putin.");
-    expect(label(stances, "China", "Russia")).toBe("FAVOR");
-    expect(label(stances, "Russia", "China")).toBe("FAVOR");
+    expect(label(stances, "Xi Jinping", "Vladimir Putin")).toBe("FAVOR");
+    expect(label(stances, "Vladimir Putin", "Xi Jinping")).toBe("FAVOR");
+    expect(pair(stances, "Xi Jinping", "Vladimir Putin")).toMatchObject({
+      holderActor: "China",
+      targetActor: "Russia",
+    });
   });
 
   it("reads 'X e Y considerano Z il nemico' as two holders against Z", () => {

@@ -115,6 +115,8 @@ describe("targets from entities", () => {
     });
     const stances = tagStance(text, {
       language: "en",
+      includeNone: true,
+      ownStance: "always",
       entities: [
         entity("Russia", "LOCATION"),
         entity("Geneva", "LOCATION"),
@@ -133,7 +135,11 @@ describe("targets from entities", () => {
   });
 
   it("leaves venues out of the actors a text names when no targets are given", () => {
-    const stances = tagStance("Iran and the United States resumed talks in Geneva on Monday.", { language: "en" });
+    const stances = tagStance("Iran and the United States resumed talks in Geneva on Monday.", {
+      language: "en",
+      includeNone: true,
+      ownStance: "always",
+    });
     const targets = stances.map((s) => s.target);
     expect(targets).toEqual(expect.arrayContaining(["Iran", "United States"]));
     expect(targets).not.toContain("Geneva");
