@@ -1,3 +1,13 @@
+export {
+  type AggregateStancesOptions,
+  aggregateStances,
+  dayOf,
+  periodOf,
+  type StancePair,
+  type StancePeriod,
+  type StanceReference,
+  type StanceWindow,
+} from "./aggregate.js";
 export { type Actor, actorAliases, actorByName, foldName, listActors, lookupActor, lookupDemonym } from "./actors.js";
 export { createAnalysis, generatedId, hasInputError, INPUT_STAGE } from "./analysis.js";
 export {
