@@ -6,7 +6,9 @@
 import { type ArticleLimits, checkJsonLine, DEFAULT_ARTICLE_LIMITS, type InputProblem } from "@rassegna/core";
 
 /** One line of input: its text, or why it cannot be read. */
-export type LineItem = { number: number; line: string; problem?: undefined } | { number: number; problem: InputProblem };
+export type LineItem =
+  | { number: number; line: string; problem?: undefined }
+  | { number: number; problem: InputProblem };
 
 const NEWLINE = 0x0a;
 

@@ -30,7 +30,12 @@ export async function cli(
   const stdout = new Sink();
   const stderr = new Sink();
   stderr.isTTY = tty;
-  const io: CliIo = { stdin: Readable.from([Buffer.isBuffer(stdin) ? stdin : Buffer.from(stdin)]), stdout, stderr, ...(cwd ? { cwd } : {}) };
+  const io: CliIo = {
+    stdin: Readable.from([Buffer.isBuffer(stdin) ? stdin : Buffer.from(stdin)]),
+    stdout,
+    stderr,
+    ...(cwd ? { cwd } : {}),
+  };
   const code = await runCli(argv, io, options);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -15,7 +15,7 @@ async function lines(chunks: Array<string | Uint8Array>, maxLineBytes = 1000) {
 
 describe("checkedJsonLines", () => {
   it("splits lines across chunks, drops CR and the byte-order mark, numbers lines from 1", async () => {
-    const out = await lines(["\uFEFF{\"a\":", "1}\r\n\n{\"b\"", ":2}"]);
+    const out = await lines(['\uFEFF{"a":', '1}\r\n\n{"b"', ":2}"]);
     expect(out).toEqual([
       { number: 1, line: '{"a":1}' },
       { number: 3, line: '{"b":2}' },
@@ -42,7 +42,9 @@ describe("checkedJsonLines", () => {
   it("tells invalid UTF-8 (Latin-1 text) from binary data", () => {
     const latin1 = Buffer.from('{"text":"citt\xe0"}', "latin1");
     const invalid = decodeUtf8(latin1, "line 1");
-    expect("problem" in invalid && invalid.problem.message).toMatch(/not valid UTF-8 \(byte 0xE0 at offset 13, "à" in Latin-1\)/);
+    expect("problem" in invalid && invalid.problem.message).toMatch(
+      /not valid UTF-8 \(byte 0xE0 at offset 13, "à" in Latin-1\)/,
+    );
     const binary = decodeUtf8(Uint8Array.from([0x7b, 0, 1, 2, 0xff, 0xfe, 3, 4]), "line 2");
     expect("problem" in binary && binary.problem.message).toContain("binary data");
     expect(decodeUtf8(Buffer.from("città"), "line 3")).toEqual({ text: "città" });

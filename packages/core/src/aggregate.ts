@@ -89,7 +89,8 @@ export function periodOf(day: string, window: StanceWindow = "month"): string {
     return new Date(ms - weekday * DAY_MS).toISOString().slice(0, 10);
   }
   const days = window.days;
-  if (!(Number.isInteger(days) && days > 0)) throw new TypeError(`window.days must be a whole number of at least 1, got ${String(days)}.`);
+  if (!(Number.isInteger(days) && days > 0))
+    throw new TypeError(`window.days must be a whole number of at least 1, got ${String(days)}.`);
   const index = Math.floor(ms / DAY_MS / days);
   return new Date(index * days * DAY_MS).toISOString().slice(0, 10);
 }
@@ -99,7 +100,8 @@ function name(value: unknown): string | undefined {
 }
 
 function checkOptions(options: AggregateStancesOptions): void {
-  if (options === null || typeof options !== "object") throw new TypeError("aggregateStances options must be an object.");
+  if (options === null || typeof options !== "object")
+    throw new TypeError("aggregateStances options must be an object.");
   if (options.by !== undefined && options.by !== "actor" && options.by !== "holder") {
     throw new TypeError(`by must be "actor" or "holder", got ${JSON.stringify(options.by)}.`);
   }

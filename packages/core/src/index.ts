@@ -1,3 +1,4 @@
+export { type Actor, actorAliases, actorByName, foldName, listActors, lookupActor, lookupDemonym } from "./actors.js";
 export {
   type AggregateStancesOptions,
   aggregateStances,
@@ -8,7 +9,6 @@ export {
   type StanceReference,
   type StanceWindow,
 } from "./aggregate.js";
-export { type Actor, actorAliases, actorByName, foldName, listActors, lookupActor, lookupDemonym } from "./actors.js";
 export { createAnalysis, generatedId, hasInputError, INPUT_STAGE } from "./analysis.js";
 export {
   AbortError,

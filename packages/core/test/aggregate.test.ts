@@ -8,7 +8,13 @@ function record(id: string, date: string | undefined, stances: Array<Partial<Sta
 
 const corpus: Analysis[] = [
   record("n1", "2026-01-10", [
-    { holder: "Marta Rossi", holderActor: "Freedonia", target: "Sylvania", stance: "AGAINST", evidence: [{ start: 0, end: 9 }] },
+    {
+      holder: "Marta Rossi",
+      holderActor: "Freedonia",
+      target: "Sylvania",
+      stance: "AGAINST",
+      evidence: [{ start: 0, end: 9 }],
+    },
     { holder: "Freedonia", target: "Sylvania", stance: "AGAINST", evidence: [] },
   ]),
   record("n2", "2026-02-03T08:00:00Z", [
@@ -17,14 +23,27 @@ const corpus: Analysis[] = [
   ]),
   record("n3", undefined, [{ holder: "Sylvania", target: "Freedonia", stance: "FAVOR", evidence: [] }]),
   // Malformed stances are left out, never thrown on.
-  { id: "bad", text: "", errors: [], stances: [null, { target: 3 }, { target: "X", stance: "MAYBE" }] } as unknown as Analysis,
+  {
+    id: "bad",
+    text: "",
+    errors: [],
+    stances: [null, { target: 3 }, { target: "X", stance: "MAYBE" }],
+  } as unknown as Analysis,
 ];
 
 describe("aggregateStances", () => {
   it("groups people under the actor they speak for, with counts, net score, dates and references", () => {
     const pairs = aggregateStances(corpus);
     const pair = pairs.find((p) => p.holder === "Freedonia" && p.target === "Sylvania")!;
-    expect(pair).toMatchObject({ favor: 1, against: 2, none: 0, net: -1, articles: 2, first: "2026-01-10", last: "2026-02-03" });
+    expect(pair).toMatchObject({
+      favor: 1,
+      against: 2,
+      none: 0,
+      net: -1,
+      articles: 2,
+      first: "2026-01-10",
+      last: "2026-02-03",
+    });
     expect(pair.balance).toBeCloseTo(-1 / 3);
     expect(pair.references.map((r) => [r.id, r.stance])).toEqual([
       ["n1", "AGAINST"],
