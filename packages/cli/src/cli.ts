@@ -17,7 +17,7 @@ import { type InputItem, readInputs } from "./inputs.js";
 import { assertSafeOutput, openSink, recordLine, writeFileAtomic } from "./output.js";
 import { createProgress, type Progress } from "./progress.js";
 import { distributedRun, queueCommand, workerCommand } from "./queue.js";
-import { renderReportHtml } from "./report/index.js";
+import { readReportRecords, renderReportHtml } from "./report/index.js";
 import {
   COMMANDS,
   type CommandName,
@@ -389,28 +389,15 @@ async function reportCommand(positionals: string[], flags: Flags, io: CliIo, cwd
   } catch (error) {
     throw new UsageError(`rassegna report: cannot read ${results}: ${messageOf(error)}`);
   }
-  const records: Analysis[] = [];
-  let bad = 0;
-  text.split("\n").forEach((line, i) => {
-    if (line.trim() === "") return;
-    try {
-      const value: unknown = JSON.parse(line);
-      if (value === null || typeof value !== "object" || typeof (value as Analysis).id !== "string") {
-        throw new Error("not a record with an id");
-      }
-      const record = value as Analysis;
-      records.push(Array.isArray(record.errors) ? record : { ...record, errors: [] });
-    } catch (error) {
-      bad++;
-      say(io.stderr, `rassegna report: ${results} line ${i + 1} skipped: ${messageOf(error)}`);
-    }
-  });
+  const { records, lines, notices } = readReportRecords(text, results);
+  for (const notice of notices) say(io.stderr, `rassegna report: ${notice}`);
+  const bad = notices.length;
   try {
     await assertSafeOutput(flags.html, [results], cwd, "--html");
   } catch (error) {
     throw new UsageError(`rassegna report: ${messageOf(error)}`);
   }
-  const html = renderReportHtml(records, { title: flags.title ?? basename(results) });
+  const html = renderReportHtml(records, { title: flags.title ?? basename(results), notices, lines });
   await writeFileAtomic(resolve(cwd, flags.html), html);
   return bad > 0 ? WITH_ERRORS : CLEAN;
 }

@@ -1,4 +1,3 @@
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 
 import { INPUT_STAGE, type StageError } from "@rassegna/core";
@@ -10,6 +9,8 @@ import {
   type SkippedFile,
   type SourceItem,
 } from "@rassegna/sources";
+
+import { checkedJsonLines } from "./lines.js";
 
 /** One input of the command: an article for the pipeline, or why it could not be read. */
 export interface InputItem {
@@ -75,12 +76,10 @@ export function parseLine(line: string, where: string, language: string | undefi
 }
 
 async function* jsonLines(input: Readable, name: string, language: string | undefined): AsyncGenerator<InputItem> {
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let number = 0;
-  for await (const line of lines) {
-    number++;
-    if (line.trim() === "") continue;
-    yield parseLine(line, `${name} line ${number}`, language);
+  // Size, encoding and nesting are checked on the bytes, before a line is parsed (lines.ts).
+  for await (const item of checkedJsonLines(input, name)) {
+    if (item.problem) yield { article: null, error: { stage: INPUT_STAGE, ...item.problem } };
+    else yield parseLine(item.line, `${name} line ${item.number}`, language);
   }
 }
 

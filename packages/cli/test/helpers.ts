@@ -22,7 +22,7 @@ export interface CliResult {
 /** Runs the command in-process with `stdin` as its input. */
 export async function cli(
   argv: string[],
-  stdin = "",
+  stdin: string | Buffer = "",
   options: CliOptions = {},
   cwd?: string,
   tty = false,
@@ -30,7 +30,12 @@ export async function cli(
   const stdout = new Sink();
   const stderr = new Sink();
   stderr.isTTY = tty;
-  const io: CliIo = { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, ...(cwd ? { cwd } : {}) };
+  const io: CliIo = {
+    stdin: Readable.from([Buffer.isBuffer(stdin) ? stdin : Buffer.from(stdin)]),
+    stdout,
+    stderr,
+    ...(cwd ? { cwd } : {}),
+  };
   const code = await runCli(argv, io, options);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -1,4 +1,14 @@
 export { type Actor, actorAliases, actorByName, foldName, listActors, lookupActor, lookupDemonym } from "./actors.js";
+export {
+  type AggregateStancesOptions,
+  aggregateStances,
+  dayOf,
+  periodOf,
+  type StancePair,
+  type StancePeriod,
+  type StanceReference,
+  type StanceWindow,
+} from "./aggregate.js";
 export { createAnalysis, generatedId, hasInputError, INPUT_STAGE } from "./analysis.js";
 export {
   AbortError,

@@ -10,5 +10,6 @@ export type {
   PipelineSource,
   PipelineStats,
   ProgressEvent,
+  RunOptions,
   StageStats,
 } from "./types.js";

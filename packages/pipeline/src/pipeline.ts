@@ -28,6 +28,7 @@ import type {
   PipelineSource,
   PipelineStats,
   ProgressEvent,
+  RunOptions,
   StageStats,
 } from "./types.js";
 
@@ -557,16 +558,42 @@ class StagePipeline implements Pipeline {
     return undefined;
   }
 
-  async run(article: PipelineInput, index?: number): Promise<Analysis> {
+  async run(article: PipelineInput, index?: number | RunOptions, options: RunOptions = {}): Promise<Analysis> {
+    if (typeof index === "object" && index !== null) return this.run(article, index.index, index);
     if (this.signal.aborted) throw abortError(this.signal);
+    const { signal } = options;
+    if (signal !== undefined && !(signal instanceof AbortSignal))
+      throw usage("run(): options.signal must be an AbortSignal.");
+    if (signal?.aborted) throw abortError(signal);
     const position = index ?? this.runCount++;
     const doc = this.admit(article, position);
-    await new Promise<void>((resolve, reject) => {
-      this.schedule(doc, position, this.runLane, {
-        taskDone: () => resolve(),
-        taskAbandoned: (_task, error) => reject(error),
+    if (signal === undefined) {
+      await new Promise<void>((resolve, reject) => {
+        this.schedule(doc, position, this.runLane, {
+          taskDone: () => resolve(),
+          taskAbandoned: (_task, error) => reject(error),
+        });
       });
-    });
+      return doc;
+    }
+    // A call of its own: cancelled by the caller's signal or the pipeline's, whichever first.
+    const controller = new AbortController();
+    const stop = () => controller.abort(signal.reason);
+    const stopAll = () => controller.abort(this.signal.reason);
+    signal.addEventListener("abort", stop, { once: true });
+    this.signal.addEventListener("abort", stopAll, { once: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        controller.signal.addEventListener("abort", () => reject(abortError(controller.signal)), { once: true });
+        this.schedule(doc, position, this.lane(controller.signal), {
+          taskDone: () => resolve(),
+          taskAbandoned: (_task, error) => reject(error),
+        });
+      });
+    } finally {
+      signal.removeEventListener("abort", stop);
+      this.signal.removeEventListener("abort", stopAll);
+    }
     return doc;
   }
 

@@ -76,10 +76,18 @@ export interface PipelineStats {
   stages: Record<string, StageStats>;
 }
 
+/** Options of one {@link Pipeline.run} call. */
+export interface RunOptions {
+  /** A stable position for the generated id of an article that has none. */
+  index?: number;
+  /** Cancels this article only (e.g. its HTTP client went away): `run` rejects with `ABORTED`. */
+  signal?: AbortSignal;
+}
+
 /** A composition of stages over articles. */
 export interface Pipeline {
   /** Analyses one article (an `index` gives a stable generated id when the article has none). */
-  run(article: PipelineInput, index?: number): Promise<Analysis>;
+  run(article: PipelineInput, index?: number | RunOptions, options?: RunOptions): Promise<Analysis>;
   /**
    * Analyses every article of `source`: exactly one record per input, in input order unless
    * `ordered: false`. Stopping the iteration stops (returns) the source.

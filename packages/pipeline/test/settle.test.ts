@@ -124,6 +124,29 @@ describe("run() settles on close and abort", () => {
     for (const run of pending) await expect(run).rejects.toMatchObject({ code: "ABORTED" });
   });
 
+  it("cancels one run() by its own signal and leaves the others running", async () => {
+    let release: (() => void) | undefined;
+    const gate: Stage = {
+      name: "gate",
+      process(doc) {
+        if (doc.id === "stuck") return new Promise<void>(() => {});
+        return new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      },
+    };
+    const pipeline = createPipeline({ stages: [gate], stageTimeoutMs: Number.POSITIVE_INFINITY });
+    const controller = new AbortController();
+    const stuck = pipeline.run({ id: "stuck", text: "Testo." }, { signal: controller.signal });
+    const other = pipeline.run({ id: "other", text: "Testo." });
+    await sleep(10);
+    controller.abort();
+    await expect(stuck).rejects.toMatchObject({ code: "ABORTED" });
+    release!();
+    expect((await other).errors).toEqual([]);
+    await expect(pipeline.run("x", { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "ABORTED" });
+  });
+
   it("ends a stream whose consumer stops while a stage never answers, and frees the workers", async () => {
     let calls = 0;
     const sometimes: Stage = {

@@ -1,16 +1,37 @@
 // Corpus-wide figures of the report: the stance matrix and entity frequencies. Records come
 // from JSON Lines written by any version of the command, so every field is read defensively.
-import type { Analysis, Entity, StageError, Stance } from "@rassegna/core";
+import {
+  type Analysis,
+  aggregateStances,
+  type Entity,
+  type StageError,
+  type Stance,
+  type StancePair,
+  type StanceWindow,
+} from "@rassegna/core";
 
 /** Row label of the matrix for stances without a holder: the article's own stance. */
 export const OWN_STANCE = "(article itself)";
 
 export function entitiesOf(record: Analysis): Entity[] {
-  return Array.isArray(record.entities) ? record.entities.filter((e) => e && typeof e.name === "string") : [];
+  return Array.isArray(record.entities)
+    ? record.entities
+        .filter((e) => e && typeof e === "object" && typeof e.name === "string")
+        .map((e) =>
+          Array.isArray(e.mentions) ? { ...e, mentions: e.mentions.filter((m) => m && typeof m === "object") } : e,
+        )
+    : [];
 }
 
 export function stancesOf(record: Analysis): Stance[] {
-  return Array.isArray(record.stances) ? record.stances.filter((s) => s && typeof s.target === "string") : [];
+  return Array.isArray(record.stances)
+    ? record.stances
+        .filter((s) => s && typeof s === "object" && typeof s.target === "string")
+        .map((s) => ({
+          ...s,
+          evidence: Array.isArray(s.evidence) ? s.evidence.filter((e) => e && typeof e === "object") : [],
+        }))
+    : [];
 }
 
 export function errorsOf(record: Analysis): StageError[] {
@@ -21,7 +42,9 @@ export interface StanceCell {
   favor: number;
   against: number;
   none: number;
-  /** Ids of the articles that contributed, in corpus order. */
+  /** Articles that hold the pair. */
+  articleCount: number;
+  /** Ids of the first articles that contributed, in corpus order (at most a few: see `articleCount`). */
   articles: string[];
 }
 
@@ -34,6 +57,8 @@ export interface StanceMatrix {
   hiddenTargets: number;
   /** Largest FAVOR + AGAINST count of a shown cell (for colour intensity). */
   maxCount: number;
+  /** The pairs, most FAVOR + AGAINST first (from core's `aggregateStances`). */
+  pairs: StancePair[];
 }
 
 interface Tally {
@@ -48,32 +73,49 @@ function rank(tallies: Map<string, Tally>, limit: number): { shown: string[]; hi
   return { shown: sorted.slice(0, limit), hidden: Math.max(0, sorted.length - limit) };
 }
 
-function bump(tallies: Map<string, Tally>, name: string, decided: boolean): void {
+function bump(tallies: Map<string, Tally>, name: string, decided: number, total: number): void {
   const tally = tallies.get(name) ?? { decided: 0, total: 0 };
-  tally.total++;
-  if (decided) tally.decided++;
+  tally.total += total;
+  tally.decided += decided;
   tallies.set(name, tally);
 }
 
-/** Counts FAVOR / AGAINST / NONE per (holder, target) across all records. */
-export function buildStanceMatrix(records: readonly Analysis[], limit = 16): StanceMatrix {
+/** Article ids a cell's tooltip names at most. */
+const CELL_IDS = 5;
+
+/**
+ * Counts FAVOR / AGAINST / NONE per (holder, target) across all records, by the actor each
+ * holder and target speaks for (`holderActor` / `targetActor`, else the names given).
+ */
+export function buildStanceMatrix(records: readonly Analysis[], limit = 16, window?: StanceWindow): StanceMatrix {
+  const pairs = aggregateStances(records, {
+    by: "actor",
+    includeNone: true,
+    maxEvidence: 64,
+    ...(window === undefined ? {} : { window }),
+  });
   const cells = new Map<string, StanceCell>();
   const holderTally = new Map<string, Tally>();
   const targetTally = new Map<string, Tally>();
   const key = (holder: string, target: string) => `${holder}\u0000${target}`;
-  for (const record of records) {
-    for (const stance of stancesOf(record)) {
-      const holder = typeof stance.holder === "string" && stance.holder !== "" ? stance.holder : OWN_STANCE;
-      const cell = cells.get(key(holder, stance.target)) ?? { favor: 0, against: 0, none: 0, articles: [] };
-      if (stance.stance === "FAVOR") cell.favor++;
-      else if (stance.stance === "AGAINST") cell.against++;
-      else cell.none++;
-      if (!cell.articles.includes(record.id)) cell.articles.push(record.id);
-      cells.set(key(holder, stance.target), cell);
-      const decided = stance.stance === "FAVOR" || stance.stance === "AGAINST";
-      bump(holderTally, holder, decided);
-      bump(targetTally, stance.target, decided);
+  for (const pair of pairs) {
+    const holder = pair.holder ?? OWN_STANCE;
+    const articles: string[] = [];
+    for (const reference of pair.references) {
+      if (articles.length >= CELL_IDS) break;
+      if (!articles.includes(reference.id)) articles.push(reference.id);
     }
+    cells.set(key(holder, pair.target), {
+      favor: pair.favor,
+      against: pair.against,
+      none: pair.none,
+      articleCount: pair.articles,
+      articles,
+    });
+    const decided = pair.favor + pair.against;
+    const total = decided + pair.none;
+    bump(holderTally, holder, decided, total);
+    bump(targetTally, pair.target, decided, total);
   }
   const holders = rank(holderTally, limit);
   const targets = rank(targetTally, limit);
@@ -91,6 +133,7 @@ export function buildStanceMatrix(records: readonly Analysis[], limit = 16): Sta
     hiddenHolders: holders.hidden,
     hiddenTargets: targets.hidden,
     maxCount,
+    pairs,
   };
 }
 

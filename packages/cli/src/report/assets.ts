@@ -67,6 +67,15 @@ q { font-style: italic; color: #36404f; }
 .cue { color: var(--muted); font-size: 12px; }
 .note { color: var(--muted); font-size: 12px; margin-top: 6px; }
 .hidden { display: none; }
+.pager { display: flex; gap: 8px; align-items: center; margin-left: auto; font-size: 13px; }
+.pager button { font: inherit; padding: 3px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--paper); cursor: pointer; }
+.banner.notices { background: #fdecea; border-color: #f3b7b2; }
+.banner.notices ul { margin: 4px 0 0; padding-left: 18px; }
+article.doc.compact { padding: 8px 14px; margin: 8px 0; }
+.trend { font-size: 13px; }
+.trend th, .trend td { border: 1px solid var(--line); padding: 3px 6px; text-align: center; white-space: nowrap; }
+.trend tbody th { text-align: right; font-weight: 600; }
+.trend td.empty { background: #fafbfc; }
 `;
 
 /** Cross-highlighting (entity ↔ entity, sentence ↔ its translation) and the article filter. */
@@ -90,21 +99,50 @@ export const REPORT_JS = `
   document.addEventListener("mouseout", function (e) { if (e.target instanceof Element) toggle(e.target, false); });
   var input = document.getElementById("filter");
   var count = document.getElementById("filter-count");
+  var container = document.getElementById("articles");
+  var templates = document.querySelectorAll("template.page");
+  var info = document.getElementById("page-info");
+  var PAGE = 0;
+  var first = container ? Array.prototype.slice.call(container.children) : [];
+  var total = first.length;
+  each(templates, function (t) { total += t.content.children.length; });
+  // Pages past the first stay inert in <template>s until asked for: only one page is laid out.
+  function pageNodes(k) {
+    if (k === 0) return first;
+    return Array.prototype.slice.call(templates[k - 1].content.cloneNode(true).children);
+  }
+  function show(nodes) {
+    container.replaceChildren.apply(container, nodes);
+  }
+  function showPage(k) {
+    PAGE = Math.max(0, Math.min(templates.length, k));
+    var nodes = pageNodes(PAGE);
+    show(nodes);
+    if (info) info.textContent = "page " + (PAGE + 1) + " of " + (templates.length + 1);
+    count.textContent = nodes.length + " of " + total + " articles";
+  }
   function applyFilter() {
     var q = input.value.trim().toLowerCase();
-    var shown = 0, docs = document.querySelectorAll("article.doc");
-    each(docs, function (d) {
-      var hit = !q || (d.getAttribute("data-search") || "").indexOf(q) !== -1;
-      d.classList.toggle("hidden", !hit);
-      if (hit) shown++;
-    });
-    count.textContent = shown + " of " + docs.length + " articles";
+    if (!q) { showPage(PAGE); return; }
+    var hits = [], limit = Math.max(first.length, 50), matches = 0;
+    function consider(d, clone) {
+      if ((d.getAttribute("data-search") || "").indexOf(q) === -1) return;
+      matches++;
+      if (hits.length < limit) hits.push(clone ? d.cloneNode(true) : d);
+    }
+    each(first, function (d) { consider(d, false); });
+    each(templates, function (t) { each(t.content.children, function (d) { consider(d, true); }); });
+    show(hits);
+    count.textContent = matches + " of " + total + " articles" + (matches > hits.length ? " (first " + hits.length + " shown)" : "");
   }
-  if (input) {
+  if (input && container) {
     input.addEventListener("input", applyFilter);
     each(document.querySelectorAll("[data-filter]"), function (el) {
       el.addEventListener("click", function () { input.value = el.getAttribute("data-filter"); applyFilter(); input.scrollIntoView({ behavior: "smooth" }); });
     });
+    var prev = document.getElementById("prev"), next = document.getElementById("next");
+    if (prev) prev.addEventListener("click", function () { input.value = ""; showPage(PAGE - 1); });
+    if (next) next.addEventListener("click", function () { input.value = ""; showPage(PAGE + 1); });
     applyFilter();
   }
 })();

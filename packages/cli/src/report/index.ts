@@ -1,10 +1,25 @@
 // The HTML report of `rassegna report`: one self-contained page (inline CSS and JS, a
 // Content-Security-Policy that forbids any fetch) that shows a corpus of analysis records.
-import type { Analysis, Entity, Evidence, Mention, StageError, Stance, TextSource, Translation } from "@rassegna/core";
+import {
+  type Analysis,
+  checkJsonLine,
+  DEFAULT_REPORT_MAX_BYTES,
+  type StancePair,
+  type StanceWindow,
+} from "@rassegna/core";
 
-import { buildStanceMatrix, countEntities, entitiesOf, errorsOf, OWN_STANCE, stancesOf } from "./aggregate.js";
+import {
+  buildStanceMatrix,
+  countEntities,
+  entitiesOf,
+  errorsOf,
+  OWN_STANCE,
+  type StanceMatrix,
+  stancesOf,
+} from "./aggregate.js";
+import { renderArticle, translationOf } from "./articles.js";
 import { REPORT_CSS, REPORT_JS } from "./assets.js";
-import { drawableSpans, escapeHtml, type MarkSpan, renderLayeredText, type SpanProblems } from "./html.js";
+import { escapeHtml } from "./html.js";
 
 export interface ReportOptions {
   /** Page title; default "Rassegna report". */
@@ -13,190 +28,26 @@ export interface ReportOptions {
   matrixLimit?: number;
   /** Most rows of the entity frequency table (default 30). */
   entityLimit?: number;
+  /** Periods of the change over time (default `"month"`). */
+  window?: StanceWindow;
+  /** Articles per page (default 50): only the first page is laid out when the page opens. */
+  pageSize?: number;
+  /**
+   * Size budget of the page in bytes (default 32 MiB): past it, articles are listed without
+   * their text, and the page says how many.
+   */
+  maxBytes?: number;
+  /** Notes shown at the top of the page (e.g. lines of the results file that were skipped). */
+  notices?: string[];
+  /** The line of the results file each record came from, to name it in notices. */
+  lines?: number[];
 }
 
-const languageNames = (() => {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" });
-  } catch {
-    return undefined;
-  }
-})();
-
-function languageName(code: string | undefined): string {
-  if (!code || code === "und") return "unknown language";
-  try {
-    return languageNames?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-function textOf(record: Analysis): string {
-  return typeof record.text === "string" ? record.text : "";
-}
-
-function translationOf(record: Analysis): Translation | undefined {
-  const t = record.translation;
-  return t && typeof t === "object" && typeof t.text === "string" ? t : undefined;
-}
-
-/** What an analyst should read first about an error, by stage and code. */
-function errorHeadline(error: StageError): string {
-  if (error.code === "MODEL_UNAVAILABLE" && error.stage === "translate") return "Translation unavailable";
-  if (error.code === "MODEL_UNAVAILABLE") return `Model for "${error.stage}" unavailable`;
-  if (error.stage === "input") return "Input rejected";
-  if (error.code === "UNSUPPORTED_LANGUAGE") return `Language not supported by "${error.stage}"`;
-  if (error.code === "ABORTED") return `"${error.stage}" cancelled`;
-  return `"${error.stage}" failed`;
-}
-
-function renderErrors(errors: readonly StageError[]): string {
-  if (errors.length === 0) return "";
-  const items = errors
-    .map(
-      (e) =>
-        `<li><span class="what">${escapeHtml(errorHeadline(e))}</span> <code>${escapeHtml(e.stage)} · ${escapeHtml(e.code)}</code><br>${escapeHtml(e.message)}</li>`,
-    )
-    .join("");
-  return `<div class="errors" role="alert"><b>${errors.length === 1 ? "1 problem" : `${errors.length} problems`} with this article</b><ul>${items}</ul></div>`;
-}
-
-/**
- * The mentions that point into one text. Which text is the entity's `source`, unless a
- * mention carries its own `source` (the entities stage merges both passes under one name
- * and tags each mention).
- */
-function mentionSpans(entities: readonly Entity[], source: TextSource): MarkSpan[] {
-  const spans: MarkSpan[] = [];
-  for (const entity of entities) {
-    if (!Array.isArray(entity.mentions)) continue;
-    for (const mention of entity.mentions as Array<Mention & { source?: TextSource }>) {
-      if ((mention.source ?? entity.source ?? "original") !== source) continue;
-      spans.push({
-        start: mention.start,
-        end: mention.end,
-        tag: "mark",
-        className: `ent ${entity.type}`,
-        data: { entity: entity.name, type: String(entity.type) },
-      });
-    }
-  }
-  return spans;
-}
-
-function segmentSpans(translation: Translation | undefined, side: "source" | "target"): MarkSpan[] {
-  if (!translation || !Array.isArray(translation.segments)) return [];
-  return translation.segments.flatMap((segment, index) => {
-    const span = segment?.[side];
-    return span
-      ? [{ start: span.start, end: span.end, tag: "span", className: "seg", data: { seg: String(index) } }]
-      : [];
-  });
-}
-
-function renderText(text: string, segments: MarkSpan[], mentions: MarkSpan[], problems: SpanProblems): string {
-  const outer = drawableSpans(text, segments, problems);
-  const inner = drawableSpans(text, mentions, problems);
-  return `<div class="text">${renderLayeredText(text, outer, inner)}</div>`;
-}
-
-function evidenceText(record: Analysis, evidence: Evidence): string | undefined {
-  const translation = translationOf(record);
-  const source: TextSource = evidence.source ?? (translation ? "translation" : "original");
-  const text = source === "translation" ? (translation?.text ?? "") : textOf(record);
-  const { start, end } = evidence;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
-    return undefined;
-  }
-  const slice = text.slice(start, end).replace(/\s+/g, " ").trim();
-  return slice.length > 260 ? `${slice.slice(0, 257)}…` : slice;
-}
-
-function renderStances(record: Analysis, stances: readonly Stance[]): string {
-  if (stances.length === 0) return "";
-  const order = { AGAINST: 0, FAVOR: 1, NONE: 2 } as Record<string, number>;
-  const rows = [...stances]
-    .sort((a, b) => (order[a.stance] ?? 3) - (order[b.stance] ?? 3) || (b.score ?? 0) - (a.score ?? 0))
-    .map((s) => {
-      const evidence = (Array.isArray(s.evidence) ? s.evidence : [])
-        .slice(0, 3)
-        .map((ev) => {
-          const quote = evidenceText(record, ev);
-          const cue = [ev.rule, ev.cue].filter(Boolean).join(": ");
-          return `<div>${quote === undefined ? '<span class="cue">(evidence offsets outside the text)</span>' : `<q>${escapeHtml(quote)}</q>`}${cue ? ` <span class="cue">${escapeHtml(cue)}</span>` : ""}</div>`;
-        })
-        .join("");
-      const score = typeof s.score === "number" ? s.score.toFixed(2) : "";
-      return `<tr><td>${escapeHtml(s.holder ?? OWN_STANCE)}</td><td>${escapeHtml(s.target)}</td><td><span class="label ${escapeHtml(s.stance)}">${escapeHtml(s.stance)}</span></td><td>${score}</td><td>${evidence}</td></tr>`;
-    })
-    .join("");
-  const decided = stances.filter((s) => s.stance !== "NONE").length;
-  return `<details class="stance-list"${decided > 0 ? " open" : ""}><summary>Stances (${decided} FAVOR/AGAINST, ${stances.length} in all)</summary><table class="stances"><thead><tr><th>holder</th><th>target</th><th>stance</th><th>score</th><th>evidence</th></tr></thead><tbody>${rows}</tbody></table></details>`;
-}
-
-function renderArticle(record: Analysis, index: number): string {
-  const text = textOf(record);
-  const translation = translationOf(record);
-  const entities = entitiesOf(record);
-  const stances = stancesOf(record);
-  const errors = errorsOf(record);
-  const code = record.language?.code ?? record.languageHint;
-  const problems: SpanProblems = { outOfRange: 0, splitsCharacter: 0, overlapping: 0 };
-
-  const meta: string[] = [`<span>id <code>${escapeHtml(record.id)}</code></span>`];
-  if (record.date) meta.push(`<span>${escapeHtml(record.date)}</span>`);
-  if (record.language) {
-    const confidence =
-      typeof record.language.confidence === "number" ? ` ${record.language.confidence.toFixed(2)}` : "";
-    meta.push(
-      `<span class="badge${record.language.reliable === false ? " warn" : ""}" title="detected language and confidence">${escapeHtml(languageName(code))} (${escapeHtml(code)})${confidence}</span>`,
-    );
-  } else if (code) {
-    meta.push(`<span class="badge">${escapeHtml(languageName(code))} (${escapeHtml(code)}, given)</span>`);
-  }
-  if (translation) {
-    meta.push(
-      `<span class="badge" title="translation engine and model">${escapeHtml(translation.engine ?? "translated")}: ${escapeHtml(translation.model)}</span>`,
-    );
-  }
-
-  const original = renderText(text, segmentSpans(translation, "source"), mentionSpans(entities, "original"), problems);
-  let columns: string;
-  if (text === "" && errors.some((e) => e.stage === "input")) {
-    columns = "";
-  } else if (translation) {
-    const english = renderText(
-      translation.text,
-      segmentSpans(translation, "target"),
-      mentionSpans(entities, "translation"),
-      problems,
-    );
-    columns = `<div class="columns"><section class="col col-original"><h4>Original · ${escapeHtml(languageName(code))}</h4>${original}</section><section class="col col-english"><h4>English · ${escapeHtml(translation.engine ?? translation.model)}</h4>${english}</section></div>`;
-  } else if (code === "en") {
-    columns = `<div class="columns single"><section class="col col-original"><h4>Original · English (no translation needed)</h4>${original}</section></div>`;
-  } else {
-    const failed = errors.find((e) => e.stage === "translate");
-    const why = failed
-      ? `<b>Translation unavailable.</b> ${escapeHtml(failed.message)} Entities and stances below were read from the original text.`
-      : "This record carries no translation.";
-    columns = `<div class="columns"><section class="col col-original"><h4>Original · ${escapeHtml(languageName(code))}</h4>${original}</section><section class="col col-english"><h4>English</h4><div class="missing">${why}</div></section></div>`;
-  }
-
-  const skipped = problems.outOfRange + problems.splitsCharacter + problems.overlapping;
-  const note =
-    skipped > 0
-      ? `<div class="note">${skipped} span(s) not highlighted: ${problems.outOfRange} outside the text, ${problems.splitsCharacter} cutting a character, ${problems.overlapping} overlapping another.</div>`
-      : "";
-  const search = [record.id, record.title ?? "", code ?? "", ...entities.map((e) => e.name)].join(" ").toLowerCase();
-  const classes = `doc${errors.length > 0 ? " has-errors" : ""}`;
-  return `<article class="${classes}" id="doc-${index + 1}" data-id="${escapeHtml(record.id)}" data-search="${escapeHtml(search)}">
-<h3>${escapeHtml(record.title || record.id)}</h3>
-<div class="meta">${meta.join("")}</div>
-${renderErrors(errors)}${columns}${note}
-${renderStances(record, stances)}
-</article>`;
-}
+/** Most article ids a matrix cell's tooltip names. */
+const TOOLTIP_IDS = 5;
+/** Most pairs in the change over time, and most periods shown (the latest). */
+const TREND_PAIRS = 12;
+const TREND_PERIODS = 12;
 
 /** Background of a matrix cell: hue from the FAVOR/AGAINST balance, strength from the count. */
 function cellColour(favor: number, against: number, maxCount: number): { background: string; ink: string } {
@@ -210,8 +61,14 @@ function cellColour(favor: number, against: number, maxCount: number): { backgro
   };
 }
 
-function renderMatrix(records: readonly Analysis[], limit: number): string {
-  const matrix = buildStanceMatrix(records, limit);
+/** A cell's articles for its tooltip: a few ids, and how many more. */
+function idList(cell: { articles: string[]; articleCount: number }): string {
+  const ids = cell.articles.slice(0, TOOLTIP_IDS);
+  const more = cell.articleCount - ids.length;
+  return `${ids.join(", ")}${more > 0 ? ` (+${more} more)` : ""}`;
+}
+
+function renderMatrix(matrix: StanceMatrix): string {
   if (matrix.holders.length === 0) {
     return `<p class="missing">No stances in these records.</p>`;
   }
@@ -228,14 +85,14 @@ function renderMatrix(records: readonly Analysis[], limit: number): string {
           const cell = matrix.cell(holder, target);
           const attrs = `data-holder="${escapeHtml(holder)}" data-target="${escapeHtml(target)}"`;
           if (!cell || cell.favor + cell.against === 0) {
-            const none = cell ? `${cell.none} NONE in ${cell.articles.join(", ")}` : "no stance";
+            const none = cell ? `${cell.none} NONE in ${idList(cell)}` : "no stance";
             return `<td class="empty" ${attrs} data-favor="0" data-against="0" title="${escapeHtml(`${holder} → ${target}: ${none}`)}"></td>`;
           }
           const { background, ink } = cellColour(cell.favor, cell.against, matrix.maxCount);
           const parts = [cell.favor > 0 ? `▲${cell.favor}` : "", cell.against > 0 ? `▼${cell.against}` : ""].filter(
             Boolean,
           );
-          const title = `${holder} → ${target}: ${cell.favor} FAVOR, ${cell.against} AGAINST, ${cell.none} NONE; articles: ${cell.articles.join(", ")}`;
+          const title = `${holder} → ${target}: ${cell.favor} FAVOR, ${cell.against} AGAINST, ${cell.none} NONE; articles: ${idList(cell)}`;
           return `<td ${attrs} data-favor="${cell.favor}" data-against="${cell.against}" style="background:${background};color:${ink}" title="${escapeHtml(title)}">${parts.join(" ")}</td>`;
         })
         .join("");
@@ -248,6 +105,33 @@ function renderMatrix(records: readonly Analysis[], limit: number): string {
       : "";
   return `<table class="stance-matrix"><thead><tr><th></th>${head}</tr></thead><tbody>${body}</tbody></table>
 <div class="legend">Rows: who holds the stance (“${OWN_STANCE}” = the text's own stance); columns: toward whom. ▲ FAVOR, ▼ AGAINST, counted over articles' stance records.<span class="sw" style="background:hsl(120,65%,42%)"></span>mostly favour<span class="sw" style="background:hsl(45,65%,42%)"></span>mixed<span class="sw" style="background:hsl(0,65%,42%)"></span>mostly against; stronger colour = more records.${hidden}</div>`;
+}
+
+/** The most decided pairs, FAVOR and AGAINST per period: how stances move over time. */
+function renderTrend(pairs: readonly StancePair[]): string {
+  const dated = pairs.filter((p) => p.periods.length > 0 && p.favor + p.against > 0).slice(0, TREND_PAIRS);
+  if (dated.length === 0) return "";
+  const periods = [...new Set(dated.flatMap((p) => p.periods.map((q) => q.start)))].sort().slice(-TREND_PERIODS);
+  const head = periods.map((start) => `<th scope="col">${escapeHtml(start)}</th>`).join("");
+  const rows = dated
+    .map((pair) => {
+      const byStart = new Map(pair.periods.map((q) => [q.start, q]));
+      const cells = periods
+        .map((start) => {
+          const q = byStart.get(start);
+          if (!q) return `<td class="empty"></td>`;
+          const { background, ink } = cellColour(q.favor, q.against, Math.max(q.favor + q.against, 1));
+          const text = [q.favor > 0 ? `▲${q.favor}` : "", q.against > 0 ? `▼${q.against}` : ""]
+            .filter(Boolean)
+            .join(" ");
+          return `<td data-net="${q.net}" style="background:${background};color:${ink}">${text}</td>`;
+        })
+        .join("");
+      const label = `${pair.holder ?? OWN_STANCE} → ${pair.target}`;
+      return `<tr><th scope="row" title="${escapeHtml(`${pair.first ?? ""} – ${pair.last ?? ""}`)}">${escapeHtml(label)}</th>${cells}<td class="num">${pair.net > 0 ? "+" : ""}${pair.net}</td></tr>`;
+    })
+    .join("");
+  return `<section><h2>Change over time</h2><div class="panel scroll"><table class="trend"><thead><tr><th></th>${head}<th>net</th></tr></thead><tbody>${rows}</tbody></table><div class="legend">FAVOR ▲ and AGAINST ▼ per period for the ${dated.length} most decided pairs; net = FAVOR − AGAINST over all dates.</div></div></section>`;
 }
 
 function renderEntityFrequency(records: readonly Analysis[], limit: number): string {
@@ -305,11 +189,127 @@ function renderBanner(records: readonly Analysis[]): string {
   return `<div class="banner" role="status"><b>Translation unavailable for ${failed.length} of ${records.length} articles.</b> Their entities and stances were read from the original text. First reason: ${escapeHtml(first.message)}</div>`;
 }
 
+/**
+ * The records of a results file (JSON Lines), with the line each came from; a line that is
+ * not a record is skipped with a notice that names its line number.
+ */
+export function readReportRecords(
+  text: string,
+  name: string,
+): { records: Analysis[]; lines: number[]; notices: string[] } {
+  const records: Analysis[] = [];
+  const lines: number[] = [];
+  const notices: string[] = [];
+  let number = 0;
+  for (const line of text.split("\n")) {
+    number++;
+    if (line.trim() === "") continue;
+    const where = `${name} line ${number}`;
+    const problem = checkJsonLine(line, where);
+    if (problem) {
+      notices.push(`${where} skipped: ${problem.message}`);
+      continue;
+    }
+    try {
+      const value: unknown = JSON.parse(line);
+      if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error("not a JSON object");
+      const record = value as Analysis;
+      if (typeof record.id !== "string" && typeof record.id !== "number") throw new Error("not a record with an id");
+      records.push({ ...record, id: String(record.id), errors: Array.isArray(record.errors) ? record.errors : [] });
+      lines.push(number);
+    } catch (error) {
+      notices.push(`${where} skipped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { records, lines, notices };
+}
+
+/** A record that cannot be drawn in full: its id and why, never a reason to lose the page. */
+function renderBroken(record: Analysis, index: number, why: string): string {
+  return `<article class="doc has-errors" id="doc-${index + 1}" data-id="${escapeHtml(record.id)}" data-search="${escapeHtml(String(record.id).toLowerCase())}"><h3>${escapeHtml(record.id)}</h3><div class="errors" role="alert">${escapeHtml(why)}</div></article>`;
+}
+
+/** An article past the size budget: listed, without its text. */
+function renderCompact(record: Analysis, index: number): string {
+  const stances = stancesOf(record).length;
+  const errors = errorsOf(record).length;
+  const search = [record.id, record.title ?? "", ...entitiesOf(record).map((e) => e.name)].join(" ").toLowerCase();
+  return `<article class="doc compact${errors > 0 ? " has-errors" : ""}" id="doc-${index + 1}" data-id="${escapeHtml(record.id)}" data-search="${escapeHtml(search)}"><h3>${escapeHtml(record.title || record.id)}</h3><div class="meta"><span>id <code>${escapeHtml(record.id)}</code></span><span>${stances} stances</span><span>${errors} errors</span><span>text left out: the page's size budget is spent</span></div></article>`;
+}
+
+interface ArticlePages {
+  pages: string[][];
+  compact: number;
+  notices: string[];
+}
+
+/** The articles' HTML cut into pages, within the size budget; a record that fails to draw becomes a notice. */
+function renderArticles(list: readonly Analysis[], options: ReportOptions, budget: number): ArticlePages {
+  const pageSize = Math.max(1, Math.floor(options.pageSize ?? 50));
+  const pages: string[][] = [];
+  const notices: string[] = [];
+  let spent = 0;
+  let compact = 0;
+  list.forEach((record, index) => {
+    const where = options.lines?.[index] === undefined ? `record ${index + 1}` : `line ${options.lines[index]}`;
+    let html: string;
+    if (spent > budget) {
+      html = renderCompact(record, index);
+      compact++;
+    } else {
+      try {
+        html = renderArticle(record, index);
+      } catch (error) {
+        const why = `${where} (${String(record.id)}) could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+        notices.push(why);
+        html = renderBroken(record, index, why);
+      }
+    }
+    spent += html.length;
+    if (index % pageSize === 0) pages.push([]);
+    pages[pages.length - 1]!.push(html);
+  });
+  return { pages, compact, notices };
+}
+
 /** Renders analysis records (as written by `rassegna run`) into one self-contained HTML page. */
 export function renderReportHtml(records: Analysis[], options: ReportOptions = {}): string {
   const title = options.title ?? "Rassegna report";
-  const list = Array.isArray(records) ? records.filter((r) => r && typeof r === "object") : [];
-  const articles = list.map((record, index) => renderArticle(record, index)).join("\n");
+  const list = Array.isArray(records)
+    ? records
+        .filter((r) => r && typeof r === "object")
+        .map((r) => (typeof r.id === "string" ? r : { ...r, id: String(r.id) }))
+    : [];
+  const maxBytes = options.maxBytes ?? DEFAULT_REPORT_MAX_BYTES;
+  const matrix = buildStanceMatrix(list, options.matrixLimit ?? 16, options.window);
+  // The aggregate views come first and are small; the articles get what is left of the budget.
+  const stats = renderStats(list);
+  const matrixHtml = renderMatrix(matrix);
+  const trendHtml = renderTrend(matrix.pairs);
+  const freqHtml = renderEntityFrequency(list, options.entityLimit ?? 30);
+  const top = stats.length + matrixHtml.length + trendHtml.length + freqHtml.length;
+  const { pages, compact, notices } = renderArticles(list, options, Math.max(0, maxBytes - top - 200_000));
+  const allNotices = [...(options.notices ?? []), ...notices];
+  if (compact > 0) {
+    allNotices.push(
+      `${compact} of ${list.length} articles are listed without their text: the page keeps under ${Math.round(maxBytes / 1048576)} MiB. Report a smaller results file to read them.`,
+    );
+  }
+  const noticeHtml =
+    allNotices.length === 0
+      ? ""
+      : `<div class="banner notices" role="alert"><b>${allNotices.length === 1 ? "1 notice" : `${allNotices.length} notices`}</b><ul>${allNotices
+          .slice(0, 50)
+          .map((n) => `<li>${escapeHtml(n)}</li>`)
+          .join("")}</ul>${allNotices.length > 50 ? `<div>…and ${allNotices.length - 50} more.</div>` : ""}</div>`;
+  const later = pages
+    .slice(1)
+    .map((page, i) => `<template class="page" data-page="${i + 2}">${page.join("\n")}</template>`)
+    .join("\n");
+  const pager =
+    pages.length > 1
+      ? `<nav class="pager"><button type="button" id="prev">‹ previous</button><span id="page-info">page 1 of ${pages.length}</span><button type="button" id="next">next ›</button></nav>`
+      : "";
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -320,14 +320,16 @@ export function renderReportHtml(records: Analysis[], options: ReportOptions = {
 <style>${REPORT_CSS}</style>
 </head>
 <body>
-<header class="page"><h1>${escapeHtml(title)}</h1>${renderStats(list)}</header>
+<header class="page"><h1>${escapeHtml(title)}</h1>${stats}</header>
 <main>
-${renderBanner(list)}
-<section><h2>Stance matrix</h2><div class="panel scroll">${renderMatrix(list, options.matrixLimit ?? 16)}</div></section>
-<section><h2>Entity frequency</h2><div class="panel">${renderEntityFrequency(list, options.entityLimit ?? 30)}</div></section>
+${noticeHtml}${renderBanner(list)}
+<section><h2>Stance matrix</h2><div class="panel scroll">${matrixHtml}</div></section>
+${trendHtml}
+<section><h2>Entity frequency</h2><div class="panel">${freqHtml}</div></section>
 <h2>Articles</h2>
-<div class="toolbar"><input id="filter" type="search" placeholder="Filter by id, title, language or entity…" aria-label="Filter articles"><span class="count" id="filter-count"></span></div>
-${articles || '<p class="missing">No records.</p>'}
+<div class="toolbar"><input id="filter" type="search" placeholder="Filter by id, title, language or entity…" aria-label="Filter articles"><span class="count" id="filter-count"></span>${pager}</div>
+<div id="articles">${pages[0]?.join("\n") || '<p class="missing">No records.</p>'}</div>
+${later}
 </main>
 <script>${REPORT_JS}</script>
 </body>
