@@ -20,12 +20,14 @@ import { promisify } from "node:util";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { checkTarball } from "../scripts/release-check.mjs";
 import { packAll, root } from "../scripts/workspace-packages.mjs";
 
 const run = promisify(execFile);
 const FIXTURES = fileURLToPath(new URL("fixtures/", import.meta.url));
 const TSC = join(root, "node_modules/typescript/bin/tsc");
 const MB = 1024 * 1024;
+const TINY_MODELS = join(root, "packages/entities/test/fixtures/models");
 
 /** The environment of a plain npm user: nothing pnpm sets for the scripts it runs. */
 const plainEnv = Object.fromEntries(
@@ -130,6 +132,19 @@ describe("the packed packages, installed with plain npm into an empty project", 
     }
   });
 
+  it("passes publint and Are the Types Wrong on every tarball (pnpm release:check)", async () => {
+    for (const pkg of packed) {
+      for (const { tool, ok, output } of await checkTarball(pkg.tarball)) {
+        expect({ pkg: pkg.name, tool, ok, output: ok ? "" : output }).toEqual({
+          pkg: pkg.name,
+          tool,
+          ok: true,
+          output: "",
+        });
+      }
+    }
+  });
+
   it("is small: no transformers.js, no ONNX runtime, no install script, ≤ 40 MB", () => {
     const names = packages.map(([name]) => name);
     expect(names.filter((name) => /onnxruntime|@huggingface\/transformers|sharp/.test(name))).toEqual([]);
@@ -183,7 +198,7 @@ describe("the packed packages, installed with plain npm into an empty project", 
     const help = await sh("npx", ["--no-install", "rassegna", "--help"], project);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: rassegna <command>/m);
-    expect(help.stdout).toMatch(/^  run  /m);
+    expect(help.stdout).toMatch(/^ {2}run {2}/m);
     writeFileSync(
       join(project, "article.txt"),
       "Il ministro degli Esteri Antonio Tajani ha criticato la Cina per il sostegno alla Russia.\n",
@@ -203,5 +218,25 @@ describe("the packed packages, installed with plain npm into an empty project", 
     const codes = record.errors.map((error: { code: string }) => error.code);
     expect(codes.filter((code: string) => code !== "MODEL_UNAVAILABLE")).toEqual([]);
     expect(analysed.code).toBe(codes.length > 0 ? 1 : 0);
+  });
+
+  // Last: it adds transformers.js (and its ONNX runtime) to the project.
+  it("runs a neural backend once @huggingface/transformers is added", async () => {
+    const added = await sh(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--onnxruntime-node-install=skip", "@huggingface/transformers@^4.3.1"],
+      project,
+    );
+    expect(added.code).toBe(0);
+    copyFileSync(join(FIXTURES, "neural.mjs"), join(project, "neural.mjs"));
+    const ran = await sh("node", ["neural.mjs", TINY_MODELS, join(dir, "no-cache")], project);
+    expect(ran.code).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual(
+      expect.arrayContaining([
+        ["Mario Rossi", "PERSON"],
+        ["Rome", "LOCATION"],
+        ["Fiat", "ORGANIZATION"],
+      ]),
+    );
   });
 });
