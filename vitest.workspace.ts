@@ -40,6 +40,21 @@ export default [
     resolve: { alias },
     test: { name, root: `${root}packages/${name}`, include: ["test/**/*.test.ts"], setupFiles, testTimeout: 60_000 },
   })),
+  // The consumer test packs and installs every package from the npm registry: CI only.
+  ...(process.env.RASSEGNA_CONSUMER_TEST === "1"
+    ? [
+        {
+          test: {
+            name: "consumer",
+            root: `${root}test-consumer`,
+            include: ["*.test.ts"],
+            setupFiles,
+            testTimeout: 300_000,
+            hookTimeout: 900_000,
+          },
+        },
+      ]
+    : []),
   {
     resolve: { alias },
     test: {

@@ -1,8 +1,5 @@
-import { existsSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
-
 import { ModelUnavailableError } from "./errors.js";
+import { existsSync, homedir, join, processEnv } from "./platform.js";
 
 /** Model settings every neural stage shares; options first, then environment variables. */
 export interface ModelSettings {
@@ -20,7 +17,7 @@ export type ModelSettingsOptions = Partial<ModelSettings>;
 const TRUTHY = new Set(["1", "true", "yes", "on"]);
 
 /** The default cache directory: `$XDG_CACHE_HOME/rassegna/models` or `~/.cache/rassegna/models`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultCacheDir(env: NodeJS.ProcessEnv = processEnv()): string {
   const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
   return join(base, "rassegna", "models");
 }
@@ -31,7 +28,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function resolveModelSettings(
   options: ModelSettingsOptions = {},
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = processEnv(),
 ): ModelSettings {
   const envOffline = env.RASSEGNA_OFFLINE?.trim().toLowerCase();
   return {

@@ -4,8 +4,7 @@
  * into one table per kind so that one lookup serves every language. Keys stay in one string and are
  * found through an open-addressing hash index, so loading makes no per-key objects (fast, small).
  */
-import { readFileSync } from "node:fs";
-import { brotliDecompressSync } from "node:zlib";
+import { readModelBytes } from "./data.js";
 
 interface TableMeta {
   keys: number;
@@ -92,8 +91,8 @@ export function wordLogProbability(model: Model, lang: number, rank: number): nu
   return -(LOG_RANK[rank] as number) - (model.logHarmonic[lang] as number);
 }
 
-function readTable(buf: Buffer, at: number, meta: TableMeta): [KeyTable, number] {
-  const blob = buf.toString("utf8", at, at + meta.blobBytes);
+function readTable(buf: Uint8Array, at: number, meta: TableMeta): [KeyTable, number] {
+  const blob = utf8.decode(buf.subarray(at, at + meta.blobBytes));
   let offset = at + meta.blobBytes;
   offset += offset % 2;
   const counts = buf.subarray(offset, offset + meta.keys);
@@ -130,14 +129,16 @@ function readTable(buf: Buffer, at: number, meta: TableMeta): [KeyTable, number]
   return [{ blob, keyStart, entryStart, langs, values, slots, mask }, offset];
 }
 
+const utf8 = new TextDecoder();
+
 let cached: Model | undefined;
 
 /** The model, read on first use and kept for the process. */
 export function loadModel(): Model {
   if (cached) return cached;
-  const buf = brotliDecompressSync(readFileSync(new URL("../data/model.bin.br", import.meta.url)));
-  const headerLength = buf.readUInt32LE(0);
-  const header = JSON.parse(buf.toString("utf8", 4, 4 + headerLength)) as Header;
+  const buf = readModelBytes();
+  const headerLength = new DataView(buf.buffer, buf.byteOffset, 4).getUint32(0, true);
+  const header = JSON.parse(utf8.decode(buf.subarray(4, 4 + headerLength))) as Header;
   const logHarmonic = Float64Array.from(header.harmonics, (h) => Math.log(h));
   let offset = 4 + headerLength;
   offset += offset % 2;

@@ -1,4 +1,3 @@
-import { setMaxListeners } from "node:events";
 import {
   type Analysis,
   type ArticleLimits,
@@ -17,6 +16,7 @@ import {
 } from "@rassegna/core";
 
 import { Batcher, type Flow } from "./batcher.js";
+import { setMaxListeners } from "./platform.js";
 import { Fifo } from "./queue.js";
 import { StreamRun } from "./stream-run.js";
 import { toNodeDuplex, toWebTransform } from "./streams.js";

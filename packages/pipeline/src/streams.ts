@@ -1,8 +1,7 @@
-import { Duplex } from "node:stream";
-
 import type { Analysis } from "@rassegna/core";
 
 import { Channel } from "./channel.js";
+import { Duplex } from "./platform.js";
 import type { PipelineInput, PipelineSource } from "./types.js";
 
 /** The part of a pipeline the stream adapters need. */

