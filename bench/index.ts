@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: runs every benchmark (pipeline, language, translation, entities, stance) in one
+ * `pnpm bench`: runs every benchmark (pipeline, language, translation, entities, stance, queue) in one
  * process, one after the other, and writes one markdown report to `docs/benchmarks.md`
  * with our numbers beside the peers' and the goals, and the machine it ran on.
  * `pnpm bench -- langid stance` runs only the named ones.
@@ -15,6 +15,7 @@ const BENCHMARKS: Array<{ name: string; title: string; command: string }> = [
   { name: "mt", title: "Translation", command: "pnpm bench:mt" },
   { name: "entities", title: "Named entities", command: "pnpm bench:entities" },
   { name: "stance", title: "Stance", command: "pnpm bench:stance" },
+  { name: "queue", title: "Queue (workers on BullMQ and Redis)", command: "pnpm bench:queue" },
 ];
 
 async function main(): Promise<void> {

@@ -163,13 +163,19 @@ export async function queueCommand(positionals: string[], flags: Flags, io: { st
   const queue = queueName(flags);
   const { createQueue } = await import("@rassegna/queue");
   const handle = createQueue({ redis, ...(queue === undefined ? {} : { queue }) });
+  // The connection waits for Redis to come back, which suits workers; here, give up after a while.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("no answer in 10 s")), 10_000);
+  });
   try {
-    if (action === "status") io.stdout.write(await handle.status());
-    else await handle.clear();
+    const work = action === "status" ? handle.status() : handle.clear().then(() => "");
+    io.stdout.write(await Promise.race([work, timeout]));
   } catch (error) {
     throw new Error(`cannot reach Redis at ${redis}: ${messageOf(error)}`);
   } finally {
-    await handle.close();
+    clearTimeout(timer);
+    await Promise.race([handle.close(), new Promise((resolve) => setTimeout(resolve, 1000))]);
   }
   return 0;
 }

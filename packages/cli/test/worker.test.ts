@@ -59,7 +59,7 @@ function start(args: string[]): Proc {
   return { child, stdout: () => stdout, stderr: () => stderr, exit };
 }
 
-async function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
+async function until(check: () => boolean, what: string, ms = 240_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -120,7 +120,7 @@ describe("rassegna worker and run --redis", () => {
       expect(proc.stderr()).toMatch(/stopped; \d+ jobs done/);
     }
     expect(await workers[0]!.exit).toEqual({ code: null, signal: "SIGKILL" });
-  }, 240_000);
+  }, 480_000);
 
   it("waits and says so on stderr while no worker is there, then goes on", async () => {
     const queue = "late-worker";
@@ -137,6 +137,21 @@ describe("rassegna worker and run --redis", () => {
     expect(records(run.stdout()).map((r) => r.id)).toEqual(input.map((a) => a.id));
     late.child.kill("SIGINT");
     expect((await late.exit).code).toBe(0);
+  }, 480_000);
+
+  it("prints the help of worker and queue", async () => {
+    for (const command of ["worker", "queue"]) {
+      const { code, stdout } = await cli([command, "--help"]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Usage: rassegna ${command} `);
+      expect(stdout).toContain("--redis URL");
+    }
+  });
+
+  it("says when Redis cannot be reached by queue status, exit 1", async () => {
+    const { code, stderr } = await cli(["queue", "status", "--redis", "redis://127.0.0.1:1/0"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^rassegna queue: cannot reach Redis at redis:\/\/127\.0\.0\.1:1\/0: /);
   }, 120_000);
 
   it("says what is wrong with bad queue options, exit 2", async () => {

@@ -145,3 +145,9 @@ export function openQueue(name: string, client: Redis, prefix: string): Queue {
   queue.on("error", () => {});
   return queue;
 }
+
+/** Closes an own connection: politely when Redis answers, at once when it does not. */
+export async function release(client: Redis): Promise<void> {
+  if (client.status === "ready") await client.quit().catch(() => client.disconnect());
+  else client.disconnect();
+}

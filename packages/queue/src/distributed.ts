@@ -20,6 +20,7 @@ import {
   openQueue,
   type QueueConnectionOptions,
   type RetryOptions,
+  release,
   stepName,
   stepQueue,
   usageError,
@@ -187,9 +188,10 @@ export async function* runDistributed(
   })();
 
   /** Records of the sent entries from `head` on that are finished, in order. */
+  let span = 1;
   const collect = async (): Promise<Array<Analysis | undefined>> => {
     const ready: Entry[] = [];
-    for (let i = head; i < entries.length && ready.length < 256; i++) {
+    for (let i = head; i < entries.length && ready.length < span; i++) {
       const entry = entries[i]!;
       if (!entry.local && !entry.sent) break;
       ready.push(entry);
@@ -216,6 +218,9 @@ export async function* runDistributed(
         out.push(failedRecord(entry, `The queue gave up on this article: ${reason}.`, maxTextLength));
       }
     }
+    // Ask for as many as came last time, doubled: one command while waiting for the
+    // oldest, up to 256 a round trip while results pour in.
+    span = out.length === ready.length ? Math.min(span * 2, 256) : Math.max(1, out.length * 2);
     return out;
   };
 
@@ -334,6 +339,6 @@ export async function* runDistributed(
     else void Promise.resolve(iterator.return?.()).catch(() => {});
     await sending.catch(() => {});
     await Promise.all(queues.map((queue) => queue.close().catch(() => {})));
-    if (owned) await client.quit().catch(() => client.disconnect());
+    if (owned) await release(client);
   }
 }

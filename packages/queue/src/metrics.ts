@@ -5,7 +5,14 @@ import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
-import { connect, DEFAULT_PREFIX, DEFAULT_QUEUE, openQueue, type QueueConnectionOptions } from "./connection.js";
+import {
+  connect,
+  DEFAULT_PREFIX,
+  DEFAULT_QUEUE,
+  openQueue,
+  type QueueConnectionOptions,
+  release,
+} from "./connection.js";
 
 const STATES = ["waiting", "active", "delayed", "completed", "failed"] as const;
 
@@ -197,6 +204,6 @@ export async function queueStatus(options: QueueConnectionOptions): Promise<stri
     return await registry.metrics();
   } finally {
     await Promise.all(queues.map((queue) => queue.close()));
-    if (owned) await client.quit().catch(() => client.disconnect());
+    if (owned) await release(client);
   }
 }

@@ -9,6 +9,7 @@ import {
   openQueue,
   type QueueConnectionOptions,
   type RetryOptions,
+  release,
 } from "./connection.js";
 import { type DistributedOptions, runDistributed } from "./distributed.js";
 import { findStepQueues, queueStatus, stageTotalsKey } from "./metrics.js";
@@ -82,7 +83,7 @@ export function createQueue(options: CreateQueueOptions): RassegnaQueue {
       }
     },
     async close() {
-      if (owned) await client.quit().catch(() => client.disconnect());
+      if (owned) await release(client);
     },
   };
 }

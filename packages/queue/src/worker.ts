@@ -15,6 +15,7 @@ import {
   openQueue,
   type QueueConnectionOptions,
   type RetryOptions,
+  release,
   stepQueue,
   usageError,
 } from "./connection.js";
@@ -214,7 +215,7 @@ export async function startWorker(options: WorkerOptions): Promise<QueueWorker> 
       await metrics.flush(client, totalsKey).catch(() => {});
       await Promise.all([own.close(), ...[...next.values()].map((queue) => queue.close())]);
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      if (owned) await client.quit().catch(() => client.disconnect());
+      if (owned) await release(client);
       resolveClosed();
     })();
     return closing;
