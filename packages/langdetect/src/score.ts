@@ -276,7 +276,7 @@ export function scoreTokens(
     for (const at of live) {
       const lang = candidates[at] as number;
       const score = pool[row + at] as number;
-      const total = (totals[lang] as number) + (score > lowest ? score : lowest);
+      const total = (totals[lang] as number) + Math.max(score, lowest);
       totals[lang] = total;
       if (total > leader) leader = total;
     }
