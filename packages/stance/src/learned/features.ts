@@ -5,17 +5,14 @@
  * second; direction; negation; a verb of saying; word valence by region). The same code
  * reads the training data (`scripts/train.ts`) and the texts at run time.
  */
-import { createRequire } from "node:module";
-
 import type { ReadSentence, Tally } from "../aggregate.js";
 import { NEGATORS } from "../lexicon.js";
 import type { ActorMention, Token } from "../mentions.js";
 import { isSpeaker } from "../own-clauses.js";
 import { valenceOf } from "../valence.js";
+import { loadVader } from "./load.js";
 
-const vader = createRequire(import.meta.url)("vader-sentiment") as {
-  SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number; pos: number; neg: number } };
-};
+const vader = loadVader();
 
 /** VADER's compound score of a span of text (Hutto & Gilbert 2014), in bins and as a value. */
 function vaderFeatures(features: Features, prefix: string, text: string): void {

@@ -5,11 +5,11 @@
  * Donnay 2021). The weights are `data/model.json`, written by `pnpm train:stance`
  * (`scripts/train.ts`); they hold feature names and numbers, no sentence of the data.
  */
-import { createRequire } from "node:module";
 
 import type { StanceLabel } from "@rassegna/core";
 
 import type { Features } from "./features.js";
+import { loadModelFile } from "./load.js";
 
 /** The label order of every weight vector. */
 export const LABELS: readonly StanceLabel[] = ["FAVOR", "AGAINST", "NONE"];
@@ -58,6 +58,6 @@ let loaded: ModelFile | undefined;
 
 /** The shipped weights, read once. */
 export function shippedModel(): ModelFile {
-  if (!loaded) loaded = createRequire(import.meta.url)("../../data/model.json") as ModelFile;
+  if (!loaded) loaded = loadModelFile() as ModelFile;
   return loaded;
 }
