@@ -10,6 +10,9 @@
  *
  * Memory: peak RSS and peak heap while streaming 10,000 and 100,000 articles, each in a
  * fresh process: with backpressure they should be the same (no growth with the input).
+ *
+ * Then the main job's throughput offline, with and without translation (bench/main-job.ts).
+ * `RASSEGNA_BENCH_PIPELINE=main-job pnpm bench:pipeline` runs that part alone.
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -19,6 +22,7 @@ import { createAnalysis, type Stage, type StageContext } from "@rassegna/core";
 import { createPipeline } from "@rassegna/pipeline";
 
 import { fmt, isMain, machineInfo, table, writeResult } from "./lib.js";
+import { mainJobSection } from "./main-job.js";
 
 const N = 100_000;
 const REPEATS = 7;
@@ -137,6 +141,9 @@ function memoryRun(n: number): MemoryResult {
 }
 
 export default async function run(): Promise<string> {
+  if (process.env.RASSEGNA_BENCH_PIPELINE === "main-job") {
+    return `${machineInfo()}, load average ${fmt(loadavg()[0] ?? 0, 1)} when run.\n\n${await mainJobSection()}`;
+  }
   const stages = noopStages();
   // Warm-up: let the JIT settle on every path before timing (the pipeline's paths take a
   // few hundred thousand articles to reach their optimised code).
@@ -223,7 +230,8 @@ ${table(["articles", "records", "peak RSS MiB", "peak heap MiB", "peak live heap
 full collection (beyond a warmed-up process): the read-ahead window, not the input.
 Goal: memory does not grow with the input: ${rssRatio <= 1.1 && heapRatio <= 1.1 && liveFlat ? "met" : "missed"}
 (10 × the articles: RSS × ${fmt(rssRatio, 2)}, peak heap × ${fmt(heapRatio, 2)}, live heap under 1 MiB in both: ${liveFlat ? "yes" : "no"}).
-`;
+
+${await mainJobSection()}`;
 }
 
 if (process.env.RASSEGNA_BENCH_MEMORY) {

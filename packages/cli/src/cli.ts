@@ -170,18 +170,19 @@ class Warnings {
   constructor(
     private readonly stderr: Writable,
     private readonly progress: Progress,
-    private readonly firstEngine: string | undefined,
   ) {}
 
+  /** Says once per kind what records carry: errors (exit status 1) and warnings (no change). */
   check(doc: Analysis): void {
     for (const error of doc.errors) {
-      if (error.code === "MODEL_UNAVAILABLE") this.once(`${error.stage}:model`, `${error.message}`);
+      if (error.code === "MODEL_UNAVAILABLE") {
+        this.once(`${error.stage}:model`, `${error.message} (each affected record says so in "errors")`);
+      }
     }
-    const engine = doc.translation?.engine;
-    if (this.firstEngine !== undefined && engine !== undefined && engine !== this.firstEngine) {
+    for (const warning of doc.warnings ?? []) {
       this.once(
-        "translate:fallback",
-        `the ${this.firstEngine} translation model could not be loaded, so ${engine} translated instead (run \`rassegna models pull\` to get the model).`,
+        `${warning.stage}:${warning.code}`,
+        `${warning.message} (each affected record says so in "warnings"; warnings do not change the exit status)`,
       );
     }
   }
@@ -189,9 +190,7 @@ class Warnings {
   private once(key: string, message: string): void {
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.progress.interrupt(() =>
-      say(this.stderr, `rassegna: warning: ${message} (each affected record says so in "errors")`),
-    );
+    this.progress.interrupt(() => say(this.stderr, `rassegna: warning: ${message}`));
   }
 }
 
@@ -287,8 +286,7 @@ async function articleCommand(
   }
 
   progress = createProgress(io.stderr);
-  const firstEngine = command === "run" || command === "translate" ? (engine ?? "transformers") : undefined;
-  const warnings = new Warnings(io.stderr, progress, firstEngine);
+  const warnings = new Warnings(io.stderr, progress);
   let written = 0;
   let withErrors = 0;
   let status = CLEAN;

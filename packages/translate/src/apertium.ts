@@ -1,11 +1,11 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { execFile, spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { promisify } from "node:util";
 
 import { RassegnaError, throwIfAborted } from "@rassegna/core";
 
-import type { EngineStats, SentenceEngine } from "./engine.js";
+import { type EngineStats, PartialBatchError, type SentenceEngine } from "./engine.js";
 import { englishNameSpans, withoutCountryArticles } from "./glossary.js";
 import {
   analyserInput,
@@ -19,7 +19,9 @@ import {
   unshield,
 } from "./names.js";
 import { NEWS_LEXICON } from "./news-lexicon.js";
+import { acquireProcess, type NullFlushProcess, releaseProcess } from "./null-flush.js";
 import { normalizeLanguage } from "./registry.js";
+import { linesToStream, streamToText } from "./stream-format.js";
 
 const STAGE = "translate";
 
@@ -27,34 +29,71 @@ const STAGE = "translate";
 export const APERTIUM_APT_COMMAND =
   "sudo apt-get install apertium apertium-spa-ita apertium-eng-spa apertium-fr-es apertium-es-pt cg3";
 
+/** Default time budget of one sentence; a batch gets it once plus a twentieth of it per sentence. */
+export const DEFAULT_SEGMENT_TIMEOUT_MS = 10_000;
+
 export interface ApertiumOptions {
-  /** The `apertium` executable (default: found on PATH). */
+  /** The `apertium` executable (default: found on PATH), used to list the installed modes. */
   binary?: string;
   /**
    * Keep people's names as they are (default true): the source language's analyser finds
    * them and Apertium is not given them to translate ("Enrico Letta" is not "Enrico Read").
    */
   keepNames?: boolean;
+  /**
+   * Time budget of one sentence in milliseconds (default 10,000; a batch of n sentences gets
+   * `t + n·t/20`). A chain that does not answer in time is killed and restarted, the batch's
+   * sentences are sent again one by one, and a sentence that runs out of time alone fails
+   * with `TIMEOUT` (its article gets the error, the other articles go on).
+   */
+  segmentTimeoutMs?: number;
 }
 
 /** Where Debian and a local build install Apertium's mode files. */
 const MODE_DIRS = ["/usr/share/apertium/modes", "/usr/local/share/apertium/modes"];
 
-/**
- * The morphological analyser of a mode (the `lt-proc -w …automorf.bin` it starts with), or
- * undefined when its mode file cannot be read: names are then translated like other words.
- */
-async function findAnalyser(mode: string): Promise<string | undefined> {
+/** The path of a mode file, or undefined. */
+async function findModeFile(mode: string): Promise<{ path: string; text: string } | undefined> {
   for (const dir of MODE_DIRS) {
+    const path = join(dir, `${mode}.mode`);
     try {
-      const pipeline = await readFile(join(dir, `${mode}.mode`), "utf8");
-      const match = /lt-proc\s+(?:-\w+\s+)*'?([^'\s|]+automorf\.bin)'?/.exec(pipeline);
-      if (match) return match[1];
+      return { path, text: await readFile(path, "utf8") };
     } catch {
       // Not in this folder.
     }
   }
   return undefined;
+}
+
+/** The morphological analyser of a mode (the `lt-proc -w …automorf.bin` it starts with). */
+function analyserOf(modeText: string): string | undefined {
+  return /lt-proc\s+(?:-\w+\s+)*'?([^'\s|]+automorf\.bin)'?/.exec(modeText)?.[1];
+}
+
+/**
+ * A mode's pipeline with every program in null-flush mode: `apertium-wblank-mode -z` writes
+ * it (as the `apertium -z` script does); without it, `-z` is added after each program name.
+ */
+async function nullFlushPipeline(path: string, text: string): Promise<string> {
+  let script: string | undefined;
+  try {
+    const { stdout } = await promisify(execFile)("apertium-wblank-mode", ["-z", path]);
+    if (stdout.trim() !== "") script = stdout.trim();
+  } catch {
+    // An older Apertium: add the flag by hand.
+  }
+  script ??= text
+    .trim()
+    .split("|")
+    .map((part) => part.trim().replace(/^(\S+)/, "$1 -z"))
+    .join(" | ");
+  // lt-proc forgets -z when a mode flag follows it ("lt-proc -z -n" waits for the end of
+  // input): the generator's flag ($1) goes first.
+  return script.replace(/ -z \$1 /g, " $1 -z ");
+}
+
+function quote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 interface RunResult {
@@ -63,10 +102,10 @@ interface RunResult {
   stderr: string;
 }
 
-function run(binary: string, args: string[], signal?: AbortSignal): Promise<RunResult> {
+function run(binary: string, args: string[]): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     // No input on stdin: Node gives a child a socket there, which apertium cannot open as /dev/stdin.
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...(signal ? { signal } : {}) });
+    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
@@ -75,23 +114,6 @@ function run(binary: string, args: string[], signal?: AbortSignal): Promise<RunR
     child.on("close", (code) =>
       resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
     );
-  });
-}
-
-/** Runs a program with `input` on its stdin (lt-proc reads a pipe, unlike apertium). */
-function runWithInput(binary: string, args: string[], input: string, signal?: AbortSignal): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ["pipe", "pipe", "pipe"], ...(signal ? { signal } : {}) });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", reject);
-    child.stdin.on("error", () => {});
-    child.on("close", (code) =>
-      resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
-    );
-    child.stdin.end(input);
   });
 }
 
@@ -148,7 +170,21 @@ export function apertiumChain(from: string, to: string, modes: readonly string[]
   return undefined;
 }
 
-/** Apertium (rule-based) engine: one process chain per batch, one sentence a line. */
+/** What an {@link ApertiumEngine} runs: one null-flush pipeline per mode, and the source analyser. */
+export interface ApertiumChainSpec {
+  /** The modes in order, each with its pipeline in null-flush mode (reads and writes stream format). */
+  modes: Array<{ mode: string; script: string }>;
+  /** The source language's analyser (`…automorf.bin`), when names are kept. */
+  analyser?: string | undefined;
+}
+
+/**
+ * Apertium (rule-based) engine. Each mode of the chain (ita-spa, then spa-eng) runs as a
+ * long-lived pipeline of programs in null-flush mode, started on first use, fed batch after
+ * batch (one sentence a line) and shared by every engine of the process (Italian, French and
+ * Portuguese all pivot through one spa-eng pipeline); the source analyser that finds people's
+ * names runs the same way (\`lt-proc -w -z\`). \`close()\` gives them back; the last user stops them.
+ */
 export class ApertiumEngine implements SentenceEngine {
   readonly engine = "apertium" as const;
   readonly model: string;
@@ -156,82 +192,119 @@ export class ApertiumEngine implements SentenceEngine {
   /** Apertium has no input limit: sentences are never split for it. */
   readonly maxInputTokens = Number.POSITIVE_INFINITY;
   readonly stats: EngineStats = { calls: 0, sentences: 0, generatedTokens: 0 };
-  readonly #binary: string;
-  readonly #chain: string[];
-  /** The first mode's analyser, when names are kept. */
-  readonly #analyser: string | undefined;
+  readonly #chain: NullFlushProcess[];
+  readonly #analyser: NullFlushProcess | undefined;
   /** The source is Italian: the news lexicon applies. */
   readonly #italian: boolean;
+  readonly #english: boolean;
+  readonly #segmentMs: number;
+  #closed = false;
 
-  constructor(chain: string[], options: ApertiumOptions = {}, analyser?: string) {
-    this.#chain = chain;
-    this.#binary = options.binary ?? "apertium";
-    this.#analyser = analyser;
-    this.#italian = normalizeLanguage(chain[0]?.split("-")[0] ?? "") === "it";
-    this.model = `apertium:${chain.join("+")}`;
+  constructor(spec: ApertiumChainSpec, options: ApertiumOptions = {}) {
+    const modes = spec.modes.map((m) => m.mode);
+    this.model = `apertium:${modes.join("+")}`;
     this.key = this.model;
+    this.#italian = normalizeLanguage(modes[0]?.split("-")[0] ?? "") === "it";
+    this.#english = normalizeLanguage(modes[modes.length - 1]?.split("-")[1] ?? "") === "en";
+    this.#segmentMs = options.segmentTimeoutMs ?? DEFAULT_SEGMENT_TIMEOUT_MS;
+    const hint = `Check the installation with \`apertium -l\`, or reinstall: \`${APERTIUM_APT_COMMAND}\`.`;
+    // "-n": unknown words unmarked (what \`apertium -u\` asks of the generator).
+    this.#chain = spec.modes.map(({ mode, script }) =>
+      acquireProcess({ script, args: ["-n", ""], label: `apertium ${mode}`, hint, stage: STAGE }),
+    );
+    this.#analyser =
+      spec.analyser === undefined
+        ? undefined
+        : acquireProcess({
+            script: `exec lt-proc -w -z ${quote(spec.analyser)}`,
+            label: `the name analyser of ${modes[0]}`,
+            hint,
+            stage: STAGE,
+          });
+  }
+
+  /** How many times the chain's pipelines were started (restarts after a failure included). */
+  get chainStarts(): number {
+    return this.#chain.reduce((sum, p) => sum + p.starts, 0);
+  }
+
+  /** The process group ids of the chain's running pipelines. */
+  get chainPids(): number[] {
+    return this.#chain.flatMap((p) => (p.pid === undefined ? [] : [p.pid]));
   }
 
   countTokens(text: string): number {
     return text.split(/\s+/).filter(Boolean).length;
   }
 
-  async #runChain(input: string, signal?: AbortSignal): Promise<string> {
-    let text = input;
-    const dir = await mkdtemp(join(tmpdir(), "rassegna-apertium-"));
-    try {
-      for (const mode of this.#chain) text = await this.#runMode(mode, text, dir, signal);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-    return text;
+  /** A request's time budget; one that starts a chain gets more (its programs load their dictionaries). */
+  #budget(process: NullFlushProcess, segments: number): number {
+    return this.#segmentMs + (segments * this.#segmentMs) / 20 + (process.pid === undefined ? 2 * this.#segmentMs : 0);
   }
 
-  async #runMode(mode: string, text: string, dir: string, signal?: AbortSignal): Promise<string> {
-    const input = join(dir, "input.txt");
-    await writeFile(input, text, "utf8");
-    const result = await run(this.#binary, ["-u", mode, input], signal);
-    // apertium prints its usage and exits 0 on some errors: an output-less run with stderr fails too.
-    if (result.code !== 0 || (result.stdout === "" && result.stderr.trim() !== "")) {
-      throw new RassegnaError(
-        "STAGE_FAILED",
-        `${STAGE}: \`${this.#binary} -u ${mode}\` failed (exit ${result.code}): ${result.stderr.trim().split("\n")[0] ?? ""}`,
-        {
-          stage: STAGE,
-          hint: `Check the installation with \`${this.#binary} -l\`, or reinstall: \`${APERTIUM_APT_COMMAND}\`.`,
-        },
-      );
+  /** Lines through the chain: one output line per input line, or undefined when they do not match. */
+  async #translateLines(lines: readonly string[], signal?: AbortSignal): Promise<string[] | undefined> {
+    // Each mode's output (stream format, ending in a blank) is the next mode's input.
+    let output = linesToStream(lines);
+    for (const mode of this.#chain) output = await mode.request(output, this.#budget(mode, lines.length), signal);
+    this.stats.calls++;
+    const translated = streamToText(output).replace(/\n$/, "").split("\n");
+    if (lines.length === 1) return [translated.join(" ").trim()];
+    return translated.length === lines.length ? translated.map((line) => line.trim()) : undefined;
+  }
+
+  /**
+   * Lines through the chain. When the batch fails (a chain that hangs or dies) or its lines do
+   * not come back one for one, each line is sent again alone, on a fresh chain after a failure:
+   * no sentence is lost, and one that fails alone gets its own error.
+   */
+  async #translateAll(lines: readonly string[], signal?: AbortSignal): Promise<Array<string | RassegnaError>> {
+    try {
+      const whole = await this.#translateLines(lines, signal);
+      if (whole) return whole;
+    } catch (error) {
+      if (!(error instanceof RassegnaError) || error.code === "ABORTED" || lines.length === 1) throw error;
     }
-    return result.stdout;
+    const out: Array<string | RassegnaError> = [];
+    for (const line of lines) {
+      throwIfAborted(signal, STAGE);
+      try {
+        out.push((await this.#translateLines([line], signal))?.[0] ?? "");
+      } catch (error) {
+        if (!(error instanceof RassegnaError) || error.code === "ABORTED") throw error;
+        out.push(error);
+      }
+    }
+    return out;
   }
 
   async translateBatch(texts: readonly string[], signal?: AbortSignal): Promise<string[]> {
     throwIfAborted(signal, STAGE);
+    if (this.#closed) {
+      throw new RassegnaError("STAGE_FAILED", `${STAGE}: the ${this.model} engine was closed.`, {
+        stage: STAGE,
+        hint: "Create a new translator.",
+      });
+    }
     if (texts.length === 0) return [];
-    // Apertium keeps line breaks: one sentence a line maps outputs back to inputs.
+    // One sentence a line: a line break inside one would shift every later line.
     const flat = texts.map((t) => t.replace(/[\r\n\u2028\u2029]+/g, " "));
     const shielded = await this.#shieldNames(flat, signal);
-    const lines = shielded.map((s) => s.text);
-    const output = (await this.#runChain(`${lines.join("\n")}\n`, signal)).replace(/\n$/, "").split("\n");
-    this.stats.calls++;
-    let raw: string[];
-    if (output.length === lines.length) {
-      raw = output.map((line) => line.trim());
-    } else {
-      // A line count that does not match: translate one at a time rather than misalign.
-      raw = [];
-      for (const line of lines) raw.push((await this.#runChain(`${line}\n`, signal)).trim());
-    }
-    const english = normalizeLanguage(this.#chain[this.#chain.length - 1]?.split("-")[1] ?? "") === "en";
+    const raw = await this.#translateAll(
+      shielded.map((s) => s.text),
+      signal,
+    );
     const results = raw.map((line, i) => {
+      if (line instanceof RassegnaError) return line;
       const { text, names } = shielded[i] as { text: string; names: Map<string, string> };
       // Apertium leaves two spaces where it drops a clitic ("is strengthening  on", "strengthens  .").
       const translated = unshield(lowerAfterLeadingName(text, line), names).replace(/ {2,}/g, " ");
-      return english ? withoutCountryArticles(translated.replace(/ +([.,;:!?])(?=\s|$)/g, "$1")) : translated;
+      return this.#english ? withoutCountryArticles(translated.replace(/ +([.,;:!?])(?=\s|$)/g, "$1")) : translated;
     });
     this.stats.sentences += texts.length;
-    for (const r of results) this.stats.generatedTokens += this.countTokens(r);
-    return results;
+    for (const r of results) if (typeof r === "string") this.stats.generatedTokens += this.countTokens(r);
+    if (results.some((r) => r instanceof RassegnaError)) throw new PartialBatchError(results);
+    return results as string[];
   }
 
   /**
@@ -246,10 +319,14 @@ export class ApertiumEngine implements SentenceEngine {
     let people: ShieldSpan[][] = lines.map(() => []);
     let words: ShieldSpan[][] = lines.map(() => []);
     if (this.#analyser) {
-      const result = await runWithInput("lt-proc", ["-w", this.#analyser], analyserInput(lines), signal).catch(
-        () => undefined,
-      );
-      const analysed = result?.code === 0 ? parseAnalyses(result.stdout) : [];
+      // Without the analyser's answer (it failed, or was too slow) names are translated like words.
+      const output = await this.#analyser
+        .request(analyserInput(lines), this.#budget(this.#analyser, lines.length), signal)
+        .catch((error: unknown) => {
+          if (error instanceof RassegnaError && error.code === "ABORTED") throw error;
+          return undefined;
+        });
+      const analysed = output === undefined ? [] : parseAnalyses(output);
       if (analysed.length === lines.length) {
         people = lines.map((line, i) => nameSpans(line, analysed[i] ?? []));
         // News words the Italian dictionary lacks ("bombardieri", "esercitazioni").
@@ -261,12 +338,17 @@ export class ApertiumEngine implements SentenceEngine {
     );
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.all([...this.#chain, ...(this.#analyser ? [this.#analyser] : [])].map(releaseProcess));
+  }
 }
 
 /**
  * Creates the Apertium engine for a pair, or throws `MODEL_UNAVAILABLE` naming what is
- * missing (the program or the pair) and the apt command that installs it.
+ * missing (the program or the pair) and the apt command that installs it. No program is
+ * started until the first batch.
  */
 export async function createApertiumEngine(
   from: string,
@@ -275,9 +357,9 @@ export async function createApertiumEngine(
 ): Promise<ApertiumEngine> {
   const modes = await listApertiumModes(options);
   const chain = apertiumChain(from, to, modes);
+  const f = normalizeLanguage(from);
+  const t = normalizeLanguage(to);
   if (!chain) {
-    const f = normalizeLanguage(from);
-    const t = normalizeLanguage(to);
     const hint =
       f === "it" && t === "en"
         ? `Install the pairs with \`${APERTIUM_APT_COMMAND}\`.`
@@ -288,6 +370,19 @@ export async function createApertiumEngine(
       { stage: STAGE, hint },
     );
   }
-  const analyser = options.keepNames === false ? undefined : await findAnalyser(chain[0] as string);
-  return new ApertiumEngine(chain, options, analyser);
+  const parts: ApertiumChainSpec["modes"] = [];
+  let analyser: string | undefined;
+  for (const mode of chain) {
+    const file = await findModeFile(mode);
+    if (!file) {
+      throw new RassegnaError(
+        "MODEL_UNAVAILABLE",
+        `${STAGE}: Apertium lists the mode ${mode} but its file is in none of ${MODE_DIRS.join(", ")}.`,
+        { stage: STAGE, hint: `Reinstall the pair: \`${APERTIUM_APT_COMMAND}\`.` },
+      );
+    }
+    if (parts.length === 0 && options.keepNames !== false) analyser = analyserOf(file.text);
+    parts.push({ mode, script: await nullFlushPipeline(file.path, file.text) });
+  }
+  return new ApertiumEngine({ modes: parts, analyser }, options);
 }

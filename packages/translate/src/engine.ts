@@ -1,3 +1,5 @@
+import { RassegnaError } from "@rassegna/core";
+
 /** The engines a translator can run on. */
 export type EngineName = "transformers" | "apertium";
 
@@ -25,4 +27,26 @@ export interface SentenceEngine {
   /** One output per input, in order. */
   translateBatch(texts: readonly string[], signal?: AbortSignal): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * Some sentences of a batch failed (an Apertium chain that hung or crashed on them, even
+ * alone on a fresh chain): the others are translated. `results` holds one entry per input,
+ * a translation or the error of that sentence; the stage gives each error to the article
+ * that holds the sentence, and the other articles of the batch go on.
+ */
+export class PartialBatchError extends RassegnaError {
+  readonly results: ReadonlyArray<string | RassegnaError>;
+
+  constructor(results: ReadonlyArray<string | RassegnaError>) {
+    const failed = results.filter((r): r is RassegnaError => r instanceof RassegnaError);
+    const first = failed[0];
+    super(
+      first?.code ?? "STAGE_FAILED",
+      `${failed.length} of ${results.length} sentences could not be translated: ${first?.message ?? "unknown error"}`,
+      { stage: first?.stage ?? "translate" },
+    );
+    this.name = "PartialBatchError";
+    this.results = results;
+  }
 }

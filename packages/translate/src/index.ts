@@ -2,8 +2,14 @@
  * `@rassegna/translate`: X→English translation, Italian first, on transformers.js with
  * Marian/OPUS-MT models, or on Apertium (rule-based) when asked for.
  */
-export { APERTIUM_APT_COMMAND, apertiumChain, listApertiumModes } from "./apertium.js";
-export type { EngineName, EngineStats } from "./engine.js";
+export {
+  APERTIUM_APT_COMMAND,
+  type ApertiumOptions,
+  apertiumChain,
+  DEFAULT_SEGMENT_TIMEOUT_MS,
+  listApertiumModes,
+} from "./apertium.js";
+export { type EngineName, type EngineStats, PartialBatchError } from "./engine.js";
 export type { DownloadProgress } from "./marian.js";
 export { type CachedModel, listModels, type PullOptions, pullModels } from "./models.js";
 export {
@@ -21,6 +27,10 @@ export {
   createTranslator,
   DEFAULT_BATCH_SIZE,
   DEFAULT_CACHE_SIZE,
+  DEFAULT_ENGINES,
+  type EngineFallback,
+  engineOrder,
+  fallbackWarning,
   type TranslateCallOptions,
   type Translator,
   type TranslatorOptions,

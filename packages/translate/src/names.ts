@@ -8,18 +8,17 @@
  * placeholders that Apertium passes through untouched, and put back after.
  */
 
+import { escapeStream } from "./stream-format.js";
+
 /** One word of the analyser's output: its surface and its readings (none when unknown). */
 export interface AnalysedWord {
   surface: string;
   readings: string[];
 }
 
-/** Characters the Apertium stream format reserves: escaped in the analyser's input. */
-const RESERVED = /[[\]^$/\\@*<>{}]/g;
-
 /** The analyser's input for one line per text. */
 export function analyserInput(lines: readonly string[]): string {
-  return `${lines.map((line) => line.replace(RESERVED, (c) => `\\${c}`)).join("\n")}\n`;
+  return `${lines.map(escapeStream).join("\n")}\n`;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   type StageContext,
 } from "@rassegna/core";
 
-import type { SentenceEngine } from "./engine.js";
+import { PartialBatchError, type SentenceEngine } from "./engine.js";
 import { LruCache } from "./lru.js";
 import { STAGE } from "./marian.js";
 import { isEnglish, normalizeLanguage } from "./registry.js";
@@ -18,6 +18,8 @@ import {
   DEFAULT_CACHE_SIZE,
   defaultBatchSize,
   EngineTranslator,
+  engineOrder,
+  fallbackWarning,
   type TranslatorOptions,
 } from "./translator.js";
 
@@ -46,7 +48,7 @@ export interface SentenceItem {
 export function translateStage(options: TranslateStageOptions = {}): Stage {
   checkNumericOptions(options);
   const to = normalizeLanguage(options.to ?? "en");
-  const names = options.engines ?? [options.engine ?? "transformers"];
+  const names = engineOrder(options);
   const cache = new LruCache<string, string>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   // The pipeline gathers up to the largest batch any engine in the list takes (Apertium
   // pays a process start per call, so it wants many sentences); each engine then gets
@@ -69,16 +71,21 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
     if (!pending) {
       const model = models.get(from);
       const { model: _italian, models: _byLanguage, ...rest } = options;
-      pending = createFirstEngine(names, from, to, model === undefined ? rest : { ...rest, model }).then((engine) => {
-        engines.set(engine.key, engine);
-        return new EngineTranslator(engine, from, to, { batchSize: engineBatchSize(engine), cache });
-      });
+      pending = createFirstEngine(names, from, to, model === undefined ? rest : { ...rest, model }).then(
+        ({ engine, fallback }) => {
+          engines.set(engine.key, engine);
+          const size = engineBatchSize(engine);
+          return new EngineTranslator(engine, from, to, { batchSize: size, cache, ...(fallback ? { fallback } : {}) });
+        },
+      );
       translators.set(from, pending);
     }
     return pending;
   };
 
-  const batching: BatchSpec<SentenceItem, string> = {
+  // A sentence that failed on its own (an Apertium chain that hung on it) comes back as its
+  // error: only the article that holds it fails, the others of the batch go on.
+  const batching: BatchSpec<SentenceItem, string | RassegnaError> = {
     batchSize,
     maxWaitMs: options.maxWaitMs ?? 5,
     async run(items, signal) {
@@ -89,7 +96,7 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
         if (group) group.push(i);
         else groups.set(item.engine, [i]);
       });
-      const out = new Array<string>(items.length);
+      const out = new Array<string | RassegnaError>(items.length);
       for (const [key, indexes] of groups) {
         const engine = engines.get(key);
         if (!engine)
@@ -97,10 +104,15 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
         const size = engineBatchSize(engine);
         for (let start = 0; start < indexes.length; start += size) {
           const chunk = indexes.slice(start, start + size);
-          const translated = await engine.translateBatch(
-            chunk.map((i) => (items[i] as SentenceItem).text),
-            signal,
-          );
+          const translated = await engine
+            .translateBatch(
+              chunk.map((i) => (items[i] as SentenceItem).text),
+              signal,
+            )
+            .catch((error: unknown) => {
+              if (error instanceof PartialBatchError) return error.results;
+              throw error;
+            });
           chunk.forEach((itemIndex, j) => {
             out[itemIndex] = translated[j] as string;
           });
@@ -130,9 +142,17 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
       const key = translator.key;
       doc.translation = await translator.translateWith(
         doc.text,
-        (pieces) => context.batch<SentenceItem, string>(pieces.map((text) => ({ engine: key, text }))),
+        async (pieces) => {
+          const out = await context.batch<SentenceItem, string | RassegnaError>(
+            pieces.map((text) => ({ engine: key, text })),
+          );
+          const failed = out.find((r): r is RassegnaError => r instanceof RassegnaError);
+          if (failed) throw failed;
+          return out as string[];
+        },
         { signal: context.signal },
       );
+      if (translator.fallback) doc.warnings = [...(doc.warnings ?? []), fallbackWarning(translator)];
     },
     async close(): Promise<void> {
       const all = [...translators.values()];

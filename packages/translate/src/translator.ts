@@ -3,6 +3,7 @@ import {
   type ModelSettingsOptions,
   RassegnaError,
   resolveModelSettings,
+  type StageWarning,
   type Translation,
   throwIfAborted,
 } from "@rassegna/core";
@@ -31,9 +32,13 @@ export interface TranslatorOptions extends ModelSettingsOptions {
   from?: string;
   /** Target language. Default "en". */
   to?: string;
-  /** The engine: "transformers" (default) or "apertium". */
+  /** The one engine to use: "transformers" or "apertium" (no fallback). */
   engine?: EngineName;
-  /** Engines to try in order when one is unavailable, e.g. ["transformers", "apertium"]. */
+  /**
+   * Engines to try in order when one is unavailable. Default (when neither this nor `engine`
+   * is given): ["transformers", "apertium"], the neural model and, where it cannot be had
+   * (offline, nothing cached), Apertium when it is installed; `translator.fallback` says so.
+   */
   engines?: EngineName[];
   /** Hub id or local model folder name; default from the registry (`Xenova/opus-mt-it-en`). */
   model?: string;
@@ -54,6 +59,11 @@ export interface TranslatorOptions extends ModelSettingsOptions {
    * that are also words ("Enrico Letta" → "Enrico Read"); its analyser finds them first.
    */
   keepNames?: boolean;
+  /**
+   * Apertium only: time budget of one sentence, in milliseconds (default 10,000). A chain that
+   * overruns it is killed and restarted; a sentence that overruns it alone fails with `TIMEOUT`.
+   */
+  segmentTimeoutMs?: number;
   /** Entries of the sentence → translation LRU cache; 0 turns it off. Default 10,000. */
   cacheSize?: number;
   /** Download progress of model files (only when they are fetched). */
@@ -77,6 +87,8 @@ export interface Translator {
   readonly model: string;
   /** "transformers", "apertium", or "identity" when source and target are the same language. */
   readonly engine: string;
+  /** Set when this engine stands in for an unavailable first choice: which one, and why. */
+  readonly fallback?: EngineFallback | undefined;
   readonly stats: Readonly<TranslatorStats>;
   /** Longest sentence, in tokens, translated in one piece (longer ones are cut). */
   readonly maxInputTokens: number;
@@ -100,6 +112,7 @@ export function checkNumericOptions(options: TranslatorOptions): void {
     ["maxInputTokens", 4],
     ["maxNewTokens", 1],
     ["cacheSize", 0],
+    ["segmentTimeoutMs", 1],
   ];
   for (const [name, min] of rules) {
     const value = options[name];
@@ -124,7 +137,10 @@ export async function createEngine(
   options: TranslatorOptions,
 ): Promise<SentenceEngine> {
   if (name === "apertium") {
-    return createApertiumEngine(from, to, options.keepNames === undefined ? {} : { keepNames: options.keepNames });
+    return createApertiumEngine(from, to, {
+      ...(options.keepNames === undefined ? {} : { keepNames: options.keepNames }),
+      ...(options.segmentTimeoutMs === undefined ? {} : { segmentTimeoutMs: options.segmentTimeoutMs }),
+    });
   }
   if (name !== "transformers") {
     throw new RassegnaError("USAGE", `${STAGE}: unknown engine "${String(name)}".`, {
@@ -145,6 +161,32 @@ export async function createEngine(
   });
 }
 
+/** The engines tried when the options name none: the neural model, then Apertium. */
+export const DEFAULT_ENGINES: readonly EngineName[] = Object.freeze(["transformers", "apertium"]);
+
+/**
+ * The engines to try, in order, for `createTranslator` and the translate stage alike:
+ * `engines` when given, else `engine` alone, else {@link DEFAULT_ENGINES}.
+ */
+export function engineOrder(options: Pick<TranslatorOptions, "engine" | "engines">): EngineName[] {
+  if (options.engines !== undefined) return [...options.engines];
+  return options.engine === undefined ? [...DEFAULT_ENGINES] : [options.engine];
+}
+
+/** An engine that is not the first choice: which was, and why it could not be had. */
+export interface EngineFallback {
+  /** The engine asked for first ("transformers"). */
+  preferred: EngineName;
+  /** Why it could not be had (its MODEL_UNAVAILABLE message). */
+  reason: string;
+}
+
+/** The engine that was created, and the fallback it stands for when it was not the first choice. */
+export interface ChosenEngine {
+  engine: SentenceEngine;
+  fallback?: EngineFallback;
+}
+
 /**
  * Creates the first engine of `names` that is available. When none is, throws
  * `MODEL_UNAVAILABLE` with every engine's reason.
@@ -154,11 +196,15 @@ export async function createFirstEngine(
   from: string,
   to: string,
   options: TranslatorOptions,
-): Promise<SentenceEngine> {
+): Promise<ChosenEngine> {
   const failures: RassegnaError[] = [];
   for (const name of names) {
     try {
-      return await createEngine(name, from, to, options);
+      const engine = await createEngine(name, from, to, options);
+      const first = failures[0];
+      return first === undefined
+        ? { engine }
+        : { engine, fallback: { preferred: names[0] as EngineName, reason: first.message } };
     } catch (error) {
       if (!(error instanceof RassegnaError) || error.code !== "MODEL_UNAVAILABLE" || names.length === 1) throw error;
       failures.push(error);
@@ -177,6 +223,7 @@ export class EngineTranslator implements Translator {
   readonly to: string;
   readonly model: string;
   readonly engine: string;
+  readonly fallback: EngineFallback | undefined;
   readonly #engine: SentenceEngine;
   readonly #cache: LruCache<string, string>;
   readonly #batchSize: number;
@@ -186,9 +233,10 @@ export class EngineTranslator implements Translator {
     engine: SentenceEngine,
     from: string,
     to: string,
-    options: { batchSize?: number; cache?: LruCache<string, string> } = {},
+    options: { batchSize?: number; cache?: LruCache<string, string>; fallback?: EngineFallback } = {},
   ) {
     this.#engine = engine;
+    this.fallback = options.fallback;
     this.from = from;
     this.to = to;
     this.model = engine.model;
@@ -316,6 +364,20 @@ export class EngineTranslator implements Translator {
   }
 }
 
+/**
+ * The warning a record carries when a fallback engine translated it (code `FALLBACK_ENGINE`):
+ * which engine stood in for which, and why. A warning, not an error: the record is translated
+ * and clean, and the exit status of the command does not change.
+ */
+export function fallbackWarning(translator: Pick<Translator, "engine" | "model" | "fallback">): StageWarning {
+  const { preferred, reason } = translator.fallback ?? { preferred: "transformers", reason: "" };
+  return {
+    stage: STAGE,
+    code: "FALLBACK_ENGINE",
+    message: `translated by ${translator.engine} (${translator.model}) because ${preferred} was unavailable: ${reason}`,
+  };
+}
+
 /** Source and target are the same language: the text is its own translation. */
 class IdentityTranslator implements Translator {
   readonly engine = "identity";
@@ -365,10 +427,10 @@ export async function createTranslator(options: TranslatorOptions = {}): Promise
   const from = normalizeLanguage(options.from ?? "it");
   const to = normalizeLanguage(options.to ?? "en");
   if (from === to || (isEnglish(from) && isEnglish(to))) return new IdentityTranslator(from, to);
-  const names = options.engines ?? [options.engine ?? "transformers"];
-  const engine = await createFirstEngine(names, from, to, options);
+  const { engine, fallback } = await createFirstEngine(engineOrder(options), from, to, options);
   return new EngineTranslator(engine, from, to, {
     batchSize: options.batchSize ?? defaultBatchSize(engine.engine),
     cache: new LruCache(options.cacheSize ?? DEFAULT_CACHE_SIZE),
+    ...(fallback === undefined ? {} : { fallback }),
   });
 }

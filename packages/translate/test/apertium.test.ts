@@ -2,8 +2,17 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { APERTIUM_APT_COMMAND, apertiumChain, createTranslator, listApertiumModes } from "@rassegna/translate";
+import { createAnalysis, createStageContext } from "@rassegna/core";
+import {
+  APERTIUM_APT_COMMAND,
+  apertiumChain,
+  createTranslator,
+  listApertiumModes,
+  PartialBatchError,
+  translateStage,
+} from "@rassegna/translate";
 import { describe, expect, it } from "vitest";
+import { createApertiumEngine } from "../src/apertium.js";
 
 describe("the Apertium engine (the real apertium program)", () => {
   it("lists the installed modes, with the Italian→Spanish→English pivot", async () => {
@@ -96,11 +105,40 @@ describe("the Apertium engine (the real apertium program)", () => {
     const result = await translator.translate("La città è grande.");
     expect(result.model).toBe("apertium:ita-spa+spa-eng");
     expect(result.text).toMatch(/\bcity\b/i);
-    await translator.close();
-    // Without the fallback order the missing model is an error, not a silent switch.
-    await expect(createTranslator({ from: "it", offline: true, cacheDir })).rejects.toMatchObject({
-      code: "MODEL_UNAVAILABLE",
+    // The translator says it stands in for the model, and why.
+    expect(translator.fallback).toMatchObject({
+      preferred: "transformers",
+      reason: expect.stringContaining("Xenova/opus-mt-it-en"),
     });
+    await translator.close();
+    // With no engine named, the same order applies (as in the stage): the README's example works offline.
+    const byDefault = await createTranslator({ from: "it", offline: true, cacheDir });
+    expect(byDefault.engine).toBe("apertium");
+    await byDefault.close();
+    // One engine named: the missing model is an error, not a silent switch.
+    await expect(
+      createTranslator({ from: "it", engine: "transformers", offline: true, cacheDir }),
+    ).rejects.toMatchObject({ code: "MODEL_UNAVAILABLE" });
+  });
+
+  it("in the stage, a record translated by the fallback carries a warning and no error", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "rassegna-cache-"));
+    const stage = translateStage({ offline: true, cacheDir });
+    try {
+      const doc = createAnalysis({ id: "w-1", text: "Il sindaco apre la scuola nuova.", language: "it" }, 0);
+      await stage.process(doc, createStageContext(stage));
+      expect(doc.translation?.engine).toBe("apertium");
+      expect(doc.errors).toEqual([]);
+      expect(doc.warnings).toEqual([
+        expect.objectContaining({
+          stage: "translate",
+          code: "FALLBACK_ENGINE",
+          message: expect.stringMatching(/apertium.*transformers was unavailable.*opus-mt-it-en/s),
+        }),
+      ]);
+    } finally {
+      await stage.close?.();
+    }
   });
 
   it("a missing pair or program is MODEL_UNAVAILABLE with the apt command that fixes it", async () => {
@@ -112,5 +150,41 @@ describe("the Apertium engine (the real apertium program)", () => {
       code: "MODEL_UNAVAILABLE",
       message: expect.stringContaining(APERTIUM_APT_COMMAND),
     });
+  });
+});
+
+describe("the Apertium chains stay up between batches", () => {
+  const sentences = ["Il gatto dorme sul divano.", "La nave entra nel porto.", "Domani piove."];
+
+  it("translates batch after batch on the same processes, and restarts a chain that was killed", async () => {
+    const engine = await createApertiumEngine("it", "en");
+    try {
+      const first = await engine.translateBatch(sentences);
+      const starts = engine.chainStarts;
+      expect(starts).toBe(2); // ita-spa and spa-eng, once each
+      expect(await engine.translateBatch(sentences.slice().reverse())).toEqual(first.slice().reverse());
+      expect(engine.chainStarts).toBe(starts);
+      // A chain that dies between batches (killed from outside): nothing is lost, it is started again.
+      for (const pid of engine.chainPids) process.kill(-pid, "SIGKILL");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await engine.translateBatch(sentences)).toEqual(first);
+      expect(engine.chainStarts).toBeGreaterThan(starts);
+    } finally {
+      await engine.close();
+    }
+    expect(engine.chainPids).toEqual([]);
+  });
+
+  it("a sentence over its time budget gets a TIMEOUT error of its own, and nothing hangs", async () => {
+    const engine = await createApertiumEngine("it", "en", { segmentTimeoutMs: 1 });
+    try {
+      const error = await engine.translateBatch(sentences).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PartialBatchError);
+      const results = (error as PartialBatchError).results;
+      expect(results).toHaveLength(sentences.length);
+      for (const r of results) expect(r).toMatchObject({ code: "TIMEOUT", stage: "translate" });
+    } finally {
+      await engine.close();
+    }
   });
 });
