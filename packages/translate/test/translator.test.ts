@@ -180,7 +180,13 @@ describe("createTranslator on the tiny Marian model (no hub, no network)", () =>
 describe("createTranslator errors and English", () => {
   it("offline without the model: names the model, every place searched and the fix", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "rassegna-cache-"));
-    const error = await createTranslator({ from: "it", offline: true, cacheDir, localModelPath: FIXTURE_MODELS }).then(
+    const error = await createTranslator({
+      from: "it",
+      engine: "transformers",
+      offline: true,
+      cacheDir,
+      localModelPath: FIXTURE_MODELS,
+    }).then(
       () => undefined,
       (e: unknown) => e,
     );
