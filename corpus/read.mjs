@@ -1,36 +1,27 @@
-// Reads articles in the corpus format: a plain UTF-8 text file, optionally opened by a small
-// front matter block (`---`, `key: value` lines, `---`). Shared by corpus/build-index.mjs,
-// scripts/main.mjs and the examples, so that the format is parsed in one place only.
+// Reads articles in the corpus format: a plain UTF-8 text file, optionally opened by a YAML
+// front matter block (`---`, `key: value` lines, `---`). Used by corpus/build-index.mjs and the
+// examples; the parsing itself is @rassegna/sources' (which `rassegna run` and `pnpm main` use).
 import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+import { fromText } from "@rassegna/sources";
 
 /**
- * Splits a file's content into its front matter fields and the article text.
- * A file without front matter is all text; `id` defaults to `fallbackId`.
+ * Splits a file's content into its front matter fields and the article text, with the
+ * front matter reader of @rassegna/sources (YAML). A file without front matter is all text;
+ * `id` defaults to `fallbackId`.
  * @param {string} content
  * @param {string} fallbackId
  * @returns {{ id: string, text: string, title?: string, date?: string, language?: string }}
  */
 export function parseArticleFile(content, fallbackId) {
-  const source = content.replace(/^\uFEFF/, "");
-  const match = FRONT_MATTER.exec(source);
-  /** @type {Record<string, string>} */
-  const fields = {};
-  if (match) {
-    for (const line of (match[1] ?? "").split(/\r?\n/)) {
-      const colon = line.indexOf(":");
-      if (colon > 0) fields[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-    }
-  }
-  const text = (match ? source.slice(match[0].length) : source).trim();
+  const { id, text, title, date, language } = fromText(content, { id: fallbackId });
   return {
-    id: fields.id || fallbackId,
+    id: id ?? fallbackId,
     text,
-    ...(fields.title ? { title: fields.title } : {}),
-    ...(fields.date ? { date: fields.date } : {}),
-    ...(fields.language ? { language: fields.language } : {}),
+    ...(title ? { title } : {}),
+    ...(date ? { date } : {}),
+    ...(language ? { language } : {}),
   };
 }
 

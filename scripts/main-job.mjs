@@ -1,24 +1,34 @@
 // The main job's logic, apart from how its dependencies are loaded (scripts/main.mjs loads the
 // built packages; the test in examples/test/ passes the sources), so that it can be tested.
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
-
-import { readArticleFolder } from "../corpus/read.mjs";
+import { extname, relative, resolve } from "node:path";
 
 /**
- * The articles of every source folder, ids prefixed per source. The declared language is kept
- * aside in `meta` (not given as a hint), so that detection really runs and can be checked.
+ * The articles of every source folder, ids prefixed per source, read with `readArticles`
+ * (`readSources` of @rassegna/sources): text files with front matter, web pages, feeds; the
+ * folder's README, scripts and index are left out. A file without an id of its own is named
+ * by its path without the extension. The declared language (front matter, `<html lang>`, the
+ * feed's language) is kept aside in `meta` (not given as a hint), so that detection really
+ * runs and can be checked. A file that cannot be read is kept, with its error.
  */
-export async function readSources(sources, root) {
+export async function readSources(sources, root, readArticles) {
   const articles = [];
   for (const { dir, prefix = "" } of sources) {
-    for (const a of await readArticleFolder(dir)) {
+    if (!existsSync(dir)) continue;
+    for await (const { article, error, path } of readArticles(["."], { cwd: dir })) {
+      const { language, id: ownId, meta, ...fields } = article;
+      const named = ownId !== undefined && ownId !== path;
+      const id = named || path === undefined ? ownId : path.slice(0, path.length - extname(path).length);
       articles.push({
-        id: `${prefix}${a.id}`,
-        text: a.text,
-        ...(a.title ? { title: a.title } : {}),
-        ...(a.date ? { date: a.date } : {}),
-        meta: { file: relative(root, a.file), ...(a.language ? { declaredLanguage: a.language } : {}) },
+        ...fields,
+        id: `${prefix}${id}`,
+        meta: {
+          ...meta,
+          ...(path ? { file: relative(root, resolve(dir, path)) } : {}),
+          ...(language ? { declaredLanguage: language } : {}),
+          ...(error ? { readError: error } : {}),
+        },
       });
     }
   }
@@ -81,6 +91,7 @@ export function translationNotice(records) {
  */
 export async function runMainJob({
   createDefaultPipeline,
+  readArticles,
   renderReportHtml,
   sources,
   root,
@@ -89,7 +100,7 @@ export async function runMainJob({
   print = (line) => console.log(line),
   status = () => {},
 }) {
-  const articles = await readSources(sources, root);
+  const articles = await readSources(sources, root, readArticles);
   if (articles.length === 0) throw new Error(`No articles found in ${sources.map((s) => s.dir).join(", ")}.`);
   status(`Analysing ${articles.length} articles…`);
   const started = Date.now();
@@ -98,6 +109,12 @@ export async function runMainJob({
   let stageTimes = "";
   try {
     for await (const record of pipeline.stream(articles)) {
+      // A file that could not be read (a page without an article…) says why, not "empty text".
+      const readError = record.meta?.readError;
+      if (readError) {
+        record.errors = [readError];
+        delete record.meta.readError;
+      }
       records.push(record);
       status(`${records.length}/${articles.length} analysed`);
     }

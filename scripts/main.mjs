@@ -1,4 +1,4 @@
-// The main job (`pnpm main`): analyses corpus/articles/ (and ../shared/corpus/ when it is
+// The main job (`pnpm main`): analyses corpus/ (its articles, web page and feed; and ../shared/corpus/ when it is
 // there) with the whole pipeline (language → translation → entities → stance), writes
 // out/analysis.jsonl and out/report.html, and prints a short summary per article.
 //
@@ -35,7 +35,7 @@ async function load(specifier, what) {
 }
 
 async function main() {
-  const { createDefaultPipeline } = await load("rassegna", "The rassegna package");
+  const { createDefaultPipeline, readSources } = await load("rassegna", "The rassegna package");
   const { renderReportHtml } = await load(
     "../packages/cli/dist/report/index.js",
     "The report renderer of @rassegna/cli",
@@ -44,11 +44,12 @@ async function main() {
   if (!existsSync(shared)) process.stderr.write("(../shared/corpus/ is not there: analysing corpus/ only)\n");
   await runMainJob({
     createDefaultPipeline,
+    readArticles: readSources,
     renderReportHtml,
     root,
     outDir: resolve(root, "out"),
     sources: [
-      { dir: resolve(root, "corpus/articles"), prefix: "" },
+      { dir: resolve(root, "corpus"), prefix: "" },
       { dir: shared, prefix: "shared/" },
     ],
     status: process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}\x1b[K`) : () => {},

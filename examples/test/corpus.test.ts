@@ -1,7 +1,10 @@
 // The corpus: enough original articles in the right languages, well-formed front matter,
 // and an index.jsonl that matches the articles (regenerate with `node corpus/build-index.mjs`).
 import { readFileSync } from "node:fs";
+import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+
+import { runCli } from "@rassegna/cli";
 
 import { describe, expect, it } from "vitest";
 
@@ -56,5 +59,45 @@ describe("corpus/", () => {
     expect(lines.map((line) => JSON.parse(line))).toEqual(
       articles.map(({ id, title, date, language, text }) => ({ id, title, date, language, text })),
     );
+  });
+});
+
+/** A writable that keeps what it gets. */
+class Sink extends Writable {
+  text = "";
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
+    this.text += chunk.toString();
+    callback();
+  }
+}
+
+describe("rassegna on the corpus folder", () => {
+  it("gives one record per article (the web page and the feed's items too) and says what it left out", async () => {
+    const stdout = new Sink();
+    const stderr = new Sink();
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const code = await runCli(["detect", "corpus"], { stdin: Readable.from([]), stdout, stderr, cwd: root });
+    const records = stdout.text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const articles = await readArticleFolder(`${corpus}articles`);
+    const ids = records.map((r) => r.id);
+    expect(ids).toHaveLength(articles.length + 1 + 3);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain("corpus/pages/it-trieste-porto.html");
+    expect(ids.filter((id) => id.startsWith("https://corriere-di-prova.example/"))).toHaveLength(3);
+    for (const a of articles) {
+      const record = records.find((r) => r.id === a.id);
+      expect(record?.language.code, a.id).toBe(a.language);
+      expect(record?.text, a.id).toBe(a.text);
+    }
+    const page = records.find((r) => r.id === "corpus/pages/it-trieste-porto.html");
+    expect(page.title).toBe("Trieste, il porto punta sulla ferrovia e guarda all'Europa centrale");
+    expect(page.text).not.toMatch(/cookies|Condividi|Iscriviti|Politica/);
+    for (const left of ["corpus/README.md", "corpus/read.mjs", "corpus/build-index.mjs", "corpus/index.jsonl"]) {
+      expect(stderr.text).toContain(left);
+    }
+    expect(code).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderReportHtml } from "@rassegna/cli";
-import { createDefaultPipeline } from "rassegna";
+import { createDefaultPipeline, readSources } from "rassegna";
 import { afterAll, describe, expect, it } from "vitest";
 import { runMainJob } from "../../scripts/main-job.mjs";
 
@@ -30,6 +30,7 @@ describe("the main job", () => {
     const lines: string[] = [];
     const { records } = await runMainJob({
       createDefaultPipeline,
+      readArticles: readSources,
       renderReportHtml,
       root,
       outDir: join(root, "out"),

@@ -10,6 +10,10 @@ export interface Boilerplate {
   cookiePhrases: readonly string[];
   /** Words a share bar is made of, folded. */
   shareWords: ReadonlySet<string>;
+  /** "Read more" links that end a feed item or a teaser, folded. */
+  readMorePhrases: readonly string[];
+  /** Words that open a by-line ("di", "by", "par"), folded, longest first. */
+  bylinePrefixes: readonly string[];
 }
 
 function strings(value: unknown, key: string): string[] {
@@ -29,6 +33,12 @@ function load(): Boilerplate {
     classPattern: new RegExp(`(?:^|[^a-z])(?:${classes.join("|")})`, "i"),
     cookiePhrases: Object.freeze(strings(data.cookiePhrases, "cookiePhrases").map(fold)),
     shareWords: new Set(strings(data.shareWords, "shareWords").map(fold)),
+    readMorePhrases: Object.freeze(strings(data.readMorePhrases, "readMorePhrases").map(fold)),
+    bylinePrefixes: Object.freeze(
+      strings(data.bylinePrefixes, "bylinePrefixes")
+        .map(fold)
+        .sort((a, b) => b.length - a.length),
+    ),
   });
 }
 
@@ -50,6 +60,24 @@ export function isBoilerplateLine(paragraph: string): boolean {
   if (folded === "") return true;
   const cues = boilerplate();
   if (cues.cookiePhrases.some((phrase) => ` ${folded} `.includes(` ${phrase} `))) return true;
+  if (
+    paragraph.length <= 60 &&
+    cues.readMorePhrases.some((phrase) => folded === phrase || folded.startsWith(`${phrase} `))
+  )
+    return true;
   const words = folded.split(" ");
   return words.length <= 12 && words.every((word) => cues.shareWords.has(word));
+}
+
+/** A by-line without the word that opens it: "di Giulia Fabbri" → "Giulia Fabbri". */
+export function cleanByline(byline: string): string {
+  const text = byline.replace(/\s+/g, " ").trim();
+  const lower = text.toLowerCase();
+  for (const prefix of boilerplate().bylinePrefixes) {
+    if (!lower.startsWith(`${prefix} `)) continue;
+    const rest = text.slice(prefix.length + 1).trimStart();
+    // Only before a name ("By Anna Neri", not "by now").
+    if (/^\p{Lu}/u.test(rest)) return rest;
+  }
+  return text;
 }

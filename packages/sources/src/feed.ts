@@ -151,8 +151,10 @@ export function fromFeed(
   );
   if (language) info.language = language;
 
+  // Relative item links resolve against where the feed came from, or its own site link.
+  const base = options.url !== undefined && /^https?:/i.test(options.url) ? options.url : info.link;
   const entries = rawItems(parsed.format, feed).map((item, index): FeedEntry => {
-    const url = resolve(item.link, options.url);
+    const url = resolve(item.link, base);
     const id = url ?? item.id ?? `${options.url ?? "feed"}#${index + 1}`;
     const body = item.html === undefined ? "" : contentText(item.html, id);
     const headlineOnly = body === "";

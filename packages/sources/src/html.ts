@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { type Article, InvalidInputError } from "@rassegna/core";
 import { parseHTML } from "linkedom";
 
-import { boilerplate, isBoilerplateLine } from "./boilerplate.js";
+import { boilerplate, cleanByline, isBoilerplateLine } from "./boilerplate.js";
 import { fold, textOf } from "./dom.js";
 import { normalizeDate, normalizeLanguage } from "./normalize.js";
 import { SOURCE_STAGE } from "./types.js";
@@ -130,7 +130,8 @@ export function fromHtml(html: string, options: FromHtmlOptions = {}): Article {
       hint: "Give the HTML of an article page.",
     });
   }
-  const byline = result?.byline?.trim() || facts.author;
+  const rawByline = result?.byline?.trim() || facts.author;
+  const byline = rawByline ? cleanByline(rawByline) : undefined;
   const body = result?.content ? textOf(result.content as never) : "";
   const heading = body.split("\n\n", 1)[0] ?? "";
   const readTitle = result?.title?.trim() || document.title?.trim() || undefined;

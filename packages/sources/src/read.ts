@@ -263,7 +263,7 @@ export async function* readSources(
           }
           seen.add(id);
         }
-        yield item;
+        yield { ...item, path };
       }
     }
     for (const [path, count] of repeated) {

@@ -12,6 +12,8 @@ export interface SourceItem {
   article: Article;
   /** Set when the source could not be read or holds no article: the record's error. */
   error?: StageError;
+  /** The file it was read from, as given or found in a folder (none for web addresses). */
+  path?: string;
 }
 
 /** The kinds of files a folder is read for; everything else is skipped. */
