@@ -1,3 +1,4 @@
+import { ACTOR_DATA, COUNTRY_IDS } from "./generated/actors-data.js";
 import type { EntityType } from "./types.js";
 
 /**
@@ -9,13 +10,19 @@ export interface Actor {
   /** Canonical English name, e.g. "United States". */
   name: string;
   type: EntityType;
-  kind: "country" | "city" | "region" | "person" | "organization" | "outlet";
+  /**
+   * "institution": a public body whose canonical name carries a qualifier in brackets
+   * ("Chamber of Deputies (Italy)"), not written as such into running text.
+   */
+  kind: "country" | "city" | "region" | "person" | "organization" | "institution" | "outlet";
   /** Other names: translations, abbreviations, short forms. */
   aliases: string[];
   /** The actor this one stands for in political news ("Beijing", "Xi Jinping" → "China"). */
   standsFor?: string;
   /** Adjectives and nouns of nationality ("Chinese", "cinesi"): they point to the actor. */
   demonyms?: string[];
+  /** Wikidata id ("Q…"), where a source the data names gives it. */
+  id?: string;
 }
 
 /** ISO 3166-1 alpha-2 codes of countries and territories. */
@@ -470,7 +477,8 @@ const ORGANIZATIONS: Array<[name: string, kind: "organization" | "outlet", alias
     ["SCO", "Sco", "Organizzazione per la cooperazione di Shanghai"],
   ],
   ["African Union", "organization", ["Unione africana", "AU"]],
-  ["Kremlin", "organization", ["Cremlino", "the Kremlin"], "RU"],
+  // Palaces named for the institution inside them: places (their type is LOCATION, below).
+  ["Kremlin", "organization", ["Cremlino", "the Kremlin", "Moscow Kremlin"], "RU"],
   ["White House", "organization", ["Casa Bianca", "the White House", "Maison Blanche", "Casa Blanca"], "US"],
   ["Pentagon", "organization", ["the Pentagon", "Pentagono"], "US"],
   ["State Department", "organization", ["Dipartimento di Stato", "US State Department"], "US"],
@@ -499,6 +507,9 @@ const ORGANIZATIONS: Array<[name: string, kind: "organization" | "outlet", alias
   ["Der Spiegel", "outlet", ["Spiegel"]],
 ];
 
+/** Buildings among the organisations above: named for an institution, typed as places. */
+const BUILDINGS = new Set(["Kremlin", "White House", "Pentagon"]);
+
 /** Stand-ins for organisations that act as one actor in stance (the EU, NATO, the UN). */
 const ORG_CODES: Record<string, string> = { EU: "European Union", NATO: "NATO", UN: "United Nations" };
 
@@ -524,6 +535,8 @@ function buildActors(): Actor[] {
     aliases.delete(name);
     const actor: Actor = { name, type: "LOCATION", kind: "country", aliases: [...aliases] };
     if (extras?.demonyms) actor.demonyms = extras.demonyms;
+    const id = COUNTRY_IDS[code];
+    if (id) actor.id = id;
     actors.push(actor);
   }
   const standsFor = (code: string | undefined): string | undefined =>
@@ -542,9 +555,19 @@ function buildActors(): Actor[] {
     actors.push(actor);
   }
   for (const [name, kind, aliases, code] of ORGANIZATIONS) {
-    const actor: Actor = { name, type: "ORGANIZATION", kind, aliases };
+    const actor: Actor = { name, type: BUILDINGS.has(name) ? "LOCATION" : "ORGANIZATION", kind, aliases };
     const country = standsFor(code);
     if (country) actor.standsFor = country;
+    if (name === "European Union" && COUNTRY_IDS.EU) actor.id = COUNTRY_IDS.EU;
+    actors.push(actor);
+  }
+  // The data files (data/actors/*.json): Italian institutions, parties, palaces, companies,
+  // more international bodies and public figures.
+  for (const data of ACTOR_DATA) {
+    const actor: Actor = { name: data.name, type: data.type, kind: data.kind, aliases: [...data.aliases] };
+    if (data.standsFor) actor.standsFor = data.standsFor;
+    if (data.id) actor.id = data.id;
+    if (data.demonyms) actor.demonyms = [...data.demonyms];
     actors.push(actor);
   }
   return actors;

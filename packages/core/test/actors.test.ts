@@ -1,4 +1,7 @@
-import { actorAliases, lookupActor, lookupDemonym } from "@rassegna/core";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+import { actorAliases, listActors, lookupActor, lookupDemonym } from "@rassegna/core";
 import { describe, expect, it } from "vitest";
 
 describe("actors", () => {
@@ -44,5 +47,28 @@ describe("actors", () => {
     for (const alias of ["Usa", "U.S.", "Washington", "White House", "Stati Uniti"]) expect(aliases).toContain(alias);
     expect(aliases).not.toContain("New York");
     expect(actorAliases("Nobody Known")).toEqual(["Nobody Known"]);
+  });
+});
+
+describe("actor data files", () => {
+  it("names Italian institutions, parties and palaces in English, palaces as places", () => {
+    expect(lookupActor("Corte dei conti")?.name).toBe("Court of Audit (Italy)");
+    expect(lookupActor("Partito democratico")?.name).toBe("Democratic Party (Italy)");
+    expect(lookupActor("ministero degli Esteri")?.name).toBe("Ministry of Foreign Affairs (Italy)");
+    expect(lookupActor("Quirinale")?.type).toBe("LOCATION");
+    expect(lookupActor("Casa Bianca")?.type).toBe("LOCATION");
+    expect(lookupActor("Leone XIV")?.name).toBe("Pope Leo XIV");
+  });
+
+  it("gives countries their Wikidata ids from country-coder, and no id it cannot source", () => {
+    expect(lookupActor("Italia")?.id).toBe("Q38");
+    expect(lookupActor("Stati Uniti")?.id).toBe("Q30");
+    expect(lookupActor("Unione europea")?.id).toBe("Q458");
+    for (const actor of listActors()) if (actor.id !== undefined) expect(actor.id).toMatch(/^Q[1-9]\d*$/);
+  });
+
+  it("keeps the compiled module in step with the data files", () => {
+    const script = fileURLToPath(new URL("../scripts/build-actors.mjs", import.meta.url));
+    expect(() => execFileSync(process.execPath, [script, "--check"], { stdio: "pipe" })).not.toThrow();
   });
 });

@@ -7,6 +7,7 @@ import {
   type TextSource,
 } from "@rassegna/core";
 
+import { maskPageChrome } from "./chrome.js";
 import { mergeMentions, type TypedMention } from "./merge.js";
 import { acquireTagger, checkBatchSize, DEFAULT_NER_MODEL, type NeuralTagger } from "./neural.js";
 import { findMentions, type RulesLanguage } from "./rules.js";
@@ -27,6 +28,12 @@ export interface CommonExtractOptions {
 /** The rules backend (default): compromise's lexicon, gazetteers and cue words; synchronous. */
 export interface RulesExtractOptions extends CommonExtractOptions {
   backend?: "rules";
+  /**
+   * Keep bodies named by common nouns alone ("il governo", "la polizia tedesca", "consiglio
+   * comunale": no capital letter) as organisations, as the KIND corpus annotates them (default false: a generic
+   * noun names no particular entity).
+   */
+  lowercaseBodies?: boolean;
 }
 
 /** The neural backend: token classification through transformers.js; asynchronous. */
@@ -49,6 +56,9 @@ export interface TransformersExtractOptions extends CommonExtractOptions, ModelS
 }
 
 export type ExtractOptions = RulesExtractOptions | TransformersExtractOptions;
+
+/** A mention without a capital letter: a common noun ("il governo", "la polizia tedesca"). */
+const LOWER_START = /^[^\p{Lu}]*$/u;
 
 /** Languages the rules backend reads directly. */
 export const RULES_LANGUAGES: readonly string[] = ["en", "it"];
@@ -84,7 +94,9 @@ export function extractWithRules(text: string, options: RulesExtractOptions = {}
   const language = rulesLanguage(options.language);
   if (!language) throw unsupported(options.language ?? "");
   if (text.trim() === "") return [];
-  return mergeMentions(findMentions(text, language), options.source ?? "original");
+  const entities = mergeMentions(findMentions(maskPageChrome(text), language), options.source ?? "original");
+  if (options.lowercaseBodies) return entities;
+  return entities.filter((e) => e.type !== "ORGANIZATION" || !e.mentions.every((m) => LOWER_START.test(m.text)));
 }
 
 /** Reusable extractor: keeps the neural model loaded between texts. */

@@ -3,7 +3,7 @@
  * stages agree on canonical names), then this package's own gazetteer, then compromise's
  * lexicon of first names, last names and places.
  */
-import { type EntityType, foldName, lookupActor, lookupDemonym } from "@rassegna/core";
+import { actorByName, type EntityType, foldName, lookupActor, lookupDemonym } from "@rassegna/core";
 import nlp from "compromise";
 
 import { COUNTRY_LIKE, GAZETTEER, GROUP_WORDS, ITALIAN_FIRST_NAMES } from "./lexicon.js";
@@ -74,6 +74,14 @@ export function lookupName(surface: string): KnownName | undefined {
       : { name: actor.name, type: actor.type };
   const { exact, folded } = getIndex();
   return exact.get(surface) ?? folded.get(foldName(surface));
+}
+
+/** Every name a canonical name goes by: the shared actor's or this package's gazetteer's aliases. */
+export function namesOf(canonical: string): string[] {
+  const actor = actorByName(canonical);
+  if (actor) return [actor.name, ...actor.aliases];
+  const entry = GAZETTEER.find(([name]) => name === canonical);
+  return entry ? [entry[0], ...(entry[2] ?? [])] : [canonical];
 }
 
 /** True for adjectives and nouns of nationality ("Chinese", "cinesi"): not entities. */

@@ -5,13 +5,12 @@ import {
   hasInputError,
   type Mention,
   RassegnaError,
-  type Span,
   type Stage,
   type TextSource,
-  type Translation,
   throwIfAborted,
 } from "@rassegna/core";
 
+import { combinePasses, type PassResult } from "./combine.js";
 import { createEntityExtractor, type ExtractOptions } from "./extract.js";
 
 const STAGE = "entities";
@@ -24,23 +23,6 @@ export type EntitiesStageOptions = ExtractOptions & {
    */
   originalPass?: boolean;
 };
-
-/** The target span's source sentence, through the translation's segments. */
-function sourceSpanOf(translation: Translation, start: number): Span | undefined {
-  const segments = translation.segments;
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const segment = segments[mid]!;
-    if (start < segment.target.start) hi = mid - 1;
-    else if (start >= segment.target.end) lo = mid + 1;
-    else return { start: segment.source.start, end: segment.source.end };
-  }
-  // Unsorted segments (should not happen): look at them all.
-  const segment = segments.find((s) => start >= s.target.start && start < s.target.end);
-  return segment ? { ...segment.source } : undefined;
-}
 
 /**
  * Merges the translation pass and the original pass: one entity per canonical name. An entity
@@ -85,11 +67,18 @@ export function mergePasses(translated: Entity[], original: Entity[]): Entity[] 
   return out;
 }
 
+/** "it-IT", "ita" → "it". */
+function languageOf(code: string | undefined): string | undefined {
+  const base = code?.toLowerCase().split(/[-_]/)[0];
+  return base === "ita" ? "it" : base === "eng" ? "en" : base;
+}
+
 /**
- * The "entities" stage. With a translation it reads the English translation (source
- * "translation", each mention with the `sourceSpan` of its source sentence) and, when the
- * backend reads the original's language, the original too (source "original"), merged by
- * {@link mergePasses}. Without one it reads the original in its detected (or hinted) language.
+ * The "entities" stage. It reads the original text and title when the backend reads their
+ * language, and the English translation and translated title when there is one; the passes
+ * are combined by {@link combinePasses}: one entity per real-world thing, each real mention
+ * once (an aligned pair of original and translation mentions keeps the original's), every
+ * mention saying which text (`source`) and field (`field`: body or title) it indexes.
  */
 export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
   const { originalPass = true, ...extractOptions } = options;
@@ -101,6 +90,8 @@ export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
       throwIfAborted(context.signal, STAGE);
       const language = doc.language?.code ?? doc.languageHint;
       const translation = doc.translation;
+      const title = typeof doc.title === "string" && doc.title.trim() !== "" ? doc.title : undefined;
+      const passes: PassResult[] = [];
       if (!translation || translation.text === doc.text) {
         if (!extractor.reads(language)) {
           throw new RassegnaError(
@@ -112,25 +103,59 @@ export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
             },
           );
         }
-        const entities = await extractor.extract(doc.text, language, context.signal);
-        doc.entities = entities.map((e) => ({ ...e, source: "original" }));
+        const lang = languageOf(language);
+        passes.push({
+          entities: await extractor.extract(doc.text, language, context.signal),
+          source: "original",
+          field: "text",
+          language: lang,
+        });
+        if (title) {
+          passes.push({
+            entities: await extractor.extract(title, language, context.signal),
+            source: "original",
+            field: "title",
+            language: lang,
+          });
+        }
+        doc.entities = combinePasses(passes);
         return;
       }
-      const translated = (await extractor.extract(translation.text, translation.to, context.signal)).map((entity) => ({
-        ...entity,
-        source: "translation" as const,
-        mentions: entity.mentions.map((m) => {
-          const sourceSpan = sourceSpanOf(translation, m.start);
-          return sourceSpan ? { ...m, sourceSpan } : m;
-        }),
-      }));
-      let original: Entity[] = [];
+      passes.push({
+        entities: await extractor.extract(translation.text, translation.to, context.signal),
+        source: "translation",
+        field: "text",
+        sourceText: doc.text,
+        segments: translation.segments,
+      });
+      if (title && translation.title && translation.titleSegments) {
+        passes.push({
+          entities: await extractor.extract(translation.title, translation.to, context.signal),
+          source: "translation",
+          field: "title",
+          sourceText: title,
+          segments: translation.titleSegments,
+        });
+      }
       const originalLanguage = language ?? translation.from;
       if (originalPass && extractor.reads(originalLanguage)) {
         throwIfAborted(context.signal, STAGE);
-        original = await extractor.extract(doc.text, originalLanguage, context.signal);
+        passes.push({
+          entities: await extractor.extract(doc.text, originalLanguage, context.signal),
+          source: "original",
+          field: "text",
+          language: languageOf(originalLanguage),
+        });
+        if (title) {
+          passes.push({
+            entities: await extractor.extract(title, originalLanguage, context.signal),
+            source: "original",
+            field: "title",
+            language: languageOf(originalLanguage),
+          });
+        }
       }
-      doc.entities = mergePasses(translated, original);
+      doc.entities = combinePasses(passes);
     },
     close: () => extractor.close(),
   };

@@ -30,7 +30,7 @@ describe("elided articles and prepositions", () => {
     expectTrueOffsets(text, entities);
     // Names are written with plain apostrophes; mentions keep the text as it is.
     expect(entityNamed(entities, "Massimo D'Alema").mentions.map((m) => m.text)).toEqual(["Massimo D’Alema"]);
-    expect(entityNamed(entities, "Ministero dell'Economia").type).toBe("ORGANIZATION");
+    expect(entityNamed(entities, "Ministry of Economy and Finance (Italy)").type).toBe("ORGANIZATION");
     expect(entityNamed(entities, "Bank of Italy").mentions.map((m) => m.text)).toEqual(["Banca d’Italia"]);
   });
 

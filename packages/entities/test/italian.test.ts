@@ -30,7 +30,7 @@ describe("Italian rules", () => {
     const entities = extractEntities(text, { language: "it" });
     expectTrueOffsets(text, entities);
     expect(entityNamed(entities, "Mario Rossi").mentions.map((m) => m.text)).toEqual(["Mario Rossi", "Rossi"]);
-    expect(entityNamed(entities, "Ministero dell'Economia").type).toBe("ORGANIZATION");
+    expect(entityNamed(entities, "Ministry of Economy and Finance (Italy)").type).toBe("ORGANIZATION");
     expect(entityNamed(entities, "Bank of Italy").mentions[0]?.text).toBe("Banca d'Italia");
     expect(entityNamed(entities, "Università di Bologna").type).toBe("ORGANIZATION");
     expect(entityNamed(entities, "Enel S.p.A.").type).toBe("ORGANIZATION");
