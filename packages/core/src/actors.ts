@@ -149,6 +149,7 @@ const COUNTRY_EXTRAS: Record<string, { aliases?: string[]; demonyms?: string[] }
   VE: { demonyms: ["Venezuelan", "venezuelano", "venezuelani"] },
   CU: { demonyms: ["Cuban", "cubano", "cubani"] },
   GR: { demonyms: ["Greek", "greco", "greci"] },
+  VA: { aliases: ["Vatican", "Vaticano", "Stato della Città del Vaticano"] },
 };
 
 /** Capitals (with the country they stand for) and other cities news names often. */

@@ -35,6 +35,8 @@ export interface PassResult {
   segments?: readonly TranslationSegment[];
   /** Language of the text the pass read (ISO 639-1). */
   language?: string;
+  /** For a translation pass: the language of the text it translates. */
+  sourceLanguage?: string;
 }
 
 /** Words of a name that must be found on the source side (letters only, folded). */
@@ -145,7 +147,10 @@ export function combinePasses(passes: readonly PassResult[]): Entity[] {
       if (mentions.length === 0) continue;
       const key = foldName(entity.name);
       let group = byName.get(key);
-      const head = pass.language === "it" && !canonical && !entity.name.includes(" ") ? key : undefined;
+      const head =
+        (pass.language === "it" || pass.sourceLanguage === "it") && !canonical && !entity.name.includes(" ")
+          ? key
+          : undefined;
       if (!group && entity.type === "PERSON" && !entity.name.includes(" ")) {
         const longer = bySurname.get(key);
         if (longer?.length === 1) group = longer[0];

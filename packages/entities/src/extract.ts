@@ -8,6 +8,7 @@ import {
 } from "@rassegna/core";
 
 import { maskPageChrome } from "./chrome.js";
+import { findKnownNames, withKnownNames } from "./known.js";
 import { mergeMentions, type TypedMention } from "./merge.js";
 import { acquireTagger, checkBatchSize, DEFAULT_NER_MODEL, type NeuralTagger } from "./neural.js";
 import { findMentions, type RulesLanguage } from "./rules.js";
@@ -94,9 +95,20 @@ export function extractWithRules(text: string, options: RulesExtractOptions = {}
   const language = rulesLanguage(options.language);
   if (!language) throw unsupported(options.language ?? "");
   if (text.trim() === "") return [];
-  const entities = mergeMentions(findMentions(maskPageChrome(text), language), options.source ?? "original");
+  const masked = maskPageChrome(text);
+  const found = findMentions(masked, language);
+  const entities = mergeMentions(withKnownNames(found, masked), options.source ?? "original");
   if (options.lowercaseBodies) return entities;
   return entities.filter((e) => e.type !== "ORGANIZATION" || !e.mentions.every((m) => LOWER_START.test(m.text)));
+}
+
+/**
+ * Only the names the gazetteers know, in a text of any language ("NATO", "Friedrich Merz",
+ * "Berlino"): what can be read of a language no backend at hand reads.
+ */
+export function extractKnownNames(text: string, source: TextSource = "original"): Entity[] {
+  assertText(text, { stage: STAGE });
+  return mergeMentions(findKnownNames(maskPageChrome(text)), source);
 }
 
 /** Reusable extractor: keeps the neural model loaded between texts. */

@@ -628,7 +628,6 @@ export const GAZETTEER: GazetteerEntry[] = [
   ["Carabinieri", "ORGANIZATION"],
   ["Guardia di Finanza", "ORGANIZATION"],
   ["Protezione Civile", "ORGANIZATION", ["Protezione civile"]],
-  ["Vatican", "LOCATION", ["Vaticano"]],
   ["Holy See", "ORGANIZATION", ["Santa Sede"]],
   ["Farnesina", "ORGANIZATION"],
   ["Palazzo Chigi", "ORGANIZATION"],

@@ -19,6 +19,7 @@ import {
   type WordEvidence,
   wordEvidence,
 } from "./gazetteer.js";
+import { splitGluedNames } from "./glued.js";
 import {
   EVENT_HEAD,
   EVENT_TAIL,
@@ -263,7 +264,7 @@ export function findMentions(text: string, language: RulesLanguage, stats?: Work
       }
     }
   }
-  return context.found.filter((mention) => !MODEL_DESIGNATION.test(mention.text));
+  return splitGluedNames(context.found, text).filter((mention) => !MODEL_DESIGNATION.test(mention.text));
 }
 
 /**

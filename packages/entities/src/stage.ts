@@ -11,7 +11,7 @@ import {
 } from "@rassegna/core";
 
 import { combinePasses, type PassResult } from "./combine.js";
-import { createEntityExtractor, type ExtractOptions } from "./extract.js";
+import { createEntityExtractor, type ExtractOptions, extractKnownNames } from "./extract.js";
 
 const STAGE = "entities";
 
@@ -93,6 +93,19 @@ export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
       const title = typeof doc.title === "string" && doc.title.trim() !== "" ? doc.title : undefined;
       const passes: PassResult[] = [];
       if (!translation || translation.text === doc.text) {
+        if (!extractor.reads(language) && extractor.backend === "rules") {
+          // No translation and a language the rules do not read: the names the gazetteers know.
+          doc.warnings = doc.warnings ?? [];
+          doc.warnings.push({
+            stage: STAGE,
+            code: "KNOWN_NAMES_ONLY",
+            message: `${STAGE}: the rules do not read "${language}" and there is no translation; only names the gazetteer knows were looked for.`,
+          });
+          passes.push({ entities: extractKnownNames(doc.text), source: "original", field: "text" });
+          if (title) passes.push({ entities: extractKnownNames(title), source: "original", field: "title" });
+          doc.entities = combinePasses(passes);
+          return;
+        }
         if (!extractor.reads(language)) {
           throw new RassegnaError(
             "UNSUPPORTED_LANGUAGE",
@@ -127,6 +140,7 @@ export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
         field: "text",
         sourceText: doc.text,
         segments: translation.segments,
+        sourceLanguage: languageOf(language ?? translation.from),
       });
       if (title && translation.title && translation.titleSegments) {
         passes.push({
@@ -135,10 +149,15 @@ export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
           field: "title",
           sourceText: title,
           segments: translation.titleSegments,
+          sourceLanguage: languageOf(language ?? translation.from),
         });
       }
       const originalLanguage = language ?? translation.from;
-      if (originalPass && extractor.reads(originalLanguage)) {
+      if (originalPass && !extractor.reads(originalLanguage) && extractor.backend === "rules") {
+        // The original in a language the rules do not read: its known names still anchor the translation's.
+        passes.push({ entities: extractKnownNames(doc.text), source: "original", field: "text" });
+        if (title) passes.push({ entities: extractKnownNames(title), source: "original", field: "title" });
+      } else if (originalPass && extractor.reads(originalLanguage)) {
         throwIfAborted(context.signal, STAGE);
         passes.push({
           entities: await extractor.extract(doc.text, originalLanguage, context.signal),

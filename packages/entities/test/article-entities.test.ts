@@ -106,3 +106,33 @@ describe("common nouns and page furniture", () => {
     expect(names(entities)).toEqual(["Bari", "Paolo Ferrante"]);
   });
 });
+
+describe("glued spans and known names", () => {
+  it("cuts a person's name from the body or portfolio before it", () => {
+    const found = names(
+      extractEntities(
+        "Il portavoce del Cremlino Dmitrij Peskov ha risposto al ministro del Commercio Jamieson Greer.",
+        { language: "it" },
+      ),
+    );
+    expect(found).toContain("Dmitry Peskov");
+    expect(found).toContain("Kremlin");
+    expect(found).toContain("Jamieson Greer");
+    expect(found.some((n) => n.includes("Commercio"))).toBe(false);
+  });
+
+  it("keeps a multi-word name whole when the gazetteer knows it", () => {
+    const text = "Il Consiglio superiore della magistratura ha risposto a Fratelli d'Italia.";
+    const found = extractEntities(text, { language: "it" });
+    expect(names(found)).toEqual(["Brothers of Italy", "High Council of the Judiciary (Italy)"]);
+  });
+
+  it("reads the known names of a language the rules do not read, with a warning", async () => {
+    const doc = createAnalysis({ id: "de", text: "Die NATO und Friedrich Merz trafen sich in Berlin." }, 0);
+    doc.language = { code: "de", iso6393: "deu", confidence: 1, script: "Latn", reliable: true, alternatives: [] };
+    const stage = entitiesStage();
+    await stage.process(doc, createStageContext(stage));
+    expect(names(doc.entities ?? [])).toEqual(["Berlin", "Friedrich Merz", "NATO"]);
+    expect(doc.warnings?.[0]?.code).toBe("KNOWN_NAMES_ONLY");
+  });
+});

@@ -67,10 +67,11 @@ describe("entities stage", () => {
     expect(doc.entities?.every((e) => e.source === "original")).toBe(true);
   });
 
-  it("refuses a language it cannot read without a translation", async () => {
+  it("reads only the names it knows in a language it cannot read without a translation, and says so", async () => {
     const doc = createAnalysis({ text: "Der Kanzler sprach in Berlin.", language: "de" }, 0);
-    await expect(run(doc)).rejects.toMatchObject({ code: "UNSUPPORTED_LANGUAGE" });
-    expect(doc.entities).toBeUndefined();
+    await run(doc);
+    expect(names(doc.entities ?? [])).toEqual(["Berlin"]);
+    expect(doc.warnings?.map((w) => w.code)).toEqual(["KNOWN_NAMES_ONLY"]);
   });
 
   it("does nothing for a record whose input was rejected", async () => {

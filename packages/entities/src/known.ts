@@ -1,0 +1,125 @@
+/**
+ * Known names found as wholes: every stretch of up to eight words that the gazetteers know
+ * ("Fratelli d'Italia", "Consiglio superiore della magistratura", "Kim Jong Un"). The rules
+ * take them over their own partial spans; in a language the rules do not read, they are all
+ * the entities there are to find (a German article that could not be translated still names
+ * NATO, Friedrich Merz and Berlin).
+ */
+import type { EntityType } from "@rassegna/core";
+
+import { lookupName, namesOf } from "./gazetteer.js";
+import type { FoundMention } from "./rules.js";
+
+const MAX_WORDS = 8;
+const ARTICLES = new Set([
+  "the",
+  "il",
+  "lo",
+  "la",
+  "i",
+  "gli",
+  "le",
+  "el",
+  "los",
+  "las",
+  "der",
+  "die",
+  "das",
+  "les",
+  "o",
+  "os",
+  "a",
+  "as",
+]);
+const LEADING = /^[«"“'‘([¿¡]+/u;
+const TRAILING = /[»"”'’)\].,;:!?…]+$/u;
+
+interface Word {
+  start: number;
+  end: number;
+}
+
+function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  for (const match of text.matchAll(/\S+/gu)) {
+    let start = match.index ?? 0;
+    let end = start + match[0].length;
+    const lead = LEADING.exec(match[0]);
+    if (lead) start += lead[0].length;
+    const trail = TRAILING.exec(text.slice(start, end));
+    if (trail) end -= trail[0].length;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * Known names in `text`, longest first, not overlapping: names of `minWords` words or more, that
+ * start with a capital letter (or are written exactly as the gazetteer writes them).
+ */
+export function findKnownNames(text: string, minWords = 1): FoundMention[] {
+  const words = wordsOf(text);
+  const out: FoundMention[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let taken = 0;
+    const first = words[i]!;
+    // A name starts after its article ("la Cina", "the Fed"): the article is not part of it.
+    if (ARTICLES.has(text.slice(first.start, first.end).toLowerCase())) {
+      i++;
+      continue;
+    }
+    const startsName = /^\p{Lu}/u.test(text.slice(first.start, first.start + 1));
+    for (let n = Math.min(MAX_WORDS, words.length - i); n >= minWords; n--) {
+      const last = words[i + n - 1]!;
+      // A name does not run over punctuation between its words.
+      if (n > 1 && /[.,;:!?»)]$/u.test(text.slice(words[i + n - 2]!.end, last.start).trim())) continue;
+      const surface = text.slice(first.start, last.end);
+      if (/[.,;:!?]\s/u.test(surface)) continue;
+      const known = lookupName(surface);
+      if (!known) continue;
+      if (!startsName && known.name !== surface) continue;
+      // Written as the gazetteer writes it (or in capitals): "Islamic state" is not "Islamic State".
+      if (n > 1 && !/^[^\p{Ll}]+$/u.test(surface) && !namesOf(known.name).some((name) => sameWriting(name, surface)))
+        continue;
+      // One capitalised word alone: only a name the gazetteer writes so, not a common word's capital.
+      if (n === 1 && !/^\p{Lu}/u.test(surface)) continue;
+      out.push(mention(first.start, last.end, text, known.type, known.name));
+      taken = n;
+      break;
+    }
+    i += taken > 0 ? taken : 1;
+  }
+  return out;
+}
+
+/** Same words with the same capitals, accents and apostrophes aside. */
+function sameWriting(name: string, surface: string): boolean {
+  const norm = (s: string) =>
+    s
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .replace(/[’`]/g, "'");
+  return norm(name) === norm(surface);
+}
+
+function mention(start: number, end: number, text: string, type: EntityType, canonical: string): FoundMention {
+  return { start, end, text: text.slice(start, end), type, strength: 3, canonical };
+}
+
+/**
+ * The rules' mentions with known multi-word names put in: a known name replaces the shorter
+ * mentions it covers; a mention of the rules with the same span (typed by its context: "New
+ * York" the team) or a longer one that contains it stays.
+ */
+export function withKnownNames(found: FoundMention[], text: string): FoundMention[] {
+  const known = findKnownNames(text, 2);
+  if (known.length === 0) return found;
+  const kept = found.filter(
+    (m) => !known.some((k) => k.start <= m.start && k.end >= m.end && (k.start < m.start || k.end > m.end)),
+  );
+  const added = known.filter(
+    (k) => !kept.some((m) => m.start < k.end && k.start < m.end && (m.start < k.start || m.end > k.end)),
+  );
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
+}
