@@ -1,4 +1,4 @@
-import { ACTOR_DATA, COUNTRY_IDS } from "./generated/actors-data.js";
+import { ACTOR_DATA, COUNTRY_IDS, NAMED_IDS } from "./generated/actors-data.js";
 import type { EntityType } from "./types.js";
 
 /**
@@ -570,6 +570,10 @@ function buildActors(): Actor[] {
     if (data.id) actor.id = data.id;
     if (data.demonyms) actor.demonyms = [...data.demonyms];
     actors.push(actor);
+  }
+  for (const actor of actors) {
+    const id = NAMED_IDS[actor.name];
+    if (id && actor.id === undefined) actor.id = id;
   }
   return actors;
 }

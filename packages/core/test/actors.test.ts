@@ -64,6 +64,8 @@ describe("actor data files", () => {
     expect(lookupActor("Italia")?.id).toBe("Q38");
     expect(lookupActor("Stati Uniti")?.id).toBe("Q30");
     expect(lookupActor("Unione europea")?.id).toBe("Q458");
+    expect(lookupActor("Putin")?.id).toBe("Q7747");
+    expect(lookupActor("Leone XIV")?.id).toBeUndefined();
     for (const actor of listActors()) if (actor.id !== undefined) expect(actor.id).toMatch(/^Q[1-9]\d*$/);
   });
 

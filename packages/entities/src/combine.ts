@@ -147,9 +147,13 @@ export function combinePasses(passes: readonly PassResult[]): Entity[] {
       if (mentions.length === 0) continue;
       const key = foldName(entity.name);
       let group = byName.get(key);
+      // A translation's shorter form of a name the original gives in full in the same sentence
+      // ("Abdel Fattah" for "Abdel Fattah al-Sisi", "Mazara" for "Mazara del Vallo").
+      if (!group && pass.source === "translation" && !canonical) group = alignedGroup(mentions, groups);
+      const bare = foldName(entity.name).replace(/^(?:il|la|lo|le|gli|i|the)\s+|^l'/u, "");
       const head =
-        (pass.language === "it" || pass.sourceLanguage === "it") && !canonical && !entity.name.includes(" ")
-          ? key
+        (pass.language === "it" || pass.sourceLanguage === "it") && !canonical && !bare.includes(" ")
+          ? bare
           : undefined;
       if (!group && entity.type === "PERSON" && !entity.name.includes(" ")) {
         const longer = bySurname.get(key);
@@ -243,6 +247,25 @@ function resolveBareHeads(groups: Group[]): Group[] {
     for (const alias of group.aliases) target.aliases.add(alias);
   }
   return kept;
+}
+
+/** The original-side group with a mention in the mention's source sentence that holds all its words. */
+function alignedGroup(mentions: Mention[], groups: Group[]): Group | undefined {
+  for (const m of mentions) {
+    const span = m.sourceSpan;
+    if (!span) continue;
+    const words = nameWords(m.text);
+    if (words.length === 0) continue;
+    for (const group of groups) {
+      for (const o of group.mentions) {
+        if (o.source !== "original" || (o.field ?? "text") !== (m.field ?? "text")) continue;
+        if (o.start < span.start || o.end > span.end) continue;
+        const theirs = new Set(nameWords(o.text));
+        if (theirs.size > words.length && words.every((w) => theirs.has(w))) return group;
+      }
+    }
+  }
+  return undefined;
 }
 
 function rank(pass: PassResult): number {

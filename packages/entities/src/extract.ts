@@ -11,7 +11,7 @@ import { maskPageChrome } from "./chrome.js";
 import { findKnownNames, withKnownNames } from "./known.js";
 import { mergeMentions, type TypedMention } from "./merge.js";
 import { acquireTagger, checkBatchSize, DEFAULT_NER_MODEL, type NeuralTagger } from "./neural.js";
-import { findMentions, type RulesLanguage } from "./rules.js";
+import { type FoundMention, findMentions, type RulesLanguage } from "./rules.js";
 
 const STAGE = "entities";
 
@@ -61,6 +61,25 @@ export type ExtractOptions = RulesExtractOptions | TransformersExtractOptions;
 /** A mention without a capital letter: a common noun ("il governo", "la polizia tedesca"). */
 const LOWER_START = /^[^\p{Lu}]*$/u;
 
+/**
+ * "Ad Antalya" (a capitalised preposition at a sentence start), "regione di Tillabéri", "isola
+ * di Lampedusa" (a generic place noun, which KIND spans with the name): the name alone.
+ */
+const GENERIC_HEAD =
+  /^(?:regione|provincia|comune|città|isola|distretto|villaggio)\s+(?:di|del|della|dello|dell['’])\s*(?=\p{Lu})/u;
+const PREPOSITION_HEAD = /^(?:Ad|In|Su|Per|Con|Tra|Fra|Dal|Dalla|Nel|Nella)\s+(?=\p{Lu})/u;
+
+function withoutGenericHead(mention: FoundMention): FoundMention {
+  const cut =
+    PREPOSITION_HEAD.exec(mention.text)?.[0].length ??
+    (mention.type === "LOCATION" ? GENERIC_HEAD.exec(mention.text)?.[0].length : undefined) ??
+    0;
+  if (cut === 0 || cut >= mention.text.length) return mention;
+  const out: FoundMention = { ...mention, start: mention.start + cut, text: mention.text.slice(cut) };
+  delete out.canonical;
+  return out;
+}
+
 /** Languages the rules backend reads directly. */
 export const RULES_LANGUAGES: readonly string[] = ["en", "it"];
 
@@ -96,7 +115,8 @@ export function extractWithRules(text: string, options: RulesExtractOptions = {}
   if (!language) throw unsupported(options.language ?? "");
   if (text.trim() === "") return [];
   const masked = maskPageChrome(text);
-  const found = findMentions(masked, language);
+  let found = findMentions(masked, language);
+  if (!options.lowercaseBodies && language === "it") found = found.map(withoutGenericHead);
   const entities = mergeMentions(withKnownNames(found, masked), options.source ?? "original");
   if (options.lowercaseBodies) return entities;
   return entities.filter((e) => e.type !== "ORGANIZATION" || !e.mentions.every((m) => LOWER_START.test(m.text)));

@@ -5,9 +5,10 @@
  * the entities there are to find (a German article that could not be translated still names
  * NATO, Friedrich Merz and Berlin).
  */
-import type { EntityType } from "@rassegna/core";
+import { type EntityType, foldName, listActors } from "@rassegna/core";
 
 import { lookupName, namesOf } from "./gazetteer.js";
+import { GAZETTEER } from "./lexicon.js";
 import type { FoundMention } from "./rules.js";
 
 const MAX_WORDS = 8;
@@ -53,6 +54,22 @@ function wordsOf(text: string): Word[] {
   return out;
 }
 
+let firstWords: Map<string, number> | undefined;
+
+/** Folded first words of known names, with the most words a name starting so has. */
+function knownFirstWords(): Map<string, number> {
+  if (firstWords) return firstWords;
+  firstWords = new Map();
+  const add = (name: string) => {
+    const words = name.split(/\s+/);
+    const first = foldName(words[0] ?? "");
+    firstWords!.set(first, Math.max(firstWords!.get(first) ?? 0, words.length));
+  };
+  for (const actor of listActors()) for (const name of [actor.name, ...actor.aliases]) add(name);
+  for (const [name, , aliases = []] of GAZETTEER) for (const alias of [name, ...aliases]) add(alias);
+  return firstWords;
+}
+
 /**
  * Known names in `text`, longest first, not overlapping: names of `minWords` words or more, that
  * start with a capital letter (or are written exactly as the gazetteer writes them).
@@ -70,7 +87,9 @@ export function findKnownNames(text: string, minWords = 1): FoundMention[] {
       continue;
     }
     const startsName = /^\p{Lu}/u.test(text.slice(first.start, first.start + 1));
-    for (let n = Math.min(MAX_WORDS, words.length - i); n >= minWords; n--) {
+    // Only where a known name can start, and no longer than the longest that starts so.
+    const longest = knownFirstWords().get(foldName(text.slice(first.start, first.end))) ?? 0;
+    for (let n = Math.min(MAX_WORDS, longest, words.length - i); n >= minWords; n--) {
       const last = words[i + n - 1]!;
       // A name does not run over punctuation between its words.
       if (n > 1 && /[.,;:!?»)]$/u.test(text.slice(words[i + n - 2]!.end, last.start).trim())) continue;

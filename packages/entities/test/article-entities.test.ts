@@ -136,3 +136,21 @@ describe("glued spans and known names", () => {
     expect(doc.warnings?.[0]?.code).toBe("KNOWN_NAMES_ONLY");
   });
 });
+
+describe("forms of one name across the two texts", () => {
+  it("joins a translation's shorter form to the full name the original gives in the same sentence", async () => {
+    const doc = await run(
+      ["Il presidente Abdel Fattah al-Sisi ha ricevuto Marta Colli a Mazara del Vallo."],
+      ["The president Abdel Fattah received Marta Colli in Mazara."],
+    );
+    const found = names(doc.entities ?? []);
+    expect(found).not.toContain("Abdel Fattah");
+    expect(found).not.toContain("Mazara");
+    expect(found).toContain("Abdel Fattah el-Sisi");
+  });
+
+  it("leaves out a capitalised preposition and a generic place noun before a name", () => {
+    const found = extractEntities("Ad Antalya il vertice, poi nella regione di Tillabéri.", { language: "it" });
+    expect(names(found)).toEqual(["Antalya", "Tillabéri"]);
+  });
+});
