@@ -104,7 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo, options: CliOpt
       return CLEAN;
     }
     const cwd = io.cwd ?? process.cwd();
-    if (name === "models") return await modelsCommand(positionals, flags, io);
+    if (name === "models") return await modelsCommand(positionals, flags, io, cwd);
     if (name === "report") return await reportCommand(positionals, flags, io, cwd);
     if (name === "queue") return await queueCommand(positionals, flags, io);
     if (name === "worker") {
@@ -339,17 +339,27 @@ function skippedNote(command: string, skipped: SkippedFile[]): string {
   return `rassegna ${command}: skipped ${skipped.length} file${skipped.length === 1 ? "" : "s"} of the folders given:\n${lines.join("\n")}`;
 }
 
-async function modelsCommand(positionals: string[], flags: Flags, io: CliIo): Promise<number> {
+async function modelsCommand(positionals: string[], flags: Flags, io: CliIo, cwd: string): Promise<number> {
   const [action, ...models] = positionals;
-  if (action !== "list" && action !== "pull") {
+  if (action !== "list" && action !== "pull" && action !== "import") {
     throw new UsageError(
       action === undefined
-        ? "rassegna models: say pull or list."
-        : `rassegna models: unknown action "${action}"; use pull or list.`,
+        ? "rassegna models: say pull, import or list."
+        : `rassegna models: unknown action "${action}"; use pull, import or list.`,
     );
   }
+  if (flags.to !== undefined && action !== "pull") throw new UsageError(`rassegna models ${action}: --to is for pull.`);
   const settings = modelSettings(flags);
-  const { listModels, pullModels } = await import("@rassegna/translate");
+  const { importModels, listModels, pullModels } = await import("@rassegna/translate");
+  if (action === "import") {
+    const [from, ...extra] = models;
+    if (from === undefined || extra.length > 0) {
+      throw new UsageError("rassegna models import: give one folder made by `rassegna models pull … --to DIR`.");
+    }
+    const imported = await importModels(resolve(cwd, from), settings);
+    for (const model of imported) say(io.stdout, JSON.stringify(model));
+    return CLEAN;
+  }
   if (action === "list") {
     if (models.length > 0) throw new UsageError("rassegna models list: takes no model names.");
     const cached = await listModels(settings);
@@ -367,6 +377,7 @@ async function modelsCommand(positionals: string[], flags: Flags, io: CliIo): Pr
   let last = "";
   const pulled = await pullModels(models, {
     ...settings,
+    ...(flags.to === undefined ? {} : { to: resolve(cwd, flags.to) }),
     onProgress: (info) => {
       if (!io.stderr.isTTY) return;
       const line = `pulling ${info.model}: ${info.file}`;

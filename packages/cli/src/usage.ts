@@ -52,7 +52,7 @@ Commands:
   entities    people, places and organisations, with offsets
   stance      stance toward targets, and actor → target stance
   run         all of the above: language → translation → entities → stance
-  models      pull | list the translation models
+  models      pull | import | list the translation models
   report      turn the records of \`run\` into one HTML page
   worker      take articles from a Redis queue (\`run --redis\`) and analyse them
   queue       status | clear of a Redis queue
@@ -146,11 +146,16 @@ status   jobs waiting / active / completed / failed per queue of NAME, live work
 clear    removes every job and result of NAME and its steps
 
 ${QUEUE}`,
-  models: `Usage: rassegna models pull [MODEL…]
+  models: `Usage: rassegna models pull [MODEL…] [--to DIR]
+       rassegna models import DIR
        rassegna models list
 
-pull   fetches translation models into the cache (default: the Italian → English model)
-list   the models on disk, one JSON line each
+pull     fetches translation models into the cache (default: the Italian → English model);
+         with --to DIR also copies them into DIR with a manifest of sha256 sums, to carry
+         to a machine without network (docs/models.md)
+import   checks a folder made by pull --to against its manifest, then copies its models
+         into the cache (or --model-path); a damaged file stops it before anything is copied
+list     the models on disk, one JSON line each
 
 ${MODELS}`,
   report: `Usage: rassegna report RESULTS.jsonl --html OUT.html [--title TITLE]
@@ -210,7 +215,7 @@ export const OPTIONS = {
     "stall-ms": { type: "string" },
   },
   queue: { help: { type: "boolean", short: "h" }, redis: { type: "string" }, queue: { type: "string" } },
-  models: { help: { type: "boolean", short: "h" }, ...MODEL_FLAGS },
+  models: { help: { type: "boolean", short: "h" }, ...MODEL_FLAGS, to: { type: "string" } },
   report: { help: { type: "boolean", short: "h" }, html: { type: "string" }, title: { type: "string" } },
 } as const;
 

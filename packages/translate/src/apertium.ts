@@ -6,9 +6,16 @@ import { promisify } from "node:util";
 import { RassegnaError, throwIfAborted } from "@rassegna/core";
 
 import { type EngineStats, PartialBatchError, type SentenceEngine } from "./engine.js";
-import { englishNameSpans, withoutCountryArticles } from "./glossary.js";
+import {
+  englishNameSpans,
+  hyphenNameSpans,
+  termSpans,
+  withoutCountryArticles,
+  withoutPivotLeftovers,
+} from "./glossary.js";
 import {
   analyserInput,
+  foreignQuoteSpans,
   lexiconSpans,
   lowerAfterLeadingName,
   mergeSpans,
@@ -299,7 +306,9 @@ export class ApertiumEngine implements SentenceEngine {
       const { text, names } = shielded[i] as { text: string; names: Map<string, string> };
       // Apertium leaves two spaces where it drops a clitic ("is strengthening  on", "strengthens  .").
       const translated = unshield(lowerAfterLeadingName(text, line), names).replace(/ {2,}/g, " ");
-      return this.#english ? withoutCountryArticles(translated.replace(/ +([.,;:!?])(?=\s|$)/g, "$1")) : translated;
+      if (!this.#english) return translated;
+      const english = withoutCountryArticles(translated.replace(/ +([.,;:!?])(?=\s|$)/g, "$1"));
+      return this.#chain.length > 1 ? withoutPivotLeftovers(english) : english;
     });
     this.stats.sentences += texts.length;
     for (const r of results) if (typeof r === "string") this.stats.generatedTokens += this.countTokens(r);
@@ -315,7 +324,12 @@ export class ApertiumEngine implements SentenceEngine {
     lines: readonly string[],
     signal?: AbortSignal,
   ): Promise<Array<{ text: string; names: Map<string, string> }>> {
-    const known = lines.map((line) => englishNameSpans(line));
+    // Terms of the Italian news glossary first (longest), then hyphenated names, then known places.
+    const known = lines.map((line) => {
+      const terms: ShieldSpan[] = this.#italian ? termSpans(line) : [];
+      return mergeSpans(mergeSpans(terms, hyphenNameSpans(line)), englishNameSpans(line));
+    });
+    let quotes: ShieldSpan[][] = lines.map(() => []);
     let people: ShieldSpan[][] = lines.map(() => []);
     let words: ShieldSpan[][] = lines.map(() => []);
     if (this.#analyser) {
@@ -329,12 +343,17 @@ export class ApertiumEngine implements SentenceEngine {
       const analysed = output === undefined ? [] : parseAnalyses(output);
       if (analysed.length === lines.length) {
         people = lines.map((line, i) => nameSpans(line, analysed[i] ?? []));
+        // Quotations in another language (English) pass through as written.
+        quotes = lines.map((line, i) => foreignQuoteSpans(line, analysed[i] ?? []));
         // News words the Italian dictionary lacks ("bombardieri", "esercitazioni").
         if (this.#italian) words = lines.map((line, i) => lexiconSpans(line, analysed[i] ?? [], NEWS_LEXICON));
       }
     }
     return lines.map((line, i) =>
-      shield(line, mergeSpans(mergeSpans(known[i] ?? [], people[i] ?? []), words[i] ?? [])),
+      shield(
+        line,
+        mergeSpans(mergeSpans(mergeSpans(quotes[i] ?? [], known[i] ?? []), people[i] ?? []), words[i] ?? []),
+      ),
     );
   }
 

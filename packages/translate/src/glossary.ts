@@ -1,5 +1,8 @@
 import { listActors } from "@rassegna/core";
 
+import { GLOSSARY_DATA } from "./glossary-data.js";
+import type { GlossaryTerm } from "./glossary-types.js";
+
 /**
  * Apertium's dictionaries lack or mistranslate many proper names of international news
  * ("Mosca" → "Fly", "Usa" → "Uses", "Pechino" left as is). Before Apertium translates,
@@ -76,4 +79,100 @@ export function withoutCountryArticles(english: string): string {
     articled = new RegExp(`\\b(?:the|The) (${names.join("|")})(?![\\p{L}\\p{N}])`, "gu");
   }
   return english.replace(articled, (_match, name: string) => name);
+}
+
+/** A term of the news glossary found in a line: where, and its English. */
+export type TermSpan = [start: number, end: number, english: string];
+
+interface TermIndex {
+  pattern: RegExp;
+  bySurface: Map<string, GlossaryTerm[]>;
+}
+
+let termIndex: TermIndex | undefined;
+
+/** A surface as the index keys it: curly apostrophes straight, runs of spaces as one. */
+function surfaceKey(text: string): string {
+  return text.replace(/[’‘]/g, "'").replace(/\s+/g, " ");
+}
+
+function lowerFirst(text: string): string {
+  return (text[0] ?? "").toLowerCase() + text.slice(1);
+}
+
+function buildTermIndex(): TermIndex {
+  const bySurface = new Map<string, GlossaryTerm[]>();
+  for (const term of GLOSSARY_DATA.terms) {
+    const list = bySurface.get(term.it);
+    if (list) list.push(term);
+    else bySurface.set(term.it, [term]);
+  }
+  const alternatives = [...bySurface.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((it) => {
+      const body = escapeRegExp(it.slice(1)).replace(/'/g, "['’]").replace(/ /g, "\\s+");
+      const first = it[0] ?? "";
+      // A term in lower case also matches with a capital (a sentence start); a name only as written.
+      const head = /\p{Ll}/u.test(first) ? `[${first}${first.toUpperCase()}]` : escapeRegExp(first);
+      return head + body;
+    });
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  return { pattern, bySurface };
+}
+
+/**
+ * Terms of the Italian news glossary in `line` (offices, institutions, parties, economic and
+ * military terms: "presidente del Consiglio" → "prime minister", "Corte dei conti" → "Court
+ * of Audit"), longest first, with their English; a term with a context ("caccia" after "i")
+ * only where the word before it is one of its context words.
+ */
+export function termSpans(line: string): TermSpan[] {
+  termIndex ??= buildTermIndex();
+  const spans: TermSpan[] = [];
+  for (const match of line.matchAll(termIndex.pattern)) {
+    const start = match.index ?? 0;
+    const key = surfaceKey(match[0]);
+    const candidates = termIndex.bySurface.get(key) ?? termIndex.bySurface.get(lowerFirst(key)) ?? [];
+    const previous = /(\p{L}+)[^\p{L}]*$/u.exec(line.slice(0, start))?.[1]?.toLowerCase();
+    const term = candidates.find(
+      (t) => t.after === undefined || (previous !== undefined && t.after.includes(previous)),
+    );
+    if (!term) continue;
+    const capital = /^\p{Lu}/u.test(match[0]) && /^\p{Ll}/u.test(term.it);
+    const english = capital ? (term.en[0] ?? "").toUpperCase() + term.en.slice(1) : term.en;
+    spans.push([start, start + match[0].length, english]);
+  }
+  return spans;
+}
+
+let hyphenated: RegExp | undefined;
+
+/**
+ * Names joined by a hyphen, kept as written: a person's name whose last part is hyphenated
+ * ("Lai Ching-te", "Kim Jong-un": Apertium reads "te" as a word) and names with an Arabic
+ * article or kin word ("al-Sisi", "bin-Salman").
+ */
+export function hyphenNameSpans(line: string): TermSpan[] {
+  if (!hyphenated) {
+    const particles = GLOSSARY_DATA.nameParticles
+      .map((p) => `[${p[0]}${(p[0] ?? "").toUpperCase()}]${escapeRegExp(p.slice(1))}`)
+      .join("|");
+    hyphenated = new RegExp(
+      `(?<![\\p{L}\\p{N}-])(?:(?:\\p{Lu}\\p{Ll}+ )+\\p{Lu}\\p{Ll}*(?:-\\p{Ll}+)+|(?:${particles})-\\p{Lu}\\p{L}+)(?![\\p{L}\\p{N}-])`,
+      "gu",
+    );
+  }
+  return [...line.matchAll(hyphenated)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length, m[0]]);
+}
+
+let pivotWords: RegExp | undefined;
+
+/** Spanish words the Spanish→English step left in the English ("millardos" → "billion"). */
+export function withoutPivotLeftovers(english: string): string {
+  const map = GLOSSARY_DATA.pivot;
+  pivotWords ??= new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${Object.keys(map).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`,
+    "gu",
+  );
+  return english.replace(pivotWords, (word) => map[word] ?? word);
 }

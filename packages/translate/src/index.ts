@@ -11,7 +11,17 @@ export {
 } from "./apertium.js";
 export { type EngineName, type EngineStats, PartialBatchError } from "./engine.js";
 export type { DownloadProgress } from "./marian.js";
-export { type CachedModel, listModels, type PullOptions, pullModels } from "./models.js";
+export {
+  type CachedModel,
+  exportModels,
+  importModels,
+  listModels,
+  type ManifestFile,
+  MODELS_MANIFEST,
+  type ModelsManifest,
+  type PullOptions,
+  pullModels,
+} from "./models.js";
 export {
   findOpusModel,
   isEnglish,

@@ -264,3 +264,26 @@ export function lowerAfterLeadingName(source: string, translated: string): strin
   if (!/^\p{Lu}\p{Ll}/u.test(rest)) return translated;
   return `${first} ${rest[0]?.toLowerCase()}${rest.slice(1)}`;
 }
+
+/** Quoted passages: “…”, «…», "…". */
+const QUOTES = /“([^”]+)”|«([^»]+)»|"([^"]+)"/g;
+
+/**
+ * Quotations in English inside the source text ("«We will not back down», ha detto"), kept as
+ * written: a quoted passage of three words or more of which most are unknown to the source
+ * language's analyser. Apertium would otherwise translate them word by word, as if Italian.
+ */
+export function foreignQuoteSpans(line: string, words: readonly AnalysedWord[]): ShieldSpan[] {
+  const located = locate(line, words).filter((w) => /\p{L}/u.test(w.surface));
+  const spans: ShieldSpan[] = [];
+  for (const match of line.matchAll(QUOTES)) {
+    const inner = match[1] ?? match[2] ?? match[3] ?? "";
+    const start = (match.index ?? 0) + 1;
+    const end = start + inner.length;
+    const inside = located.filter((w) => w.start >= start && w.end <= end);
+    if (inside.length < 3) continue;
+    const unknown = inside.filter((w) => w.unknown).length;
+    if (unknown / inside.length >= 0.6) spans.push([start, end]);
+  }
+  return spans;
+}
