@@ -151,7 +151,13 @@ describe("the packed packages, installed with plain npm into an empty project", 
     const scripted = packages
       .filter(([, manifest]) => ["preinstall", "install", "postinstall"].some((hook) => manifest.scripts?.[hook]))
       .map(([name]) => name);
-    expect(scripted).toEqual([]);
+    // The only install script (bullmq's msgpackr-extract, via @rassegna/queue) loads the
+    // prebuilt binary of an optional package and builds from source only where none fits:
+    // here the prebuilt one must be installed, so nothing is built or downloaded.
+    expect(scripted.filter((name) => name !== "msgpackr-extract")).toEqual([]);
+    if (scripted.includes("msgpackr-extract")) {
+      expect(names).toContain(`@msgpackr-extract/msgpackr-extract-${process.platform}-${process.arch}`);
+    }
     expect(modulesBytes).toBeGreaterThan(1 * MB);
     expect(modulesBytes).toBeLessThanOrEqual(40 * MB);
   });
