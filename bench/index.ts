@@ -16,6 +16,7 @@ const BENCHMARKS: Array<{ name: string; title: string; command: string }> = [
   { name: "entities", title: "Named entities", command: "pnpm bench:entities" },
   { name: "stance", title: "Stance", command: "pnpm bench:stance" },
   { name: "queue", title: "Queue (workers on BullMQ and Redis)", command: "pnpm bench:queue" },
+  { name: "articles", title: "Articles (the score this project steers by)", command: "pnpm bench:articles" },
 ];
 
 async function main(): Promise<void> {

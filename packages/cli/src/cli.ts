@@ -27,6 +27,7 @@ import {
   parseConcurrency,
   parseEngine,
   parseLanguage,
+  parseLanguages,
   parseList,
   UsageError,
 } from "./usage.js";
@@ -129,7 +130,9 @@ function commandStages(
   factory: (name: DefaultStageName) => StageFactory,
 ): Stage[] {
   const settings = modelSettings(flags);
-  const language = (options: Record<string, unknown> = {}) => factory("language")(options);
+  const languages = parseLanguages(flags.languages, command);
+  const language = (options: Record<string, unknown> = {}) =>
+    factory("language")({ ...(languages ? { languages } : {}), ...options });
   switch (command) {
     case "detect":
       return [language()];
@@ -232,8 +235,10 @@ async function articleCommand(
       pipeline = await distributedRun(flags, { ...pipelineOptions, stderr: io.stderr });
     } else if (command === "run") {
       const targets = parseList(flags.targets);
+      const languages = parseLanguages(flags.languages, command);
       pipeline = createDefaultPipeline({
         ...pipelineOptions,
+        ...(languages ? { languages } : {}),
         ...modelSettings(flags),
         ...(targets ? { targets } : {}),
         ...(engine === undefined ? {} : { engines: [engine] }),

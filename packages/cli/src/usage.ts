@@ -58,12 +58,13 @@ Commands:
   queue       status | clear of a Redis queue
 
 Run \`rassegna <command> --help\` for the options of a command.`,
-  detect: `Usage: rassegna detect [FILES…] [--jsonl] [--out FILE]
+  detect: `Usage: rassegna detect [FILES…] [--jsonl] [--out FILE] [--languages it,en]
 
 The language of each article: ISO 639-1 code (else 639-3, "und" when it cannot be told),
 confidence, script, alternatives.
 
 ${INPUT}
+  --languages LIST     comma-separated languages the source publishes in: each answer is one
 
 ${OUTPUT}`,
   translate: `Usage: rassegna translate [FILES…] [--jsonl] [--from it] [--to en] [--engine transformers|apertium]
@@ -100,13 +101,17 @@ ${INPUT}
 ${MODELS}
 
 ${OUTPUT}`,
-  run: `Usage: rassegna run [FILES…|URLS…] [--jsonl] [--fetch] [--targets …] [--concurrency N] [--redis URL [--queue NAME]]
+  run: `Usage: rassegna run [FILES…|URLS…] [--jsonl] [--fetch] [--targets …] [--concurrency N] [--language it] [--languages it,en] [--redis URL [--queue NAME]]
 
 The whole job: language → translation into English → entities → stance. When no
 translation model can be had, the record carries the translate error and entities and
-stance read the original text.
+stance read the original text. Sentences already in English (a quotation in an Italian
+article) are kept as they are; the title is translated and read too.
 
 ${INPUT}
+  --language LANG      the language of the articles (skips detection for those without one)
+  --languages LIST     comma-separated languages the sources publish in: detection answers
+                       one of them (e.g. it,en for an Italian feed that carries English)
   --targets LIST       comma-separated stance targets (default: the actors the text names)
   --engine NAME        translation engine: transformers or apertium (default: transformers,
                        then apertium when the model cannot be had)
@@ -182,7 +187,7 @@ const MODEL_FLAGS = {
 } as const;
 
 export const OPTIONS = {
-  detect: { ...COMMON },
+  detect: { ...COMMON, languages: { type: "string" } },
   translate: {
     ...COMMON,
     ...MODEL_FLAGS,
@@ -195,6 +200,8 @@ export const OPTIONS = {
   run: {
     ...COMMON,
     ...MODEL_FLAGS,
+    language: { type: "string" },
+    languages: { type: "string" },
     targets: { type: "string" },
     engine: { type: "string" },
     redis: { type: "string" },
@@ -233,6 +240,7 @@ export interface Flags {
   to?: string;
   engine?: string;
   language?: string;
+  languages?: string;
   targets?: string;
   html?: string;
   title?: string;
@@ -290,4 +298,13 @@ export function parseLanguage(value: string | undefined, flag: string, command: 
     throw new UsageError(`rassegna ${command}: ${flag} takes a language code such as "it" or "en", not "${value}".`);
   }
   return value;
+}
+
+/** `--languages it,en`: language codes, each checked like `--language`. */
+export function parseLanguages(value: string | undefined, command: string): string[] | undefined {
+  const list = parseList(value);
+  if (value !== undefined && list === undefined) {
+    throw new UsageError(`rassegna ${command}: --languages takes comma-separated language codes such as "it,en".`);
+  }
+  return list?.map((code) => parseLanguage(code, "--languages", command) as string);
 }

@@ -34,6 +34,8 @@ export interface LanguageGuess {
 /** A stretch of text in one language, for texts that mix languages. */
 export interface LanguageSegment extends Span {
   language: LanguageGuess;
+  /** Which field the offsets index: the body (`"text"`, the default) or the `"title"`. */
+  field?: TextField;
 }
 
 /** Alignment of one source sentence to its translation. */
@@ -179,6 +181,12 @@ export interface Analysis {
   source?: string;
   meta?: Record<string, unknown>;
   language?: LanguageGuess;
+  /**
+   * Stretches of the body (and of the title, `field: "title"`) in another language than the
+   * article's (an English quotation in an Italian article), with the stretches around them;
+   * present only when the article mixes languages. `language` stays the article's own.
+   */
+  languageSegments?: LanguageSegment[];
   translation?: Translation;
   entities?: Entity[];
   stances?: Stance[];

@@ -1,4 +1,4 @@
 export { toIso6391, toIso6393 } from "./codes.js";
 export { type DetectOptions, detectLanguage, SAMPLE_LENGTH } from "./detect.js";
 export { detectSegments } from "./segments.js";
-export { languageStage } from "./stage.js";
+export { type LanguageStageOptions, languageStage } from "./stage.js";

@@ -1,6 +1,14 @@
 import { assertText, type LanguageGuess, type LanguageSegment, splitSentences } from "@rassegna/core";
 import { toIso6391 } from "./codes.js";
-import { type DetectOptions, detectResolved, resolveOptions, STAGE, sampleOf } from "./detect.js";
+import {
+  type DetectOptions,
+  detectPiece,
+  detectResolved,
+  type ResolvedOptions,
+  resolveOptions,
+  STAGE,
+  sampleOf,
+} from "./detect.js";
 
 /** Letters a sentence needs before it may differ from the document's language. */
 const MIN_SEGMENT_LETTERS = 20;
@@ -23,14 +31,18 @@ function letterCount(text: string): number {
 export function detectSegments(text: string, options: DetectOptions = {}): LanguageSegment[] {
   assertText(text, { stage: STAGE });
   const resolved = resolveOptions(options);
-  const documentGuess = detectResolved(sampleOf(text), resolved);
+  return segmentsOf(text, resolved, detectResolved(sampleOf(text), resolved));
+}
+
+/** {@link detectSegments} once the document's language is known (detected, or given as a hint). */
+export function segmentsOf(text: string, resolved: ResolvedOptions, documentGuess: LanguageGuess): LanguageSegment[] {
   if (documentGuess.code === "und") return [];
   const labelled: Array<{ start: number; end: number; code: string }> = [];
   for (const sentence of splitSentences(text)) {
     const slice = text.slice(sentence.start, sentence.end);
     let code = documentGuess.iso6393;
     if (letterCount(slice) >= MIN_SEGMENT_LETTERS) {
-      const own = detectResolved(slice, resolved, { lang: documentGuess.iso6393, weight: DOCUMENT_PRIOR });
+      const own = detectPiece(slice, resolved, { lang: documentGuess.iso6393, weight: DOCUMENT_PRIOR });
       if (own.code !== "und" && own.iso6393 !== documentGuess.iso6393 && own.confidence >= MIN_SEGMENT_CONFIDENCE)
         code = own.iso6393;
     }
@@ -42,7 +54,7 @@ export function detectSegments(text: string, options: DetectOptions = {}): Langu
     const guess: LanguageGuess =
       code === documentGuess.iso6393 && labelled.length === 1
         ? documentGuess
-        : detectResolved(sampleOf(text.slice(start, end)), resolved, { lang: code, weight: DOCUMENT_PRIOR });
+        : detectPiece(text.slice(start, end), resolved, { lang: code, weight: DOCUMENT_PRIOR });
     // The span's label stands (it was decided sentence by sentence); the guess adds confidence and script.
     return { start, end, language: guess.iso6393 === code ? guess : { ...guess, ...relabel(code) } };
   });

@@ -1,34 +1,53 @@
-import { hasInputError, type Stage } from "@rassegna/core";
+import { hasInputError, hasLetters, type LanguageGuess, type LanguageSegment, type Stage } from "@rassegna/core";
 import { toIso6391, toIso6393 } from "./codes.js";
 import { type DetectOptions, detectLanguage, resolveOptions, STAGE } from "./detect.js";
 import { scriptOfLanguage } from "./scripts.js";
+import { segmentsOf } from "./segments.js";
+
+/** Options of {@link languageStage}: detection's, and whether to look for stretches in other languages. */
+export interface LanguageStageOptions extends DetectOptions {
+  /**
+   * Also label each sentence of the body and the title, and write `doc.languageSegments` when some
+   * are in another language than the article (an English quotation in an Italian article), so that
+   * translation can leave them as they are. Default true.
+   */
+  segments?: boolean;
+}
 
 /**
- * The pipeline stage named `"language"`: writes `doc.language`. When the article carries a language
- * hint (an ISO 639-1 or 639-3 code), the hint is the answer (confidence 1, reliable) and nothing is
- * detected; a hint that is not a language code is ignored.
+ * The pipeline stage named `"language"`: writes `doc.language`, and `doc.languageSegments` when the
+ * article mixes languages. When the article carries a language hint (an ISO 639-1 or 639-3 code),
+ * the hint is the article's language (confidence 1, reliable) and nothing is detected for the
+ * article as a whole; a hint that is not a language code is ignored.
  */
-export function languageStage(options: DetectOptions = {}): Stage {
+export function languageStage(options: LanguageStageOptions = {}): Stage {
+  const { segments = true, ...detectOptions } = options;
   // Bad options fail here, when the pipeline is built, not on every article.
-  resolveOptions(options);
+  const resolved = resolveOptions(detectOptions);
   return {
     name: STAGE,
     process(doc) {
       if (hasInputError(doc)) return;
       const hint = doc.languageHint?.trim();
       const hinted = hint ? toIso6393(hint) : undefined;
-      if (hint && hinted) {
-        doc.language = {
-          code: toIso6391(hinted),
-          iso6393: hinted,
-          confidence: 1,
-          script: scriptOfLanguage(hinted),
-          reliable: true,
-          alternatives: [],
-        };
-        return;
+      const language: LanguageGuess =
+        hint && hinted
+          ? {
+              code: toIso6391(hinted),
+              iso6393: hinted,
+              confidence: 1,
+              script: scriptOfLanguage(hinted),
+              reliable: true,
+              alternatives: [],
+            }
+          : detectLanguage(doc.text, detectOptions);
+      doc.language = language;
+      if (!segments || language.code === "und") return;
+      const found: LanguageSegment[] = segmentsOf(doc.text, resolved, language);
+      if (typeof doc.title === "string" && hasLetters(doc.title)) {
+        for (const segment of segmentsOf(doc.title, resolved, language)) found.push({ ...segment, field: "title" });
       }
-      doc.language = detectLanguage(doc.text, options);
+      if (found.some((segment) => segment.language.iso6393 !== language.iso6393)) doc.languageSegments = found;
     },
   };
 }

@@ -86,3 +86,39 @@ describe("languageStage", () => {
     expect(doc.language?.code).not.toBe("it");
   });
 });
+
+describe("languageStage on articles that mix languages", () => {
+  it("writes languageSegments for an English quotation, and keeps the article's language", async () => {
+    const stage = languageStage();
+    const text = `${ITALIAN_1} ${ENGLISH} ${ITALIAN_2}`;
+    const doc = createAnalysis({ id: "m", text }, 0);
+    await stage.process(doc, createStageContext(stage));
+    expect(doc.language?.code).toBe("it");
+    const english = doc.languageSegments?.find((s) => s.language.code === "en");
+    expect(english).toBeDefined();
+    expect(text.slice(english?.start, english?.end)).toBe(ENGLISH);
+  });
+
+  it("labels the title's sentences too, with field title, even under a hint", async () => {
+    const stage = languageStage();
+    const title = `Il ministro a Bruxelles. ${ENGLISH}`;
+    const doc = createAnalysis({ id: "t", text: ITALIAN_1, title, language: "it" }, 0);
+    await stage.process(doc, createStageContext(stage));
+    const english = doc.languageSegments?.find((s) => s.field === "title" && s.language.code === "en");
+    expect(title.slice(english?.start, english?.end)).toBe(ENGLISH);
+  });
+
+  it("writes no segments for an article in one language", async () => {
+    const stage = languageStage();
+    const doc = createAnalysis({ id: "u", text: `${ITALIAN_1} ${ITALIAN_2}`, title: ITALIAN_3 }, 0);
+    await stage.process(doc, createStageContext(stage));
+    expect(doc.languageSegments).toBeUndefined();
+  });
+
+  it("restricts detection to the languages option", async () => {
+    const stage = languageStage({ languages: ["it", "en"] });
+    const doc = createAnalysis({ id: "h", text: "Draghi elogia Macron." }, 0);
+    await stage.process(doc, createStageContext(stage));
+    expect(doc.language?.code).toBe("it");
+  });
+});

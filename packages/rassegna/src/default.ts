@@ -51,6 +51,17 @@ export interface DefaultPipelineOptions extends Omit<PipelineOptions, "stages">,
   engines?: Array<"transformers" | "apertium">;
   /** Language to translate into (default `"en"`). */
   to?: string;
+  /**
+   * The languages the sources publish in (`["it", "en"]`): detection answers one of them. An
+   * article's own `language` still wins.
+   */
+  languages?: string[];
+  /**
+   * The language the articles are expected to be in: a detection prior that settles short or
+   * ambiguous texts (headlines); an article clearly in another language keeps its own. To skip
+   * detection, give articles a `language` of their own.
+   */
+  language?: string;
   /** Further options for one stage, passed to its factory (e.g. `{ stance: { backend: "nli" } }`). */
   stageOptions?: Partial<Record<DefaultStageName, Record<string, unknown>>>;
   /** Replaces a default stage with your own, or leaves it out with `false`. */
@@ -71,7 +82,10 @@ function modelSettings(options: ModelSettingsOptions): ModelSettingsOptions {
 export function defaultStages(options: DefaultPipelineOptions = {}): Stage[] {
   const settings = modelSettings(options);
   const own: Record<DefaultStageName, Record<string, unknown>> = {
-    language: {},
+    language: {
+      ...(options.languages === undefined ? {} : { languages: options.languages }),
+      ...(options.language === undefined ? {} : { language: options.language }),
+    },
     translate: {
       ...settings,
       engines: options.engines ?? ["transformers", "apertium"],
@@ -109,6 +123,8 @@ export function createDefaultPipeline(options: DefaultPipelineOptions = {}): Pip
     holders: _holders,
     engines: _engines,
     to: _to,
+    languages: _languages,
+    language: _language,
     stageOptions: _stageOptions,
     replace: _replace,
     factories: _factories,

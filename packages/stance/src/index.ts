@@ -18,6 +18,7 @@ import {
   type Stage,
   type StageContext,
   type Stance,
+  type TextField,
   type TextSource,
   throwIfAborted,
 } from "@rassegna/core";
@@ -223,6 +224,8 @@ interface Reading {
   source: TextSource;
   text: string;
   language: string | undefined;
+  /** Which field of the article the text is: the body (default) or the title. */
+  field?: TextField;
 }
 
 /** The texts to read: the English translation when there is one, and the original when the backend can read it. */
@@ -235,7 +238,14 @@ function readings(doc: Analysis, backend: StanceBackend, languageOption: string 
   const readable =
     backend === "nli" || language === undefined || RULE_LANGUAGES.some((l) => language.toLowerCase().startsWith(l));
   if (readable) out.push({ source: "original", text: doc.text, language });
-  else if (out.length === 0) {
+  // The title is read like the body (a headline often states the stance); its evidence says so.
+  if (typeof doc.title === "string" && doc.title.trim() !== "") {
+    const translated = doc.translation?.title;
+    if (translated)
+      out.push({ source: "translation", text: translated, language: doc.translation?.to, field: "title" });
+    if (readable) out.push({ source: "original", text: doc.title, language, field: "title" });
+  }
+  if (!readable && out.length === 0) {
     throw new RassegnaError(
       "UNSUPPORTED_LANGUAGE",
       `${STAGE}: the rules backend reads English and Italian, not "${language}".`,
@@ -356,7 +366,17 @@ export function stanceStage(options: StanceOptions = {}): Stage {
       const own = mode === "auto" ? (voiced && readVoice(voiced.text).opinion ? "always" : "never") : mode;
       for (const reading of texts) {
         if (reading.text.trim() === "") continue;
-        parts.push({ source: reading.source, stances: await read(doc, reading, context, own) });
+        let stances = await read(doc, reading, context, own);
+        if (reading.field === "title") {
+          // Only what the title says: no NONE rows for targets it does not name.
+          stances = stances
+            .filter((stance) => stance.stance !== "NONE")
+            .map((stance) => ({
+              ...stance,
+              evidence: stance.evidence.map((e) => ({ ...e, field: "title" as const })),
+            }));
+        }
+        parts.push({ source: reading.source, stances });
       }
       doc.stances = mergeStances(parts, true);
     },

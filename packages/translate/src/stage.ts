@@ -12,6 +12,7 @@ import { PartialBatchError, type SentenceEngine } from "./engine.js";
 import { LruCache } from "./lru.js";
 import { STAGE } from "./marian.js";
 import { isEnglish, normalizeLanguage } from "./registry.js";
+import { keepAsIs, keptStretches } from "./text.js";
 import {
   checkNumericOptions,
   createFirstEngine,
@@ -20,6 +21,7 @@ import {
   EngineTranslator,
   engineOrder,
   fallbackWarning,
+  type PieceRunner,
   type TranslatorOptions,
 } from "./translator.js";
 
@@ -140,18 +142,31 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
       if (isEnglish(code)) return;
       const translator = await translatorFor(normalizeLanguage(code));
       const key = translator.key;
-      doc.translation = await translator.translateWith(
-        doc.text,
-        async (pieces) => {
-          const out = await context.batch<SentenceItem, string | RassegnaError>(
-            pieces.map((text) => ({ engine: key, text })),
-          );
-          const failed = out.find((r): r is RassegnaError => r instanceof RassegnaError);
-          if (failed) throw failed;
-          return out as string[];
-        },
-        { signal: context.signal },
-      );
+      const batch: PieceRunner = async (pieces) => {
+        const out = await context.batch<SentenceItem, string | RassegnaError>(
+          pieces.map((text) => ({ engine: key, text })),
+        );
+        const failed = out.find((r): r is RassegnaError => r instanceof RassegnaError);
+        if (failed) throw failed;
+        return out as string[];
+      };
+      // Stretches already in the target language (an English quotation) pass through as they are.
+      const keepText = keptStretches(doc, "text", to);
+      const title = typeof doc.title === "string" && hasLetters(doc.title) ? doc.title : undefined;
+      // Body and title at once, so that their sentences share the engine's batches.
+      const [translation, titled] = await Promise.all([
+        translator.translateWith(doc.text, keepAsIs(doc.text, keepText, batch), { signal: context.signal }),
+        title === undefined
+          ? undefined
+          : translator.translateWith(title, keepAsIs(title, keptStretches(doc, "title", to), batch), {
+              signal: context.signal,
+            }),
+      ]);
+      if (titled) {
+        translation.title = titled.text;
+        translation.titleSegments = titled.segments;
+      }
+      doc.translation = translation;
       if (translator.fallback) doc.warnings = [...(doc.warnings ?? []), fallbackWarning(translator)];
     },
     async close(): Promise<void> {

@@ -1,4 +1,11 @@
-import { type Sentence, type Span, splitSentences, type TranslationSegment } from "@rassegna/core";
+import {
+  type Analysis,
+  type Sentence,
+  type Span,
+  splitSentences,
+  type TextField,
+  type TranslationSegment,
+} from "@rassegna/core";
 
 /**
  * Where a sentence too long for the model may be cut, strongest first: clause punctuation,
@@ -149,4 +156,37 @@ export function joinPieces(pieces: readonly string[]): string {
     .map((p) => p.trim())
     .filter(Boolean)
     .join(" ");
+}
+
+/**
+ * Stretches of one field of an article that the language stage found in the target language
+ * (`doc.languageSegments`: an English quotation inside an Italian article), as spans.
+ */
+export function keptStretches(doc: Analysis, field: TextField, to: string): Span[] {
+  const target = to.toLowerCase();
+  return (doc.languageSegments ?? [])
+    .filter((segment) => (segment.field ?? "text") === field)
+    .filter((segment) => segment.language.code === target || segment.language.iso6393 === target)
+    .map(({ start, end }) => ({ start, end }));
+}
+
+/**
+ * Wraps a piece runner so that pieces of `text` lying inside one of the `kept` stretches come back
+ * as they are, without reaching the engine; the rest go through `run`, in one call. Pieces are
+ * slices of `text` (sentences or parts of them), found by their text inside the kept stretches.
+ */
+export function keepAsIs<R extends (pieces: string[], signal?: AbortSignal) => Promise<string[]>>(
+  text: string,
+  kept: readonly Span[],
+  run: R,
+): (pieces: string[], signal?: AbortSignal) => Promise<string[]> {
+  if (kept.length === 0) return run;
+  const stretches = kept.map(({ start, end }) => text.slice(start, end));
+  return async (pieces, signal) => {
+    const keep = pieces.map((piece) => piece.trim() !== "" && stretches.some((stretch) => stretch.includes(piece)));
+    const sent = pieces.filter((_, i) => !keep[i]);
+    const translated = sent.length > 0 ? await run(sent, signal) : [];
+    let next = 0;
+    return pieces.map((piece, i) => (keep[i] ? piece : (translated[next++] as string)));
+  };
 }
