@@ -21,6 +21,7 @@ export {
   toStageError,
 } from "./errors.js";
 export { type AssertTextOptions, assertText, DEFAULT_MAX_TEXT_LENGTH, hasLetters, looksBinary } from "./input.js";
+export { type CleanText, removeInvisible, restoreOriginalText } from "./invisible.js";
 export {
   type ArticleLimits,
   checkLimit,

@@ -9,7 +9,9 @@ import {
   describeValue,
   hasInputError,
   RassegnaError,
+  removeInvisible,
   resolveArticleLimits,
+  restoreOriginalText,
   type Stage,
   type StageContext,
   toStageError,
@@ -101,6 +103,7 @@ class StagePipeline implements Pipeline {
   /** Time budget of each stage per article, in milliseconds (`Infinity`: none). */
   readonly timeouts: number[];
   private readonly anyTimeout: boolean;
+  private readonly cleanInvisible: boolean;
   readonly flow: Flow = { active: 0, blocked: 0 };
   readonly concurrency: number;
   /** Read this far below the window before reading again: fewer, larger rounds of work. */
@@ -166,6 +169,10 @@ class StagePipeline implements Pipeline {
     }
     this.timeouts = stageTimeouts(this.stages, options.stageTimeoutMs);
     this.anyTimeout = this.timeouts.some((ms) => ms < MAX_TIMER_MS);
+    if (options.removeInvisible !== undefined && typeof options.removeInvisible !== "boolean") {
+      throw usage(`removeInvisible must be true or false, got ${describeValue(options.removeInvisible)}.`);
+    }
+    this.cleanInvisible = options.removeInvisible ?? true;
     this.onProgress = options.onProgress;
     this.stageStats = this.stages.map(() => ({ calls: 0, errors: 0, ms: 0, batches: 0, batchItems: 0 }));
     this.sampleMs = this.stages.map(() => 0);
@@ -263,7 +270,17 @@ class StagePipeline implements Pipeline {
       errors: doc.errors,
       id: doc.id,
       context: undefined,
+      original: undefined,
     };
+    // Zero-width characters and soft hyphens split words for every stage: the stages read
+    // the text without them, and their offsets are mapped back when the article is done.
+    if (this.cleanInvisible && !hasInputError(doc)) {
+      const clean = removeInvisible(doc.text);
+      if (clean !== undefined) {
+        task.original = { text: doc.text, clean };
+        doc.text = clean.text;
+      }
+    }
     this.queue.push(task);
     this.ensureWorker();
     return task;
@@ -519,6 +536,7 @@ class StagePipeline implements Pipeline {
     if (!task.timed && task.next > 0) this.shareOut(task, task.next - 1);
     this.flow.active--;
     const { doc, index } = task;
+    if (task.original !== undefined) restoreOriginalText(doc, task.original.text, task.original.clean);
     this.capStances(doc);
     const ms = task.clock - task.start;
     if (doc.errors.length === 0) {

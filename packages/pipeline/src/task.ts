@@ -1,4 +1,4 @@
-import { AbortError, type Analysis, type StageContext, type StageError } from "@rassegna/core";
+import { AbortError, type Analysis, type CleanText, type StageContext, type StageError } from "@rassegna/core";
 
 /** Who hears of an article's end. */
 export interface TaskOwner {
@@ -37,6 +37,8 @@ export interface Task {
   id: string;
   /** The context this article's stages get when stages have a time budget (replaced after a timeout). */
   context: TaskContext | undefined;
+  /** The text as given, when the stages read it without invisible characters (offsets are mapped back). */
+  original: { text: string; clean: CleanText } | undefined;
 }
 
 /** What {@link TaskContext} needs of its pipeline. */

@@ -44,6 +44,12 @@ export interface PipelineOptions {
   stageTimeoutMs?: number | (Record<string, number> & { default?: number });
   /** Most stances one record keeps (default 5,000); more are cut with a `LIMIT_EXCEEDED` error. */
   maxStances?: number;
+  /**
+   * Take zero-width characters and soft hyphens out of the text before the stages read it
+   * (default `true`): "Pu\u200btin" is read as "Putin". Offsets in the record still point into
+   * the text as given.
+   */
+  removeInvisible?: boolean;
   /** Limits of one article (holders, targets, pairs, nesting): see `docs/limits.md`. */
   limits?: Partial<ArticleLimits>;
 }

@@ -229,3 +229,50 @@ describe("record limits", () => {
     expect(records[2]!.errors[0]!.message).toContain('"language" must be a language code');
   });
 });
+
+describe("invisible characters", () => {
+  /** A stage that finds "Putin" by plain search, as any analyser would, and quotes the sentence. */
+  const finder: Stage = {
+    name: "entities",
+    process(doc) {
+      const start = doc.text.indexOf("Putin");
+      if (start < 0) return;
+      doc.entities = [
+        {
+          name: "Vladimir Putin",
+          type: "PERSON",
+          source: "original",
+          mentions: [{ start, end: start + 5, text: "Putin" }],
+        },
+      ];
+      doc.stances = [
+        {
+          holder: "Russia",
+          target: "Ukraine",
+          stance: "AGAINST",
+          score: 1,
+          evidence: [{ start: 0, end: doc.text.length }],
+        },
+      ];
+    },
+  };
+
+  it("lets the stages read 'Pu\\u200btin' as 'Putin' and keeps offsets true in the text as given", async () => {
+    const text = "Ieri Vladimir Pu\u200btin ha par\u00adlato.";
+    const record = await createPipeline({ stages: [finder] }).run({ id: "zw", text });
+    expect(record.text).toBe(text);
+    const mention = record.entities![0]!.mentions[0]!;
+    expect(text.slice(mention.start, mention.end)).toBe("Pu\u200btin");
+    expect(mention.text).toBe("Pu\u200btin");
+    expect(record.stances![0]!.evidence[0]).toEqual({ start: 0, end: text.length });
+  });
+
+  it("leaves the text alone when asked to", async () => {
+    const record = await createPipeline({ stages: [finder], removeInvisible: false }).run({
+      id: "zw",
+      text: "Pu\u200btin.",
+    });
+    expect(record.entities).toBeUndefined();
+    expect(() => createPipeline({ stages: [finder], removeInvisible: "yes" } as never)).toThrow(/removeInvisible/);
+  });
+});
