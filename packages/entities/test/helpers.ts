@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 import type { Entity } from "@rassegna/core";
 import { expect } from "vitest";
 
@@ -20,3 +22,12 @@ export function entityNamed(entities: Entity[], name: string): Entity {
 export function names(entities: Entity[]): string[] {
   return entities.map((e) => e.name).sort();
 }
+
+/** Options that load the committed tiny NER model offline, never from the hub. */
+export const tinyNer = {
+  backend: "transformers" as const,
+  model: "rassegna/tiny-bert-ner",
+  localModelPath: fileURLToPath(new URL("./fixtures/models/", import.meta.url)),
+  offline: true,
+  cacheDir: "/nonexistent/rassegna-test-cache",
+};

@@ -3,8 +3,6 @@
  * them (Italian elisions, CJK characters), labels read by name in any order and scheme, and a
  * word's label taken from its pieces as transformers.js' aggregation strategies do.
  */
-import { fileURLToPath } from "node:url";
-
 import {
   extractEntities,
   neuralWords,
@@ -15,15 +13,9 @@ import {
 } from "@rassegna/entities";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { expectTrueOffsets } from "./helpers.js";
+import { expectTrueOffsets, tinyNer } from "./helpers.js";
 
-const tiny = {
-  backend: "transformers" as const,
-  model: "rassegna/tiny-bert-ner",
-  localModelPath: fileURLToPath(new URL("./fixtures/models/", import.meta.url)),
-  offline: true,
-  cacheDir: "/nonexistent/rassegna-test-cache",
-};
+const tiny = tinyNer;
 
 afterAll(async () => {
   await releaseEntityModels();

@@ -1,13 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { createAnalysis, createStageContext, ModelUnavailableError } from "@rassegna/core";
 import { DEFAULT_NER_MODEL, entitiesStage, extractEntities } from "@rassegna/entities";
 import { describe, expect, it } from "vitest";
 
-import { expectTrueOffsets } from "./helpers.js";
+import { expectTrueOffsets, tinyNer } from "./helpers.js";
 
 describe("transformers backend without its model", () => {
   it("rejects with MODEL_UNAVAILABLE naming every place searched and the fix", async () => {
@@ -41,13 +40,7 @@ describe("transformers backend without its model", () => {
 });
 
 describe("transformers backend with the tiny test model", () => {
-  const options = {
-    backend: "transformers" as const,
-    model: "rassegna/tiny-bert-ner",
-    localModelPath: fileURLToPath(new URL("./fixtures/models/", import.meta.url)),
-    offline: true,
-    cacheDir: "/nonexistent/rassegna-test-cache",
-  };
+  const options = tinyNer;
 
   it.each(["fp32", "q8"])("maps word labels to entities with true offsets and canonical names (%s)", async (dtype) => {
     const text = "Mario Rossi vive a Roma e lavora per la Fiat. Le Nazioni Unite e gli Stati Uniti a Pechino.";

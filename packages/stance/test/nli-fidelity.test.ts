@@ -3,18 +3,13 @@
  * stance, even where its entailment logit is above its contradiction logit (the tiny model
  * does that for "vertice"/"summit" with "against", see make_tiny_bert_nli.py).
  */
-import { fileURLToPath } from "node:url";
 
 import { closeStanceModels, tagStance } from "@rassegna/stance";
 import { afterAll, describe, expect, it } from "vitest";
 
-const settings = {
-  backend: "nli" as const,
-  model: "rassegna/tiny-bert-nli",
-  localModelPath: fileURLToPath(new URL("./fixtures/models/", import.meta.url)),
-  offline: true,
-  cacheDir: "/nonexistent/rassegna-stance-cache",
-};
+import { tinyNli } from "./helpers.js";
+
+const settings = tinyNli;
 
 afterAll(async () => {
   await closeStanceModels();

@@ -3,18 +3,13 @@
  * tools/tiny-models/make_tiny_bert_nli.py): it entails "… is against …" when the premise
  * speaks of sanctions, and has no preference otherwise. Loaded offline, never from the hub.
  */
-import { fileURLToPath } from "node:url";
 import { createAnalysis, createStageContext } from "@rassegna/core";
 import { closeStanceModels, stanceStage, tagStance } from "@rassegna/stance";
 import { afterAll, describe, expect, it } from "vitest";
 
-const settings = {
-  backend: "nli" as const,
-  model: "rassegna/tiny-bert-nli",
-  localModelPath: fileURLToPath(new URL("./fixtures/models/", import.meta.url)),
-  offline: true,
-  cacheDir: "/nonexistent/rassegna-stance-cache",
-};
+import { tinyNli } from "./helpers.js";
+
+const settings = tinyNli;
 
 afterAll(async () => {
   await closeStanceModels();
