@@ -11,6 +11,13 @@ export {
 } from "./aggregate.js";
 export { createAnalysis, generatedId, hasInputError, INPUT_STAGE } from "./analysis.js";
 export {
+  type Backend,
+  type BackendOptions,
+  type StageFactory,
+  selectBackend,
+  unknownBackendError,
+} from "./backend.js";
+export {
   AbortError,
   InvalidInputError,
   ModelUnavailableError,
@@ -43,7 +50,7 @@ export {
   type TransformersEnvLike,
 } from "./models.js";
 export { type Sentence, splitSentences } from "./sentences.js";
-export { type BatchSpec, createStageContext, type Stage, type StageContext } from "./stage.js";
+export { type AnalysisField, type BatchSpec, createStageContext, type Stage, type StageContext } from "./stage.js";
 export type {
   Analysis,
   Article,
@@ -73,3 +80,4 @@ export {
   jsonDepth,
   valueDepth,
 } from "./validate.js";
+export { WORD_CLASSES, type WordClass, type WordLanguage, type WordSetOptions, wordSet, wordsOf } from "./words.js";

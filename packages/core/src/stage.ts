@@ -22,6 +22,13 @@ export interface StageContext {
 }
 
 /**
+ * A field of the {@link Analysis} a stage reads or writes, as it declares in `reads` / `writes`
+ * (spaCy's `requires` / `assigns`): the pipeline checks at creation that what a stage reads
+ * is written by a stage before it or comes with the input.
+ */
+export type AnalysisField = Exclude<keyof Analysis, "errors" | "warnings">;
+
+/**
  * A stage reads an {@link Analysis} and adds to it, like a spaCy component or a unified
  * plugin. It may throw: the pipeline records the error on that article and goes on.
  */
@@ -30,6 +37,10 @@ export interface Stage {
   readonly name: string;
   /** Declare to get cross-article micro-batches through `context.batch`. */
   readonly batching?: BatchSpec<any, any>;
+  /** The fields it needs (written by an earlier stage, or given with the input). */
+  readonly reads?: readonly AnalysisField[];
+  /** The fields it writes. */
+  readonly writes?: readonly AnalysisField[];
   process(doc: Analysis, context: StageContext): void | Promise<void>;
   /** Frees what the stage loaded (models, workers, timers). */
   close?(): void | Promise<void>;

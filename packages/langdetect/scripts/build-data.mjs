@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
+import { readPackageData } from "../../../scripts/data/compile.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, "..");
@@ -162,24 +163,12 @@ export function words(text) {
   );
 }
 
-/** Main script of each language whose script is not Latin (ISO 15924; `Jpan`: Han and kana). */
-const SCRIPT_OF = {
-  arb: "Arab",
-  pes: "Arab",
-  ben: "Beng",
-  bul: "Cyrl",
-  kaz: "Cyrl",
-  mkd: "Cyrl",
-  rus: "Cyrl",
-  ukr: "Cyrl",
-  cmn: "Hani",
-  jpn: "Jpan",
-  ell: "Grek",
-  heb: "Hebr",
-  hin: "Deva",
-  kor: "Hang",
-  tha: "Thai",
-};
+/** Main script of each language (ISO 15924; `Jpan`: Han and kana): `data/language-scripts.yml`, shared with the library. */
+const SCRIPT_OF = (() => {
+  const { modules, problems } = readPackageData(packageDir);
+  if (problems.length > 0) throw new Error(`langdetect data:\n  ${problems.join("\n  ")}`);
+  return modules.get("data").get("language-scripts").files[0].value;
+})();
 const SCRIPT_RE = {
   Latn: /^[\p{Script=Latin}\p{M}]+$/u,
   Arab: /^[\p{Script=Arabic}\p{M}]+$/u,
@@ -266,7 +255,8 @@ async function main() {
       if (ranked.length >= WORDS_PER_LANGUAGE) break;
     }
     // Subtitle lists carry names and English in Latin letters: keep the words of the language's own script.
-    const script = SCRIPT_OF[code] ?? "Latn";
+    const script = SCRIPT_OF[code];
+    if (!script) throw new Error(`${code}: no script in data/language-scripts.yml`);
     const foreign = FOREIGN_LETTERS[code];
     const list = ranked
       .filter(

@@ -2,6 +2,7 @@
  * Which writing systems a text uses (ISO 15924 codes). Counting letters per script comes first in
  * detection: most scripts narrow the candidates to one or a few languages before any model runs.
  */
+import { LANGUAGE_SCRIPTS } from "./generated/data.js";
 
 /** ISO 15924 code of a code point's script, for letters; `undefined` for anything else. */
 export function scriptOf(cp: number): string | undefined {
@@ -95,40 +96,10 @@ export function inScript(letter: string | undefined, dominant: string): boolean 
   return false;
 }
 
-/** Usual script of a language (ISO 639-3), for answers that come from a hint; `Zyyy` when unknown. */
+/**
+ * Usual script of a language (ISO 639-3), for answers that come from a hint; `Zyyy` when unknown.
+ * From `data/language-scripts.yml`, the table the model is built with too.
+ */
 export function scriptOfLanguage(iso6393: string): string {
-  return LANGUAGE_SCRIPTS[iso6393] ?? (LATIN_LANGUAGES.has(iso6393) ? "Latn" : "Zyyy");
+  return LANGUAGE_SCRIPTS[iso6393] ?? "Zyyy";
 }
-
-const LANGUAGE_SCRIPTS: Record<string, string> = {
-  arb: "Arab",
-  pes: "Arab",
-  urd: "Arab",
-  pbu: "Arab",
-  ben: "Beng",
-  bul: "Cyrl",
-  kaz: "Cyrl",
-  mkd: "Cyrl",
-  rus: "Cyrl",
-  ukr: "Cyrl",
-  bel: "Cyrl",
-  srp: "Cyrl",
-  cmn: "Hani",
-  jpn: "Jpan",
-  ell: "Grek",
-  heb: "Hebr",
-  ydd: "Hebr",
-  hin: "Deva",
-  mar: "Deva",
-  npi: "Deva",
-  kor: "Hang",
-  tha: "Thai",
-  kat: "Geor",
-  hye: "Armn",
-  amh: "Ethi",
-};
-const LATIN_LANGUAGES = new Set(
-  "afr sqi cat ces dan nld eng epo est fin fra deu hun ind ita lav lit nob oci pol por ron slk slv spa swe tur vie glg hrv bos zsm tgl swh eus isl gle cym".split(
-    " ",
-  ),
-);

@@ -190,3 +190,16 @@ describe("language codes", () => {
     for (const code of Object.keys(SENTENCES)) expect(toIso6391(toIso6393(code) as string)).toBe(code);
   });
 });
+
+describe("the language → script table", () => {
+  it("gives every language of the model the script the model was built in", async () => {
+    const { loadModel } = await import("../src/model.js");
+    const { scriptOfLanguage } = await import("../src/scripts.js");
+    const model = loadModel();
+    expect(model.codes.length).toBeGreaterThan(40);
+    model.codes.forEach((code, i) => {
+      expect([code, scriptOfLanguage(code)]).toEqual([code, model.scripts[i]]);
+    });
+    expect(scriptOfLanguage("qqq")).toBe("Zyyy");
+  });
+});
