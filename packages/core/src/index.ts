@@ -51,6 +51,7 @@ export {
 } from "./models.js";
 export { type Sentence, splitSentences } from "./sentences.js";
 export { type AnalysisField, type BatchSpec, createStageContext, type Stage, type StageContext } from "./stage.js";
+export { type Token, TokenCursor, type TokenizeOptions, tokenize, tokensText } from "./tokens.js";
 export type {
   Analysis,
   Article,

@@ -8,7 +8,7 @@
  * The rules and their weights were tuned on the benchmarks' dev splits only (CoNLL-2003
  * `eng.testa`, KIND `WN_dev.tsv`), by grouping their errors; no names are taken from the data.
  */
-import { type EntityType, foldName } from "@rassegna/core";
+import { type EntityType, foldName, type Token, tokenize } from "@rassegna/core";
 
 import {
   isDemonym,
@@ -38,7 +38,6 @@ import {
   TITLE_MODIFIERS,
 } from "./lexicon.js";
 import type { TypedMention } from "./merge.js";
-import { type Token, tokenize } from "./tokens.js";
 
 /** Languages the rules read directly. */
 export type RulesLanguage = "en" | "it";
@@ -225,7 +224,7 @@ export function findMentions(text: string, language: RulesLanguage, stats?: Work
   let sportsWords = 0;
   // First pass: which words are capitalised where capitals mean names (not sentence starts).
   for (const [start, end] of chunks(text)) {
-    for (const token of tokenize(text, language, start, end)) {
+    for (const token of tokenize(text, { language, from: start, to: end })) {
       if (token.cap && !token.initial && !token.upper) capitalisedInside.add(token.lower);
       if (token.word) {
         words++;
@@ -237,7 +236,7 @@ export function findMentions(text: string, language: RulesLanguage, stats?: Work
   const context: Context = { text, language, capitalisedInside, found: [], sports, towns: new Set() };
   const headlines: Token[][] = [];
   for (const [start, end] of chunks(text)) {
-    const tokens = tokenize(text, language, start, end);
+    const tokens = tokenize(text, { language, from: start, to: end });
     if (stats) {
       stats.chunks++;
       stats.tokens += tokens.length;
