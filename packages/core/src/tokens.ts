@@ -163,19 +163,29 @@ export class TokenCursor {
     return this.tokens.length;
   }
 
-  /** The token at `i` (negative counts from the end), or `undefined` past either end. */
+  /** The token at `i`, or `undefined` past either end (`at(-1)` is before the first token: `undefined`). */
   at(i: number): Token | undefined {
-    return this.tokens.at(i);
+    return i < 0 ? undefined : this.tokens[i];
+  }
+
+  /** The first token, or `undefined` for an empty run. */
+  get first(): Token | undefined {
+    return this.tokens[0];
+  }
+
+  /** The last token, or `undefined` for an empty run. */
+  get last(): Token | undefined {
+    return this.tokens[this.tokens.length - 1];
   }
 
   /** The lower-cased text of the token at `i`, or `""` past either end. */
   lower(i: number): string {
-    return this.tokens[i]?.lower ?? "";
+    return (i < 0 ? undefined : this.tokens[i])?.lower ?? "";
   }
 
   /** The text of the token at `i`, or `""` past either end. */
   text(i: number): string {
-    return this.tokens[i]?.text ?? "";
+    return (i < 0 ? undefined : this.tokens[i])?.text ?? "";
   }
 
   /** The index of `token` in this run (tokens of one `tokenize` call know their position). */
@@ -184,9 +194,9 @@ export class TokenCursor {
     return first === undefined ? -1 : token.position - first.position;
   }
 
-  /** Tokens `first` to `last`, both included. */
-  slice(first: number, last: number): Token[] {
-    return this.tokens.slice(first, last + 1);
+  /** Tokens from `start` to `end` (exclusive), as `Array.prototype.slice` (no negative indices). */
+  slice(start: number, end = this.tokens.length): Token[] {
+    return this.tokens.slice(Math.max(0, start), Math.max(0, end));
   }
 
   /** The token at the scan position, or `undefined` when the scan is done. */
@@ -194,9 +204,9 @@ export class TokenCursor {
     return this.tokens[this.index];
   }
 
-  /** The token `offset` places from the scan position (may be negative). */
+  /** The token `offset` places from the scan position (may be negative), or `undefined` past either end. */
   peek(offset = 1): Token | undefined {
-    return this.tokens[this.index + offset];
+    return this.at(this.index + offset);
   }
 
   /** Moves the scan position `by` tokens (default one). */

@@ -63,10 +63,12 @@ describe("TokenCursor", () => {
     expect(cursor.lower(0)).toBe("von");
     expect(cursor.lower(7)).toBe("");
     expect(cursor.text(-1)).toBe("");
-    expect(cursor.at(-1)?.text).toBe("Leyen");
+    expect(cursor.at(-1)).toBeUndefined();
     expect(cursor.at(3)).toBeUndefined();
+    expect(cursor.first?.text).toBe("von");
+    expect(cursor.last?.text).toBe("Leyen");
     expect(cursor.indexOf(tokens[2]!)).toBe(1);
-    expect(tokensText(text, cursor.slice(0, 2))).toBe("von der Leyen");
+    expect(tokensText(text, cursor.slice(0, 3))).toBe("von der Leyen");
     expect(tokensText(text, [])).toBe("");
   });
 
@@ -80,5 +82,8 @@ describe("TokenCursor", () => {
     }
     expect(seen).toEqual(["Ursula+von", "Leyen+spoke"]);
     expect(cursor.current).toBeUndefined();
+    expect(cursor.peek(-1)?.text).toBe("spoke");
+    cursor.index = 0;
+    expect(cursor.peek(-1)).toBeUndefined();
   });
 });
