@@ -81,7 +81,19 @@ function analyserOf(modeText: string): string | undefined {
  * A mode's pipeline with every program in null-flush mode: `apertium-wblank-mode -z` writes
  * it (as the `apertium -z` script does); without it, `-z` is added after each program name.
  */
-async function nullFlushPipeline(path: string, text: string): Promise<string> {
+function nullFlushPipeline(path: string, text: string): Promise<string> {
+  let pending = SCRIPTS.get(path);
+  if (!pending) {
+    pending = writeNullFlushPipeline(path, text);
+    SCRIPTS.set(path, pending);
+  }
+  return pending;
+}
+
+/** Null-flush pipelines by mode file, written once per process. */
+const SCRIPTS = new Map<string, Promise<string>>();
+
+async function writeNullFlushPipeline(path: string, text: string): Promise<string> {
   let script: string | undefined;
   try {
     const { stdout } = await promisify(execFile)("apertium-wblank-mode", ["-z", path]);
@@ -97,6 +109,18 @@ async function nullFlushPipeline(path: string, text: string): Promise<string> {
   // lt-proc forgets -z when a mode flag follows it ("lt-proc -z -n" waits for the end of
   // input): the generator's flag ($1) goes first.
   return script.replace(/ -z \$1 /g, " $1 -z ");
+}
+
+/**
+ * A mode's null-flush pipeline with its first program apart when that is the morphological
+ * analyser (\`lt-proc … automorf.bin\`, taking no mode argument): the analyser as its own
+ * command, and the rest.
+ */
+export function analyserApart(script: string): { analyser?: string; script: string } {
+  const bar = script.indexOf(" | ");
+  const first = bar < 0 ? "" : script.slice(0, bar).trim();
+  if (!/^lt-proc\s.*automorf\.bin'?$/.test(first) || first.includes("$")) return { script };
+  return { analyser: `exec ${first}`, script: script.slice(bar + 3).trim() };
 }
 
 function quote(text: string): string {
@@ -124,9 +148,25 @@ function run(binary: string, args: string[]): Promise<RunResult> {
   });
 }
 
-/** The translation modes the installed Apertium offers (`apertium -l`), e.g. "ita-spa". */
+/** Mode lists by executable: the installed modes do not change while a process runs. */
+const MODE_LISTS = new Map<string, Promise<string[]>>();
+
+/**
+ * The translation modes the installed Apertium offers (\`apertium -l\`), e.g. "ita-spa". Asked
+ * once per process and executable (a failure is not remembered).
+ */
 export async function listApertiumModes(options: ApertiumOptions = {}): Promise<string[]> {
   const binary = options.binary ?? "apertium";
+  let pending = MODE_LISTS.get(binary);
+  if (!pending) {
+    pending = askModes(binary);
+    MODE_LISTS.set(binary, pending);
+    pending.catch(() => MODE_LISTS.delete(binary));
+  }
+  return [...(await pending)];
+}
+
+async function askModes(binary: string): Promise<string[]> {
   let result: RunResult;
   try {
     result = await run(binary, ["-l"]);
@@ -177,20 +217,44 @@ export function apertiumChain(from: string, to: string, modes: readonly string[]
   return undefined;
 }
 
-/** What an {@link ApertiumEngine} runs: one null-flush pipeline per mode, and the source analyser. */
+/** One mode of a chain: its first program (the analyser) apart from the rest, when it can be. */
+export interface ApertiumModeSpec {
+  mode: string;
+  /**
+   * The mode's morphological analyser (its first program, \`lt-proc -z … automorf.bin\`) as a
+   * command of its own. The name finder reads its analyses too, so that each source
+   * language's dictionary is loaded once, not twice.
+   */
+  analyser?: string | undefined;
+  /** The rest of the mode's pipeline in null-flush mode (all of it when \`analyser\` is not apart). */
+  script: string;
+}
+
+/** What an {@link ApertiumEngine} runs: the modes in order, and how people's names are found. */
 export interface ApertiumChainSpec {
-  /** The modes in order, each with its pipeline in null-flush mode (reads and writes stream format). */
-  modes: Array<{ mode: string; script: string }>;
-  /** The source language's analyser (`…automorf.bin`), when names are kept. */
+  modes: ApertiumModeSpec[];
+  /** Keep people's names as written (default true). */
+  keepNames?: boolean;
+  /**
+   * The source analyser's dictionary (\`…automorf.bin\`), run on its own for the names when the
+   * first mode's analyser could not be taken apart.
+   */
   analyser?: string | undefined;
 }
 
+/** A mode's processes: its analyser (when apart) and the rest of its pipeline. */
+interface ModeProcesses {
+  analyser: NullFlushProcess | undefined;
+  rest: NullFlushProcess;
+}
+
 /**
- * Apertium (rule-based) engine. Each mode of the chain (ita-spa, then spa-eng) runs as a
- * long-lived pipeline of programs in null-flush mode, started on first use, fed batch after
- * batch (one sentence a line) and shared by every engine of the process (Italian, French and
- * Portuguese all pivot through one spa-eng pipeline); the source analyser that finds people's
- * names runs the same way (\`lt-proc -w -z\`). \`close()\` gives them back; the last user stops them.
+ * Apertium (rule-based) engine. Each mode of the chain (ita-spa, then spa-eng) runs as two
+ * long-lived pipelines of programs in null-flush mode: its analyser, then the rest (tagger,
+ * transfer, generator), fed batch after batch (one sentence a line) and shared by every
+ * engine of the process (Italian, French and Portuguese all pivot through one spa-eng). The
+ * first mode's analyser also tells which words are people's names. They start when the engine
+ * is made (\`start()\`); \`close()\` gives them back, and the last user stops them.
  */
 export class ApertiumEngine implements SentenceEngine {
   readonly engine = "apertium" as const;
@@ -199,8 +263,9 @@ export class ApertiumEngine implements SentenceEngine {
   /** Apertium has no input limit: sentences are never split for it. */
   readonly maxInputTokens = Number.POSITIVE_INFINITY;
   readonly stats: EngineStats = { calls: 0, sentences: 0, generatedTokens: 0 };
-  readonly #chain: NullFlushProcess[];
-  readonly #analyser: NullFlushProcess | undefined;
+  readonly #modes: ModeProcesses[];
+  /** The process whose analyses find names (the first mode's analyser), when names are kept. */
+  readonly #names: NullFlushProcess | undefined;
   /** The source is Italian: the news lexicon applies. */
   readonly #italian: boolean;
   readonly #english: boolean;
@@ -214,46 +279,90 @@ export class ApertiumEngine implements SentenceEngine {
     this.#italian = normalizeLanguage(modes[0]?.split("-")[0] ?? "") === "it";
     this.#english = normalizeLanguage(modes[modes.length - 1]?.split("-")[1] ?? "") === "en";
     this.#segmentMs = options.segmentTimeoutMs ?? DEFAULT_SEGMENT_TIMEOUT_MS;
-    const hint = `Check the installation with \`apertium -l\`, or reinstall: \`${APERTIUM_APT_COMMAND}\`.`;
-    // "-n": unknown words unmarked (what \`apertium -u\` asks of the generator).
-    this.#chain = spec.modes.map(({ mode, script }) =>
-      acquireProcess({ script, args: ["-n", ""], label: `apertium ${mode}`, hint, stage: STAGE }),
-    );
-    this.#analyser =
-      spec.analyser === undefined
+    // A chain's first answer waits for its programs to load their dictionaries.
+    const common = {
+      hint: `Check the installation with \`apertium -l\`, or reinstall: \`${APERTIUM_APT_COMMAND}\`.`,
+      stage: STAGE,
+      startupMs: 2 * this.#segmentMs,
+    };
+    this.#modes = spec.modes.map(({ mode, analyser, script }) => ({
+      analyser:
+        analyser === undefined
+          ? undefined
+          : acquireProcess({ script: analyser, label: `the analyser of apertium ${mode}`, ...common }),
+      // "-n": unknown words unmarked (what \`apertium -u\` asks of the generator).
+      rest: acquireProcess({ script, args: ["-n", ""], label: `apertium ${mode}`, ...common }),
+    }));
+    const first = this.#modes[0]?.analyser;
+    this.#names =
+      spec.keepNames === false
         ? undefined
-        : acquireProcess({
-            script: `exec lt-proc -w -z ${quote(spec.analyser)}`,
-            label: `the name analyser of ${modes[0]}`,
-            hint,
-            stage: STAGE,
-          });
+        : (first ??
+          (spec.analyser === undefined
+            ? undefined
+            : acquireProcess({
+                script: `exec lt-proc -w -z ${quote(spec.analyser)}`,
+                label: `the name analyser of ${modes[0]}`,
+                ...common,
+              })));
   }
 
-  /** How many times the chain's pipelines were started (restarts after a failure included). */
+  /** Every process of the engine, each once. */
+  get #processes(): NullFlushProcess[] {
+    const all = this.#modes.flatMap((m) => (m.analyser ? [m.analyser, m.rest] : [m.rest]));
+    return [...new Set(this.#names ? [this.#names, ...all] : all)];
+  }
+
+  /** How many times the engine's processes were started (restarts after a failure included). */
   get chainStarts(): number {
-    return this.#chain.reduce((sum, p) => sum + p.starts, 0);
+    return this.#processes.reduce((sum, p) => sum + p.starts, 0);
   }
 
-  /** The process group ids of the chain's running pipelines. */
+  /** The process group ids of the engine's running processes. */
   get chainPids(): number[] {
-    return this.#chain.flatMap((p) => (p.pid === undefined ? [] : [p.pid]));
+    return this.#processes.flatMap((p) => (p.pid === undefined ? [] : [p.pid]));
   }
 
   countTokens(text: string): number {
     return text.split(/\s+/).filter(Boolean).length;
   }
 
-  /** A request's time budget; one that starts a chain gets more (its programs load their dictionaries). */
-  #budget(process: NullFlushProcess, segments: number): number {
-    return this.#segmentMs + (segments * this.#segmentMs) / 20 + (process.pid === undefined ? 2 * this.#segmentMs : 0);
+  /**
+   * Starts every program of the chain (and the name analyser) now, so that they load their
+   * dictionaries side by side while the caller goes on; the first batch would start them anyway.
+   */
+  start(): void {
+    if (this.#closed) return;
+    for (const process of this.#processes) process.start();
+  }
+
+  /** A request's time budget (a chain's first answer gets more: see \`startupMs\`). */
+  #budget(segments: number): number {
+    return this.#segmentMs + (segments * this.#segmentMs) / 20;
+  }
+
+  /**
+   * A request, sent again once when the chain died under it (killed from outside, or it
+   * crashed): the second goes to a fresh chain. A request that kills the chain again fails.
+   */
+  async #ask(process: NullFlushProcess, input: string, budget: number, signal?: AbortSignal): Promise<string> {
+    try {
+      return await process.request(input, budget, signal);
+    } catch (error) {
+      if (!(error instanceof RassegnaError) || error.code !== "STAGE_FAILED" || this.#closed) throw error;
+      return process.request(input, budget, signal);
+    }
   }
 
   /** Lines through the chain: one output line per input line, or undefined when they do not match. */
   async #translateLines(lines: readonly string[], signal?: AbortSignal): Promise<string[] | undefined> {
     // Each mode's output (stream format, ending in a blank) is the next mode's input.
     let output = linesToStream(lines);
-    for (const mode of this.#chain) output = await mode.request(output, this.#budget(mode, lines.length), signal);
+    const budget = this.#budget(lines.length);
+    for (const { analyser, rest } of this.#modes) {
+      if (analyser) output = await this.#ask(analyser, output, budget, signal);
+      output = await this.#ask(rest, output, budget, signal);
+    }
     this.stats.calls++;
     const translated = streamToText(output).replace(/\n$/, "").split("\n");
     if (lines.length === 1) return [translated.join(" ").trim()];
@@ -308,7 +417,7 @@ export class ApertiumEngine implements SentenceEngine {
       const translated = unshield(lowerAfterLeadingName(text, line), names).replace(/ {2,}/g, " ");
       if (!this.#english) return translated;
       const english = withoutCountryArticles(translated.replace(/ +([.,;:!?])(?=\s|$)/g, "$1"));
-      return this.#chain.length > 1 ? withoutPivotLeftovers(english) : english;
+      return this.#modes.length > 1 ? withoutPivotLeftovers(english) : english;
     });
     this.stats.sentences += texts.length;
     for (const r of results) if (typeof r === "string") this.stats.generatedTokens += this.countTokens(r);
@@ -332,14 +441,14 @@ export class ApertiumEngine implements SentenceEngine {
     let quotes: ShieldSpan[][] = lines.map(() => []);
     let people: ShieldSpan[][] = lines.map(() => []);
     let words: ShieldSpan[][] = lines.map(() => []);
-    if (this.#analyser) {
+    if (this.#names) {
       // Without the analyser's answer (it failed, or was too slow) names are translated like words.
-      const output = await this.#analyser
-        .request(analyserInput(lines), this.#budget(this.#analyser, lines.length), signal)
-        .catch((error: unknown) => {
+      const output = await this.#ask(this.#names, analyserInput(lines), this.#budget(lines.length), signal).catch(
+        (error: unknown) => {
           if (error instanceof RassegnaError && error.code === "ABORTED") throw error;
           return undefined;
-        });
+        },
+      );
       const analysed = output === undefined ? [] : parseAnalyses(output);
       if (analysed.length === lines.length) {
         people = lines.map((line, i) => nameSpans(line, analysed[i] ?? []));
@@ -360,14 +469,19 @@ export class ApertiumEngine implements SentenceEngine {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await Promise.all([...this.#chain, ...(this.#analyser ? [this.#analyser] : [])].map(releaseProcess));
+    await Promise.all(
+      [
+        ...this.#modes.flatMap((m) => (m.analyser ? [m.analyser, m.rest] : [m.rest])),
+        ...(this.#names && this.#names !== this.#modes[0]?.analyser ? [this.#names] : []),
+      ].map(releaseProcess),
+    );
   }
 }
 
 /**
  * Creates the Apertium engine for a pair, or throws `MODEL_UNAVAILABLE` naming what is
- * missing (the program or the pair) and the apt command that installs it. No program is
- * started until the first batch.
+ * missing (the program or the pair) and the apt command that installs it. The programs are
+ * started at once, so that their dictionaries load while the caller prepares the first batch.
  */
 export async function createApertiumEngine(
   from: string,
@@ -400,8 +514,15 @@ export async function createApertiumEngine(
         { stage: STAGE, hint: `Reinstall the pair: \`${APERTIUM_APT_COMMAND}\`.` },
       );
     }
-    if (parts.length === 0 && options.keepNames !== false) analyser = analyserOf(file.text);
-    parts.push({ mode, script: await nullFlushPipeline(file.path, file.text) });
+    const script = await nullFlushPipeline(file.path, file.text);
+    const apart = analyserApart(script);
+    if (parts.length === 0 && apart.analyser === undefined) analyser = analyserOf(file.text);
+    parts.push({ mode, ...apart });
   }
-  return new ApertiumEngine({ modes: parts, analyser }, options);
+  const engine = new ApertiumEngine(
+    { modes: parts, analyser, ...(options.keepNames === undefined ? {} : { keepNames: options.keepNames }) },
+    options,
+  );
+  engine.start();
+  return engine;
 }

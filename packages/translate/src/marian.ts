@@ -1,7 +1,10 @@
+import { existsSync } from "node:fs";
+
 import {
   loadWithModelSettings,
   type ModelSettings,
   missingPackage,
+  modelSearchPlaces,
   modelUnavailable,
   RassegnaError,
   resolveModelSettings,
@@ -115,8 +118,21 @@ async function loadMarian(tjs: TransformersModule, options: MarianLoadOptions): 
   }
 }
 
+/**
+ * Whether a model can only be missing: offline, and no folder of it in any place searched.
+ * Then it is unavailable without loading transformers.js and onnxruntime (half a second of
+ * CPU, more on a busy machine) only to hear so: the Apertium fallback starts sooner.
+ */
+function surelyMissing(options: MarianLoadOptions): boolean {
+  if (!options.settings.offline || existsSync(options.model)) return false;
+  return !modelSearchPlaces(options.model, options.settings).some(
+    (place) => !place.startsWith("https://") && existsSync(place),
+  );
+}
+
 /** Loads a model, or shares the one already in memory; call {@link releaseMarian} when done. */
 export async function acquireMarian(options: MarianLoadOptions): Promise<LoadedMarian> {
+  if (surelyMissing(options)) throw modelUnavailable(options.model, options.settings, STAGE);
   const key = modelKey(options.model, options.dtype, options.device);
   let pending = loaded.get(key);
   if (!pending) {

@@ -109,8 +109,16 @@ interface WordAt extends AnalysedWord {
   functional: boolean;
 }
 
-/** Places the analysed words in the line, in order. */
+/** The words of the last lines placed, by analysis: names, quotes and lexicon read the same placing. */
+const PLACED = new WeakMap<readonly AnalysedWord[], { line: string; words: WordAt[] }>();
+
+const PERSONAL = /<np>.*<(?:ant|cog)>/;
+const CAPITAL = /^\p{Lu}/u;
+
+/** Places the analysed words in the line, in order (computed once per line and analysis). */
 function locate(line: string, words: readonly AnalysedWord[]): WordAt[] {
+  const placed = PLACED.get(words);
+  if (placed?.line === line) return placed.words;
   const out: WordAt[] = [];
   let cursor = 0;
   for (const word of words) {
@@ -118,16 +126,19 @@ function locate(line: string, words: readonly AnalysedWord[]): WordAt[] {
     if (start < 0 || word.surface === "") continue;
     const end = start + word.surface.length;
     cursor = end;
+    const { readings } = word;
     out.push({
-      ...word,
+      surface: word.surface,
+      readings,
       start,
       end,
-      capital: /^\p{Lu}/u.test(word.surface),
-      unknown: word.readings.length === 0,
-      personal: word.readings.some((r) => /<np>.*<(?:ant|cog)>/.test(r)),
-      functional: word.readings.length > 0 && word.readings.every((r) => FUNCTION_TAGS.test(r)),
+      capital: CAPITAL.test(word.surface),
+      unknown: readings.length === 0,
+      personal: readings.some((r) => PERSONAL.test(r)),
+      functional: readings.length > 0 && readings.every((r) => FUNCTION_TAGS.test(r)),
     });
   }
+  PLACED.set(words, { line, words: out });
   return out;
 }
 

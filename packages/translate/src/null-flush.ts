@@ -5,13 +5,19 @@ import { RassegnaError } from "@rassegna/core";
 /**
  * A long-lived chain of programs in null-flush mode (Apertium's `-z`): each request is written
  * to its stdin followed by a NUL byte, and its answer is everything the chain writes up to the
- * next NUL. Loading Apertium's dictionaries is what costs, so the chain is started once and
- * fed request after request, one at a time.
+ * next NUL. Loading Apertium's dictionaries is what costs, so the chain is started once (or
+ * ahead of time, {@link NullFlushProcess.start}) and fed request after request.
+ *
+ * Requests are pipelined: each is written as soon as it is asked for, and the answers come
+ * back in the same order, so the programs of the chain work on one request while the next
+ * waits in the pipe. The time budget of a request runs from when the one before it was
+ * answered (from when it was written, for the first).
  *
  * The chain runs as one shell pipeline in its own process group: a request that outlives its
  * time budget, or a cancelled one, kills the whole group (no half-read answer can be mistaken
- * for the next one), and the next request starts a fresh chain. A chain that dies on its own
- * fails the request in flight the same way. Callers decide what to retry.
+ * for the next one); the requests queued behind it are written again to a fresh chain, so none
+ * is lost. A chain that dies on its own fails the request it was answering the same way.
+ * Callers decide what to retry.
  */
 export interface NullFlushCommand {
   /** A shell pipeline (run by `bash -c`), reading stdin and writing stdout in null-flush mode. */
@@ -23,6 +29,11 @@ export interface NullFlushCommand {
   /** What to do when it fails, for messages. */
   hint: string;
   stage: string;
+  /**
+   * Time, in milliseconds, added to the budget of a request that a freshly started chain
+   * answers first (its programs are still loading their dictionaries). Default 0.
+   */
+  startupMs?: number;
 }
 
 /** Process groups alive in this process: killed when Node exits, so that no chain outlives it. */
@@ -38,9 +49,17 @@ function killGroup(pid: number): void {
   LIVE.delete(pid);
 }
 
-interface Pending {
+/** One request: written to the running chain, waiting for its answer. */
+interface Request {
+  input: string;
+  timeoutMs: number;
   resolve: (output: string) => void;
   reject: (error: unknown) => void;
+  /** Cancelled while queued: its answer is read and dropped. */
+  dropped: boolean;
+  timer?: NodeJS.Timeout | undefined;
+  /** Detaches the abort listener. */
+  detach: () => void;
 }
 
 /** Bytes of stderr kept for the message of a failure. */
@@ -51,9 +70,10 @@ export class NullFlushProcess {
   #child: ChildProcessWithoutNullStreams | undefined;
   #chunks: Buffer[] = [];
   #stderr = "";
-  #pending: Pending | undefined;
-  /** Requests run one after another: the tail of the queue. */
-  #queue: Promise<unknown> = Promise.resolve();
+  /** Requests written to the running chain, in order: the first is the one being answered. */
+  #inFlight: Request[] = [];
+  /** Whether the running chain has answered once (its dictionaries are loaded). */
+  #ready = false;
   #closed = false;
   /** How many times a chain was started (the first start included). */
   starts = 0;
@@ -67,15 +87,56 @@ export class NullFlushProcess {
     return this.#child?.pid;
   }
 
+  /** Whether the running chain has answered a request (so its programs are loaded). */
+  get ready(): boolean {
+    return this.#child !== undefined && this.#ready;
+  }
+
   /**
-   * Sends `input` (which must hold no NUL) and resolves with the chain's answer. Rejects with
-   * `TIMEOUT` after `timeoutMs`, `ABORTED` when `signal` aborts, `STAGE_FAILED` when the chain
-   * dies or cannot start; in every case the chain is killed and restarted on the next request.
+   * Starts the chain now, if it is not running, so that its programs load their dictionaries
+   * while the caller does other work. Requests start it anyway; this only moves the start earlier.
+   */
+  start(): void {
+    if (this.#closed || this.#child) return;
+    this.#child = this.#spawn();
+  }
+
+  /**
+   * Sends `input` (a NUL inside it is written as a space) and resolves with the chain's
+   * answer. Rejects with `TIMEOUT` when the answer takes longer than `timeoutMs` (counted from
+   * the answer before it), `ABORTED` when `signal` aborts, `STAGE_FAILED` when the chain dies
+   * or cannot start; the chain is then killed and the requests behind it go to a fresh one.
    */
   request(input: string, timeoutMs: number, signal?: AbortSignal): Promise<string> {
-    const run = this.#queue.then(() => this.#run(input, timeoutMs, signal));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    if (this.#closed) return Promise.reject(this.#fail("the translator was closed."));
+    if (signal?.aborted) return Promise.reject(this.#fail("the request was cancelled.", "ABORTED", signal.reason));
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => this.#abort(request, signal?.reason);
+      const request: Request = {
+        // A NUL inside the input would end the request early: none reaches the chain.
+        input: `${input.replaceAll("\0", " ")}\0`,
+        timeoutMs,
+        dropped: false,
+        resolve: (output) => {
+          request.detach();
+          resolve(output);
+        },
+        reject: (error) => {
+          request.detach();
+          reject(error);
+        },
+        detach: () => {
+          clearTimeout(request.timer);
+          signal?.removeEventListener("abort", onAbort);
+        },
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.#inFlight.push(request);
+      this.start();
+      this.#send(request);
+      this.#busy();
+      if (this.#inFlight[0] === request) this.#arm(request);
+    });
   }
 
   #fail(message: string, code: "STAGE_FAILED" | "TIMEOUT" | "ABORTED" = "STAGE_FAILED", cause?: unknown) {
@@ -87,7 +148,7 @@ export class NullFlushProcess {
     });
   }
 
-  #start(): ChildProcessWithoutNullStreams {
+  #spawn(): ChildProcessWithoutNullStreams {
     const child = spawn("bash", ["-c", this.#command.script, "bash", ...(this.#command.args ?? [])], {
       stdio: ["pipe", "pipe", "pipe"],
       // Its own process group: a kill reaches every program of the pipeline.
@@ -96,6 +157,7 @@ export class NullFlushProcess {
     this.starts++;
     this.#chunks = [];
     this.#stderr = "";
+    this.#ready = false;
     if (child.pid !== undefined) LIVE.add(child.pid);
     if (!exitHook) {
       exitHook = true;
@@ -118,21 +180,57 @@ export class NullFlushProcess {
       const detail = this.#stderr.trim().split("\n").slice(-3).join(" / ");
       this.#onExit(child, this.#fail(`the chain ${why}${detail ? `: ${detail}` : ""}.`));
     });
-    this.#idle(child);
+    this.#setRef(child, false);
     return child;
   }
 
-  /** An idle chain does not keep Node running; one with a request in flight does. */
-  #idle(child: ChildProcessWithoutNullStreams, busy = false): void {
+  /** An idle chain does not keep Node running; one with requests in flight does. */
+  #setRef(child: ChildProcessWithoutNullStreams, busy: boolean): void {
     for (const handle of [child, child.stdin, child.stdout, child.stderr] as Array<{ ref(): void; unref(): void }>) {
       if (busy) handle.ref();
       else handle.unref();
     }
   }
 
+  #busy(): void {
+    if (this.#child) this.#setRef(this.#child, this.#inFlight.length > 0);
+  }
+
+  #send(request: Request): void {
+    this.#child?.stdin.write(request.input);
+  }
+
+  /** Starts the time budget of the request now being answered. */
+  #arm(request: Request): void {
+    clearTimeout(request.timer);
+    const budget = request.timeoutMs + (this.#ready ? 0 : (this.#command.startupMs ?? 0));
+    request.timer = setTimeout(() => {
+      if (this.#inFlight[0] !== request) return;
+      this.#inFlight.shift();
+      request.reject(
+        this.#fail(`no answer within ${budget} ms; the chain was stopped and will be restarted.`, "TIMEOUT"),
+      );
+      this.#restart();
+    }, budget);
+  }
+
+  #abort(request: Request, reason: unknown): void {
+    const index = this.#inFlight.indexOf(request);
+    if (index < 0 || request.dropped) return;
+    request.reject(this.#fail("the request was cancelled.", "ABORTED", reason));
+    if (index === 0) {
+      // Half answered: only a fresh chain is sure not to hand its rest to the next request.
+      this.#inFlight.shift();
+      this.#restart();
+    } else {
+      // Still waiting in the pipe: its answer will come, and is dropped.
+      request.dropped = true;
+    }
+  }
+
   #onData(child: ChildProcessWithoutNullStreams, chunk: Buffer): void {
     // Some programs write more NULs as they reach the end of their input: not answers.
-    if (child !== this.#child || this.#closed) return;
+    if (child !== this.#child) return;
     let rest = chunk;
     let zero = rest.indexOf(0);
     while (zero >= 0) {
@@ -140,101 +238,87 @@ export class NullFlushProcess {
       const output = Buffer.concat(this.#chunks).toString("utf8");
       this.#chunks = [];
       rest = rest.subarray(zero + 1);
-      const pending = this.#pending;
-      this.#pending = undefined;
-      if (pending) pending.resolve(output);
-      else {
+      this.#ready = true;
+      const request = this.#inFlight.shift();
+      if (!request) {
         // An answer nobody asked for: the chain is out of step. Start afresh.
-        this.#kill();
+        if (!this.#closed) this.#restart();
         return;
       }
+      if (!request.dropped) request.resolve(output);
+      const next = this.#inFlight[0];
+      if (next) this.#arm(next);
       zero = rest.indexOf(0);
     }
     if (rest.length > 0) this.#chunks.push(rest);
+    this.#busy();
   }
 
   #onExit(child: ChildProcessWithoutNullStreams, error: RassegnaError): void {
     if (child.pid !== undefined) LIVE.delete(child.pid);
     if (child !== this.#child) return;
     this.#child = undefined;
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(error);
+    // The request being answered is the one the chain died on: it fails; the others go to a fresh chain.
+    const failed = this.#inFlight.shift();
+    if (failed && !failed.dropped) failed.reject(error);
+    if (this.#closed) {
+      for (const request of this.#inFlight.splice(0)) if (!request.dropped) request.reject(error);
+      return;
+    }
+    this.#resend();
   }
 
-  /** Kills the chain; a request still in flight fails with `error`. */
-  #kill(error?: RassegnaError): void {
+  /** Kills the running chain and writes the requests still waiting to a fresh one. */
+  #restart(): void {
     const child = this.#child;
     this.#child = undefined;
     if (child?.pid !== undefined) killGroup(child.pid);
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(error ?? this.#fail("the chain was stopped."));
+    this.#resend();
   }
 
-  #run(input: string, timeoutMs: number, signal?: AbortSignal): Promise<string> {
-    if (this.#closed) return Promise.reject(this.#fail("the translator was closed.", "STAGE_FAILED"));
-    if (signal?.aborted) return Promise.reject(this.#fail("the request was cancelled.", "ABORTED", signal.reason));
-    this.#child ??= this.#start();
-    const child = this.#child;
-    this.#idle(child, true);
-    return new Promise<string>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-        if (this.#child === child) this.#idle(child);
-      };
-      const onAbort = () => {
-        if (this.#pending?.resolve !== ok) return;
-        this.#pending = undefined;
-        this.#kill();
-        done();
-        reject(this.#fail("the request was cancelled.", "ABORTED", signal?.reason));
-      };
-      const ok = (output: string) => {
-        done();
-        resolve(output);
-      };
-      this.#pending = {
-        resolve: ok,
-        reject: (error) => {
-          done();
-          reject(error);
-        },
-      };
-      timer = setTimeout(() => {
-        if (this.#pending?.resolve !== ok) return;
-        this.#pending = undefined;
-        this.#kill();
-        done();
-        reject(this.#fail(`no answer within ${timeoutMs} ms; the chain was stopped and will be restarted.`, "TIMEOUT"));
-      }, timeoutMs);
-      signal?.addEventListener("abort", onAbort, { once: true });
-      // A NUL inside the input would end the request early: none reaches the chain.
-      child.stdin.write(`${input.replaceAll("\0", " ")}\0`);
-    });
+  #resend(): void {
+    for (const request of this.#inFlight) clearTimeout(request.timer);
+    this.#inFlight = this.#inFlight.filter((request) => !request.dropped);
+    if (this.#inFlight.length === 0 || this.#closed) {
+      for (const request of this.#inFlight.splice(0)) request.reject(this.#fail("the translator was closed."));
+      return;
+    }
+    this.start();
+    for (const request of this.#inFlight) this.#send(request);
+    this.#busy();
+    this.#arm(this.#inFlight[0] as Request);
   }
 
-  /** Stops the chain; a request after this fails. Waits for requests in flight to settle. */
+  /**
+   * Stops the chain; a request after this fails. The requests in flight are answered first
+   * (a chain that takes over two seconds more is killed, and they fail).
+   */
   async close(): Promise<void> {
     this.#closed = true;
     const child = this.#child;
-    if (child) {
-      this.#idle(child, true);
-      const exited = new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) resolve();
-        else child.once("exit", () => resolve());
-      });
-      child.stdin.end();
-      // A chain busy with a long request is not waited for.
-      const timer = setTimeout(() => this.#kill(this.#fail("the translator was closed.")), 2000);
-      await exited;
-      clearTimeout(timer);
-      this.#child = undefined;
-      if (child.pid !== undefined) LIVE.delete(child.pid);
+    if (!child) return;
+    this.#setRef(child, true);
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once("exit", () => resolve());
+    });
+    child.stdin.end();
+    const timer = setTimeout(() => {
+      if (this.#child === child) {
+        this.#child = undefined;
+        if (child.pid !== undefined) killGroup(child.pid);
+      }
+      for (const request of this.#inFlight.splice(0)) {
+        if (!request.dropped) request.reject(this.#fail("the translator was closed."));
+      }
+    }, 2000);
+    await exited;
+    clearTimeout(timer);
+    if (this.#child === child) this.#child = undefined;
+    if (child.pid !== undefined) LIVE.delete(child.pid);
+    for (const request of this.#inFlight.splice(0)) {
+      if (!request.dropped) request.reject(this.#fail("the translator was closed."));
     }
-    await this.#queue;
   }
 }
 

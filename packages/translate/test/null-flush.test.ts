@@ -24,13 +24,22 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Whether the process is gone once Node has reaped it (no fixed wait: a loaded machine reaps late). */
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 1000 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  return !alive(pid);
+}
+
+/** A budget no answer of the stand-in needs, however loaded the machine. */
+const LONG = 60_000;
+
 describe("a long-lived null-flush process", () => {
   it("answers request after request from one process", async () => {
     const chain = new NullFlushProcess(command);
-    expect(await chain.request("uno", 5000)).toBe("UNO");
-    expect(await chain.request("due tre", 5000)).toBe("DUE TRE");
+    expect(await chain.request("uno", LONG)).toBe("UNO");
+    expect(await chain.request("due tre", LONG)).toBe("DUE TRE");
     // Requests sent together are answered in order, each with its own answer.
-    const answers = await Promise.all(["a", "b", "c"].map((x) => chain.request(x, 5000)));
+    const answers = await Promise.all(["a", "b", "c"].map((x) => chain.request(x, LONG)));
     expect(answers).toEqual(["A", "B", "C"]);
     expect(chain.starts).toBe(1);
     await chain.close();
@@ -38,25 +47,24 @@ describe("a long-lived null-flush process", () => {
 
   it("a chain that dies fails the request in flight and is restarted for the next", async () => {
     const chain = new NullFlushProcess(command);
-    expect(await chain.request("prima", 5000)).toBe("PRIMA");
-    await expect(chain.request("die", 5000)).rejects.toMatchObject({
+    expect(await chain.request("prima", LONG)).toBe("PRIMA");
+    await expect(chain.request("die", LONG)).rejects.toMatchObject({
       code: "STAGE_FAILED",
       message: expect.stringContaining("exited with code 3"),
     });
-    expect(await chain.request("dopo", 5000)).toBe("DOPO");
+    expect(await chain.request("dopo", LONG)).toBe("DOPO");
     expect(chain.starts).toBe(2);
     await chain.close();
   });
 
   it("a request over its time budget is a TIMEOUT, the chain is killed and a fresh one answers", async () => {
     const chain = new NullFlushProcess(command);
-    expect(await chain.request("warm", 5000)).toBe("WARM");
+    expect(await chain.request("warm", LONG)).toBe("WARM");
     const pid = chain.pid as number;
     await expect(chain.request("hang", 300)).rejects.toMatchObject({ code: "TIMEOUT" });
     // The whole group is gone (the sleeping bash included), not left running.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(alive(pid)).toBe(false);
-    expect(await chain.request("ancora", 5000)).toBe("ANCORA");
+    expect(await gone(pid)).toBe(true);
+    expect(await chain.request("ancora", LONG)).toBe("ANCORA");
     expect(chain.starts).toBe(2);
     await chain.close();
   });
@@ -67,18 +75,18 @@ describe("a long-lived null-flush process", () => {
     const pending = chain.request("hang", 10_000, controller.signal);
     setTimeout(() => controller.abort(), 100);
     await expect(pending).rejects.toMatchObject({ code: "ABORTED" });
-    expect(await chain.request("poi", 5000)).toBe("POI");
+    expect(await chain.request("poi", LONG)).toBe("POI");
     await chain.close();
   });
 
   it("close() stops the chain, and a request after it fails", async () => {
     const chain = new NullFlushProcess(command);
-    await chain.request("x", 5000);
+    await chain.request("x", LONG);
     const pid = chain.pid as number;
     await chain.close();
     expect(chain.pid).toBeUndefined();
-    expect(alive(pid)).toBe(false);
-    await expect(chain.request("y", 5000)).rejects.toMatchObject({ message: expect.stringContaining("closed") });
+    expect(await gone(pid)).toBe(true);
+    await expect(chain.request("y", LONG)).rejects.toMatchObject({ message: expect.stringContaining("closed") });
   });
 
   it("shared chains are started once for every user and stopped with the last", async () => {
@@ -86,15 +94,52 @@ describe("a long-lived null-flush process", () => {
     const a = acquireProcess({ ...command, script });
     const b = acquireProcess({ ...command, script });
     expect(a).toBe(b);
-    expect(await a.request("uno", 5000)).toBe("UNO");
+    expect(await a.request("uno", LONG)).toBe("UNO");
     const pid = a.pid as number;
     await releaseProcess(a);
-    expect(await b.request("due", 5000)).toBe("DUE");
+    expect(await b.request("due", LONG)).toBe("DUE");
     await releaseProcess(b);
-    expect(alive(pid)).toBe(false);
+    expect(await gone(pid)).toBe(true);
     // A new user after the last release gets a fresh chain.
     const c = acquireProcess({ ...command, script });
     expect(c).not.toBe(a);
     await releaseProcess(c);
+  });
+
+  it("start() starts the chain ahead of the first request, which then uses it", async () => {
+    const chain = new NullFlushProcess(command);
+    expect(chain.pid).toBeUndefined();
+    chain.start();
+    expect(chain.pid).toBeDefined();
+    expect(chain.ready).toBe(false);
+    expect(await chain.request("pronto", LONG)).toBe("PRONTO");
+    expect(chain.ready).toBe(true);
+    expect(chain.starts).toBe(1);
+    await chain.close();
+  });
+
+  it("requests queued behind one that hangs go to a fresh chain, none lost", async () => {
+    const chain = new NullFlushProcess(command);
+    expect(await chain.request("warm", LONG)).toBe("WARM");
+    const hang = chain.request("hang", 300);
+    const behind = [chain.request("dopo", LONG), chain.request("ancora", LONG)];
+    await expect(hang).rejects.toMatchObject({ code: "TIMEOUT" });
+    expect(await Promise.all(behind)).toEqual(["DOPO", "ANCORA"]);
+    expect(chain.starts).toBe(2);
+    await chain.close();
+  });
+
+  it("a queued request that is cancelled is ABORTED, and its answer goes to no one else", async () => {
+    const chain = new NullFlushProcess(command);
+    const controller = new AbortController();
+    const first = chain.request("uno", LONG);
+    const cancelled = chain.request("due", LONG, controller.signal);
+    const third = chain.request("tre", LONG);
+    controller.abort();
+    await expect(cancelled).rejects.toMatchObject({ code: "ABORTED" });
+    expect(await first).toBe("UNO");
+    expect(await third).toBe("TRE");
+    expect(await chain.request("quattro", LONG)).toBe("QUATTRO");
+    await chain.close();
   });
 });
