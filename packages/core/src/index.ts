@@ -49,6 +49,18 @@ export {
   resolveModelSettings,
   type TransformersEnvLike,
 } from "./models.js";
+export {
+  defaultOfficeCountry,
+  listOffices,
+  type Office,
+  type OfficeHolder,
+  type OfficeRole,
+  officeRoles,
+  officesOf,
+  type RoleNoun,
+  resolveOffice,
+  roleNouns,
+} from "./offices.js";
 export { type Sentence, splitSentences } from "./sentences.js";
 export { type AnalysisField, type BatchSpec, createStageContext, type Stage, type StageContext } from "./stage.js";
 export { type Token, TokenCursor, type TokenizeOptions, tokenize, tokensText } from "./tokens.js";
