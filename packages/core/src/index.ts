@@ -57,8 +57,10 @@ export {
   type OfficeRole,
   officeRoles,
   officesOf,
+  type RoleGrammar,
   type RoleNoun,
   resolveOffice,
+  roleGrammar,
   roleNouns,
 } from "./offices.js";
 export { type Sentence, splitSentences } from "./sentences.js";

@@ -6,7 +6,9 @@ import {
   OFFICES,
   type OfficeData,
   type OfficeRole,
+  ROLE_GRAMMAR,
   ROLE_NOUNS,
+  type RoleGrammarData,
   type RoleNounData,
 } from "./generated/offices-data.js";
 
@@ -17,6 +19,9 @@ export type Office = OfficeData;
 
 /** What a role noun or title names ("premier", "the French president"). */
 export type RoleNoun = RoleNounData;
+
+/** How a language writes a role noun: determiners before it, words joining a country, words that make it another office. */
+export type RoleGrammar = RoleGrammarData;
 
 /** The holder of an office on a date, as {@link resolveOffice} gives it. */
 export interface OfficeHolder {
@@ -148,4 +153,9 @@ export function roleNouns(language: string): ReadonlyArray<readonly [noun: strin
 /** Whose office an unqualified role noun means in a language's news ("it" → "Italy"), if any. */
 export function defaultOfficeCountry(language: string): string | undefined {
   return DEFAULT_COUNTRY[language.toLowerCase().split(/[-_]/)[0] ?? ""];
+}
+
+/** How a language writes role nouns ("il", "del", "regionale"), or `undefined` when the data has no role nouns for it. */
+export function roleGrammar(language: string): RoleGrammar | undefined {
+  return ROLE_GRAMMAR[language.toLowerCase().split(/[-_]/)[0] ?? ""];
 }

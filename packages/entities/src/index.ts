@@ -29,6 +29,7 @@ export {
   type RulesExtractOptions,
   type TransformersExtractOptions,
 } from "./extract.js";
+export { findRoleMentions, linkRoles, type RoleMention } from "./link-roles.js";
 export { DEFAULT_NER_MODEL, releaseTaggers as releaseEntityModels } from "./neural.js";
 export {
   type AggregationStrategy,

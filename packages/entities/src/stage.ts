@@ -12,6 +12,7 @@ import {
 
 import { combinePasses, type PassResult } from "./combine.js";
 import { createEntityExtractor, type ExtractOptions, extractKnownNames } from "./extract.js";
+import { linkRoles } from "./link-roles.js";
 
 const STAGE = "entities";
 
@@ -103,7 +104,7 @@ export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
           });
           passes.push({ entities: extractKnownNames(doc.text), source: "original", field: "text" });
           if (title) passes.push({ entities: extractKnownNames(title), source: "original", field: "title" });
-          doc.entities = combinePasses(passes);
+          doc.entities = linkRoles(doc, combinePasses(passes));
           return;
         }
         if (!extractor.reads(language)) {
@@ -131,7 +132,7 @@ export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
             language: lang,
           });
         }
-        doc.entities = combinePasses(passes);
+        doc.entities = linkRoles(doc, combinePasses(passes));
         return;
       }
       passes.push({
@@ -174,7 +175,7 @@ export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
           });
         }
       }
-      doc.entities = combinePasses(passes);
+      doc.entities = linkRoles(doc, combinePasses(passes));
     },
     close: () => extractor.close(),
   };
