@@ -1,10 +1,14 @@
 /**
  * Validates the actor gazetteer (`data/actors/*.json`) and compiles it into typed, frozen
  * modules (`src/generated/actors-data.ts`, `src/generated/offices-data.ts`), as the langdetect
- * data build does. See data/actors/README.md for the files and their fields.
+ * data build does. See data/actors/README.md for the files and their fields. It stays beside the
+ * shared data compiler (scripts/data/), which checks word lists and tables file by file, because
+ * the gazetteer's checks span files (a name claimed by two actors, `standsFor` and office
+ * holders that must name actors, terms that must not overlap); it follows the compiler's rules
+ * (ISO 639-1 languages, a module written only when its text changes, CI=true checks).
  *
  *   node scripts/build-actors.mjs              validate and write the modules
- *   node scripts/build-actors.mjs --check      validate and fail when a module is stale
+ *   node scripts/build-actors.mjs --check      validate and fail when a module is stale (so does CI=true)
  *   node scripts/build-actors.mjs --countries  also refresh data/actors/country-ids.json from
  *                                              @rapideditor/country-coder (a dev dependency)
  *
@@ -15,9 +19,10 @@
  * of sources.json) and is given to one actor only; offices name known countries and actors,
  * with ISO dates in order and terms that do not overlap; role nouns point to known offices.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LANGUAGE_CODES } from "../../../scripts/data/compile.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = join(root, "data", "actors");
@@ -74,6 +79,7 @@ function loadCountries(languages) {
   if (!Array.isArray(data.nameLanguages) || data.nameLanguages.some((l) => !languages.has(l)))
     fail(`countries.json: nameLanguages must be languages of sources.json "languages"`);
   const seen = new Set();
+  const demonyms = new Map();
   for (const country of data.countries) {
     const where = `countries.json ${country?.code}`;
     if (!/^[A-Z]{2}$/.test(country.code ?? "")) fail(`${where}: code must be ISO 3166-1 alpha-2`);
@@ -86,6 +92,12 @@ function loadCountries(languages) {
       if (list === undefined) continue;
       if (!Array.isArray(list) || !list.every(isForm)) fail(`${where}: ${key} must be trimmed strings`);
       if (new Set(list).size !== list.length) fail(`${where}: a form is listed twice in ${key}`);
+    }
+    for (const demonym of country.demonyms ?? []) {
+      const folded = demonym.toLowerCase();
+      if (demonyms.has(folded) && demonyms.get(folded) !== country.code)
+        fail(`${where}: the demonym "${demonym}" is already ${demonyms.get(folded)}'s`);
+      demonyms.set(folded, country.code);
     }
   }
   return data;
@@ -232,6 +244,11 @@ function loadOffices(names, countryNameOf, sources, languages) {
     for (const key of ["determiners", "of", "blockers"])
       if (!Array.isArray(grammar[key]) || !grammar[key].every((w) => isForm(w) && w === w.toLowerCase()))
         fail(`roles.json grammar.${language}.${key}: a list of lower-case words`);
+    if (typeof grammar.adjectivesFollow !== "boolean")
+      fail(`roles.json grammar.${language}.adjectivesFollow: true or false (do adjectives follow the noun?)`);
+    for (const key of Object.keys(grammar))
+      if (!["determiners", "of", "blockers", "adjectivesFollow"].includes(key))
+        fail(`roles.json grammar.${language}: unknown field "${key}"`);
   }
   for (const language of Object.keys(roleData.nouns))
     if (!roleData.grammar?.[language]) fail(`roles.json: role nouns of "${language}" need a grammar entry`);
@@ -334,6 +351,8 @@ export interface RoleGrammarData {
   readonly determiners: readonly string[];
   readonly of: readonly string[];
   readonly blockers: readonly string[];
+  /** Adjectives follow the noun ("il presidente americano"), not precede it ("the American president"). */
+  readonly adjectivesFollow: boolean;
 }
 
 export const ROLE_GRAMMAR: Readonly<Record<string, RoleGrammarData>> = deepFreeze(${JSON.stringify(grammar)} as Record<string, RoleGrammarData>);
@@ -346,6 +365,8 @@ export const ROLE_NOUNS: Readonly<Record<string, Readonly<Record<string, RoleNou
 const sources = readJson("sources.json");
 checkSource("sources.json", sources);
 const languages = new Set(sources.languages);
+for (const language of languages)
+  if (!LANGUAGE_CODES.has(language)) fail(`sources.json: "${language}" is not an ISO 639-1 code`);
 const countries = loadCountries(languages);
 const codes = new Set(countries.countries.map((c) => c.code));
 if (process.argv.includes("--countries")) await refreshCountryIds(codes);
@@ -356,12 +377,13 @@ const modules = [
   [actorsOut, renderActors({ countries, actors, countryIds })],
   [officesOut, renderOffices(loadOffices(names, countryNameOf, sources, languages))],
 ];
+// In CI (CI=true) a stale module fails the build instead of being rewritten, as scripts/data/build.mjs does.
+const check = process.argv.includes("--check") || process.env.CI === "true";
 for (const [file, text] of modules) {
-  if (process.argv.includes("--check")) {
-    let current = "";
-    try {
-      current = readFileSync(file, "utf8");
-    } catch {}
-    if (current !== text) fail(`${file} is stale: run \`node packages/core/scripts/build-actors.mjs\``);
-  } else writeFileSync(file, text);
+  const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  if (current === text) continue;
+  if (check)
+    fail(`${relative(root, file)} is stale: run \`node packages/core/scripts/build-actors.mjs\` and commit it`);
+  writeFileSync(file, text);
+  console.log(`wrote ${relative(root, file)}`);
 }

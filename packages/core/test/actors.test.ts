@@ -66,6 +66,9 @@ describe("actor data files", () => {
     expect(lookupActor("Unione europea")?.id).toBe("Q458");
     expect(lookupActor("Putin")?.id).toBe("Q7747");
     expect(lookupActor("Leone XIV")?.id).toBeUndefined();
+    // Ids of bodies and people come with a named source (data/actors/sources.json).
+    expect(lookupActor("Commissione europea")?.id).toBe("Q8880");
+    expect(lookupActor("Arma dei Carabinieri")?.id).toBe("Q54852");
     for (const actor of listActors()) if (actor.id !== undefined) expect(actor.id).toMatch(/^Q[1-9]\d*$/);
   });
 

@@ -145,8 +145,12 @@ export function findRoleMentions(text: string, language: string): RoleMention[] 
     }
     // A name right after the noun is what the noun titles ("il premier Starmer"): not a role mention.
     if (/^\s*,?\s*\p{Lu}/u.test(rest)) continue;
-    // So is one after a word the data does not know as a demonym ("il premier kosovaro Albin Kurti").
-    const adjective = /^\s+(\p{Ll}[\p{L}\p{M}'’-]*)\s+\p{Lu}/u.exec(rest)?.[1];
+    // So is one after an adjective the data does not know as a demonym ("il premier kosovaro Albin
+    // Kurti"), where adjectives follow the noun. A verb there ("la premier incontra Macron") is
+    // left out too: a missed link is better than a wrong one.
+    const adjective = matcher.grammar.adjectivesFollow
+      ? /^\s+(\p{Ll}[\p{L}\p{M}'’-]*)\s+\p{Lu}/u.exec(rest)?.[1]
+      : undefined;
     if (adjective && !matcher.grammar.determiners.includes(adjective) && !matcher.grammar.of.includes(adjective))
       continue;
     out.push({
