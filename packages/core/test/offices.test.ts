@@ -17,6 +17,11 @@ describe("office-holders by date", () => {
     expect(resolveOffice("head-of-government", "tedesco", "2025-06-01T09:30:00Z")?.name).toBe("Friedrich Merz");
     expect(resolveOffice("head-of-state", "FR", "2020-01-01")?.name).toBe("Emmanuel Macron");
   });
+  it("gives the holders of a body's offices, the body named in any of its forms", () => {
+    expect(resolveOffice("president", "Senato della Repubblica", "2024-05-01")?.name).toBe("Ignazio La Russa");
+    expect(resolveOffice("president", "Commissione europea", "2024-05-01")?.name).toBe("Ursula von der Leyen");
+    expect(resolveOffice("pope", "Holy See", "2025-05-01")).toBeUndefined(); // the see was vacant
+  });
   it("knows no holder before the record starts, nor for an unknown country", () => {
     expect(resolveOffice("head-of-government", "Italy", "2010-01-01")).toBeUndefined();
     expect(resolveOffice("head-of-state", "Atlantis", "2024-01-01")).toBeUndefined();
