@@ -2,34 +2,34 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 
-import {
-  type Analysis,
-  type ModelSettingsOptions,
-  resolveModelSettings,
-  type Stage,
-  type StageError,
-} from "@rassegna/core";
+import type { Analysis, Stage, StageError, StageWarning } from "@rassegna/core";
 import { createPipeline, type Pipeline } from "@rassegna/pipeline";
 import type { SkippedFile } from "@rassegna/sources";
 import type { DefaultStageName, StageFactory } from "rassegna";
-
 import { type InputItem, readInputs } from "./inputs.js";
+import { modelsCommand } from "./models.js";
 import { assertSafeOutput, openSink, recordLine, writeFileAtomic } from "./output.js";
 import { createProgress, type Progress } from "./progress.js";
 import { distributedRun, queueCommand, workerCommand } from "./queue.js";
 import { readReportRecords, renderReportHtml } from "./report/index.js";
 import {
+  CLEAN,
   COMMANDS,
   type CommandName,
   type Flags,
   HELP,
+  INTERRUPTED,
+  modelSettings,
   parseCommand,
   parseConcurrency,
   parseEngine,
   parseLanguage,
   parseLanguages,
   parseList,
+  say,
+  USAGE,
   UsageError,
+  WITH_ERRORS,
 } from "./usage.js";
 
 /** Where the command reads and writes: the process's streams, or test doubles. */
@@ -51,26 +51,8 @@ export interface CliOptions {
 
 type ArticleCommand = "detect" | "translate" | "entities" | "stance" | "run";
 
-/** Exit statuses of the contract. */
-const CLEAN = 0;
-const WITH_ERRORS = 1;
-const USAGE = 2;
-const INTERRUPTED = 130;
-
-function say(stream: Writable, text: string): void {
-  stream.write(text.endsWith("\n") ? text : `${text}\n`);
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function modelSettings(flags: Flags): ModelSettingsOptions {
-  return {
-    ...(flags.offline ? { offline: true } : {}),
-    ...(flags["cache-dir"] === undefined ? {} : { cacheDir: flags["cache-dir"] }),
-    ...(flags["model-path"] === undefined ? {} : { localModelPath: flags["model-path"] }),
-  };
 }
 
 /**
@@ -281,10 +263,13 @@ async function articleCommand(
   });
   // Inputs that could not be read or parsed: their record gets that error instead.
   const unreadable = new Map<number, StageError>();
+  // Notes from reading (a file decoded from a legacy encoding): added to that record's warnings.
+  const readNotes = new Map<number, StageWarning>();
   let read = 0;
   async function* articles(): AsyncGenerator<unknown> {
     for await (const item of inputs as AsyncIterable<InputItem>) {
       if (item.error) unreadable.set(read, item.error);
+      if (item.warning) readNotes.set(read, item.warning);
       read++;
       yield item.article;
     }
@@ -302,6 +287,11 @@ async function articleCommand(
       if (error) {
         unreadable.delete(written);
         doc.errors = [error];
+      }
+      const note = readNotes.get(written);
+      if (note) {
+        readNotes.delete(written);
+        doc.warnings = [note, ...(doc.warnings ?? [])];
       }
       written++;
       if (doc.errors.length > 0) withErrors++;
@@ -342,56 +332,6 @@ async function articleCommand(
 function skippedNote(command: string, skipped: SkippedFile[]): string {
   const lines = skipped.map((file) => `  ${file.path}: ${file.reason}`);
   return `rassegna ${command}: skipped ${skipped.length} file${skipped.length === 1 ? "" : "s"} of the folders given:\n${lines.join("\n")}`;
-}
-
-async function modelsCommand(positionals: string[], flags: Flags, io: CliIo, cwd: string): Promise<number> {
-  const [action, ...models] = positionals;
-  if (action !== "list" && action !== "pull" && action !== "import") {
-    throw new UsageError(
-      action === undefined
-        ? "rassegna models: say pull, import or list."
-        : `rassegna models: unknown action "${action}"; use pull, import or list.`,
-    );
-  }
-  if (flags.to !== undefined && action !== "pull") throw new UsageError(`rassegna models ${action}: --to is for pull.`);
-  const settings = modelSettings(flags);
-  const { importModels, listModels, pullModels } = await import("@rassegna/translate");
-  if (action === "import") {
-    const [from, ...extra] = models;
-    if (from === undefined || extra.length > 0) {
-      throw new UsageError("rassegna models import: give one folder made by `rassegna models pull … --to DIR`.");
-    }
-    const imported = await importModels(resolve(cwd, from), settings);
-    for (const model of imported) say(io.stdout, JSON.stringify(model));
-    return CLEAN;
-  }
-  if (action === "list") {
-    if (models.length > 0) throw new UsageError("rassegna models list: takes no model names.");
-    const cached = await listModels(settings);
-    for (const model of cached) say(io.stdout, JSON.stringify(model));
-    if (cached.length === 0) {
-      const { cacheDir, localModelPath } = resolveModelSettings(settings);
-      const places = localModelPath === undefined ? cacheDir : `${localModelPath} and ${cacheDir}`;
-      say(
-        io.stderr,
-        `rassegna models: no models in ${places}. Fetch one with \`rassegna models pull Xenova/opus-mt-it-en\`.`,
-      );
-    }
-    return CLEAN;
-  }
-  let last = "";
-  const pulled = await pullModels(models, {
-    ...settings,
-    ...(flags.to === undefined ? {} : { to: resolve(cwd, flags.to) }),
-    onProgress: (info) => {
-      if (!io.stderr.isTTY) return;
-      const line = `pulling ${info.model}: ${info.file}`;
-      if (line !== last) say(io.stderr, line);
-      last = line;
-    },
-  });
-  for (const model of pulled) say(io.stdout, JSON.stringify(model));
-  return CLEAN;
 }
 
 async function reportCommand(positionals: string[], flags: Flags, io: CliIo, cwd: string): Promise<number> {

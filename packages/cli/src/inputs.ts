@@ -1,8 +1,9 @@
 import type { Readable } from "node:stream";
 
-import { INPUT_STAGE, type StageError } from "@rassegna/core";
+import { INPUT_STAGE, type StageError, type StageWarning } from "@rassegna/core";
 import {
   articleFromJson,
+  decodeText,
   type FetcherOptions,
   readDocument,
   readSources,
@@ -18,6 +19,8 @@ export interface InputItem {
   article: unknown;
   /** Replaces the record's errors: the input could not be read or parsed. */
   error?: StageError;
+  /** Added to the record's warnings (a text file decoded from a detected legacy encoding). */
+  warning?: StageWarning;
 }
 
 /** How articles are read. */
@@ -85,7 +88,8 @@ async function* jsonLines(input: Readable, name: string, language: string | unde
 
 /** A source's article or error as the command's input. */
 function fromSource(item: SourceItem, language: string | undefined): InputItem {
-  return item.error ? { article: item.article, error: item.error } : { article: withLanguage(item.article, language) };
+  if (item.error) return { article: item.article, error: item.error };
+  return { article: withLanguage(item.article, language), ...(item.warning ? { warning: item.warning } : {}) };
 }
 
 /**
@@ -119,8 +123,24 @@ export async function* readInputs(options: InputOptions): AsyncGenerator<InputIt
     }
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-    const text = new TextDecoder("utf-8").decode(Buffer.concat(chunks)).replace(/^\uFEFF/, "");
-    for await (const item of readDocument(text, "stdin", sourceOptions)) yield fromSource(item, language);
+    // Standard input declares no encoding: UTF-8, or a legacy one told from the bytes (warned).
+    const decoded = decodeText(Buffer.concat(chunks));
+    if ("error" in decoded) {
+      yield {
+        article: { id: "stdin" },
+        error: { stage: INPUT_STAGE, code: "INVALID_INPUT", message: `Standard input: ${decoded.error}` },
+      };
+      return;
+    }
+    const warning: StageWarning | undefined = decoded.detected && {
+      stage: INPUT_STAGE,
+      code: "ENCODING_DETECTED",
+      message: `Standard input is not UTF-8: it was read as ${decoded.charset} (detected, ${decoded.detected.confidence}% sure). If some characters look wrong, convert it to UTF-8 with its real encoding (iconv -f ENCODING -t utf-8).`,
+    };
+    const text = decoded.text.replace(/^\uFEFF/, "");
+    for await (const item of readDocument(text, "stdin", sourceOptions)) {
+      yield fromSource(warning && !item.error ? { ...item, warning } : item, language);
+    }
     return;
   }
   for await (const item of readSources(options.paths, sourceOptions)) yield fromSource(item, language);

@@ -1,4 +1,18 @@
+import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
+
+import type { ModelSettingsOptions } from "@rassegna/core";
+
+/** Exit statuses of the contract. */
+export const CLEAN = 0;
+export const WITH_ERRORS = 1;
+export const USAGE = 2;
+export const INTERRUPTED = 130;
+
+/** Writes one line (a newline added when missing). */
+export function say(stream: Writable, text: string): void {
+  stream.write(text.endsWith("\n") ? text : `${text}\n`);
+}
 
 /** Bad usage: the message goes to standard error and the command exits with 2. */
 export class UsageError extends Error {
@@ -307,4 +321,13 @@ export function parseLanguages(value: string | undefined, command: string): stri
     throw new UsageError(`rassegna ${command}: --languages takes comma-separated language codes such as "it,en".`);
   }
   return list?.map((code) => parseLanguage(code, "--languages", command) as string);
+}
+
+/** The model settings the flags give (`--offline`, `--cache-dir`, `--model-path`). */
+export function modelSettings(flags: Flags): ModelSettingsOptions {
+  return {
+    ...(flags.offline ? { offline: true } : {}),
+    ...(flags["cache-dir"] === undefined ? {} : { cacheDir: flags["cache-dir"] }),
+    ...(flags["model-path"] === undefined ? {} : { localModelPath: flags["model-path"] }),
+  };
 }

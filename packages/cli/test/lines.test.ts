@@ -71,3 +71,30 @@ describe("the command on hostile lines", () => {
     expect(out[3]!.errors).toEqual([]);
   });
 });
+
+describe("fields of the wrong type on a line", () => {
+  it("are that line's error, naming the line, the field and what it got; nothing is dropped or replaced", async () => {
+    const input = [
+      '{"id":"t","text":"Freedonia protesta.","targets":"Freedonia"}',
+      '{"id":"l","text":"Sylvania risponde.","language":12}',
+      '{"id":{"x":1},"text":"Un testo qualsiasi."}',
+      '{"id":"n","text":42}',
+      '{"id":"h","text":"Ancora.","holders":["Freedonia",7]}',
+      '{"id":"ok","text":"Tutto bene a Borgoverde."}',
+    ].join("\n");
+    const { code, stdout } = await cli(["detect", "--jsonl"], input, { factories: fakeFactories() });
+    expect(code).toBe(1);
+    const out = records(stdout);
+    expect(out.map((r) => r.id)).toEqual(["t", "l", "article-3", "n", "h", "ok"]);
+    const messages = out.map((r) => r.errors[0]?.message ?? "");
+    expect(messages[0]).toBe(
+      'standard input line 1: "targets" must be an array of names such as ["Russia"], got a string ("Freedonia").',
+    );
+    expect(messages[1]).toMatch(/^standard input line 2: "language" must be a language code .* got a number \(12\)/);
+    expect(messages[2]).toMatch(/^standard input line 3: "id" must be a string or a number, got an object/);
+    expect(messages[3]).toMatch(/^standard input line 4: "text" must be a string, got a number \(42\)/);
+    expect(messages[4]).toMatch(/^standard input line 5: "holders" must hold names as strings; item 2 is a number/);
+    expect(out.slice(0, 5).every((r) => r.errors[0]?.code === "INVALID_INPUT" && r.language === undefined)).toBe(true);
+    expect(out[5]!.errors).toEqual([]);
+  });
+});

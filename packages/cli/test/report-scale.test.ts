@@ -77,6 +77,9 @@ describe("malformed records", () => {
     const notice = await page.locator(".banner.notices").textContent();
     expect(notice).toContain("line 2 skipped");
     expect(notice).toContain("line 5 skipped");
+    // The null evidence and mention are named, with their line, not dropped unseen.
+    expect(notice).toContain("line 3 (n2): stances[0].evidence[0] is null");
+    expect(notice).toContain('line 4 (n3): entities[0].mentions[0] (of "X") is null');
     expect(await page.locator("article.doc").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual([
       "n1",
       "n2",
@@ -90,6 +93,20 @@ describe("malformed records", () => {
     expect(records.map((r) => r.id)).toEqual(["7"]);
     expect(lines).toEqual([2]);
     expect(notices).toEqual(["r.jsonl line 3 skipped: not a JSON object"]);
+  });
+
+  it("names each malformed part of a record it draws (at most five, then how many more)", () => {
+    const record = {
+      id: "m",
+      entities: [7, { name: "Y", mentions: [null, { start: 0, end: 1 }, "x"] }],
+      stances: "none",
+      errors: [null],
+    };
+    const { records, notices } = readReportRecords(JSON.stringify(record), "r.jsonl");
+    expect(records.map((r) => r.id)).toEqual(["m"]);
+    expect(notices).toEqual([
+      'r.jsonl line 1 (m): entities[0] is a number; entities[1].mentions[0] (of "Y") is null; entities[1].mentions[2] (of "Y") is a string; "stances" is a string, not a list; errors[0] is null — left out of the page; the rest of the record is shown.',
+    ]);
   });
 });
 

@@ -31,9 +31,11 @@ export { type AssertTextOptions, assertText, DEFAULT_MAX_TEXT_LENGTH, hasLetters
 export { type CleanText, removeInvisible, restoreOriginalText } from "./invisible.js";
 export {
   type ArticleLimits,
+  assertTokenLength,
   checkLimit,
   DEFAULT_ARTICLE_LIMITS,
   DEFAULT_MAX_STANCES,
+  DEFAULT_MAX_TOKEN_LENGTH,
   DEFAULT_REPORT_MAX_BYTES,
   DEFAULT_STAGE_TIMEOUT_MS,
   resolveArticleLimits,
@@ -63,6 +65,14 @@ export {
   roleGrammar,
   roleNouns,
 } from "./offices.js";
+export { checkOptions, type OptionsSchema } from "./options/check.js";
+export { ENTITIES_STAGE_OPTIONS, EXTRACT_OPTIONS } from "./options/entities.js";
+export { DETECT_OPTIONS, LANGUAGE_STAGE_OPTIONS } from "./options/langdetect.js";
+export { DEFAULT_PIPELINE_OPTIONS, PIPELINE_OPTIONS, RUN_OPTIONS } from "./options/pipeline.js";
+export { FETCHER_OPTIONS, SOURCES_OPTIONS } from "./options/sources.js";
+export { STANCE_OPTIONS } from "./options/stance.js";
+export { TRANSLATE_CALL_OPTIONS, TRANSLATE_STAGE_OPTIONS, TRANSLATOR_OPTIONS } from "./options/translate.js";
+export { pathAccess } from "./platform.js";
 export { type Sentence, splitSentences } from "./sentences.js";
 export { type AnalysisField, type BatchSpec, createStageContext, type Stage, type StageContext } from "./stage.js";
 export { type Token, TokenCursor, type TokenizeOptions, tokenize, tokensText } from "./tokens.js";
@@ -93,6 +103,7 @@ export {
   describeValue,
   type InputProblem,
   jsonDepth,
+  utf8Length,
   valueDepth,
 } from "./validate.js";
 export { WORD_CLASSES, type WordClass, type WordLanguage, type WordSetOptions, wordSet, wordsOf } from "./words.js";

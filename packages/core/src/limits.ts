@@ -5,6 +5,8 @@
  * carries a `LIMIT_EXCEEDED` (or `INPUT_TOO_LARGE`, `TIMEOUT`) error and the run goes on.
  */
 
+import { RassegnaError } from "./errors.js";
+
 /** The limits of one article (its record) and of one line of JSON Lines input. */
 export interface ArticleLimits {
   /** Most `holders` an article may name (default 64). */
@@ -69,4 +71,39 @@ export function resolveArticleLimits(limits: Partial<ArticleLimits> = {}): Artic
     if (limits[key] !== undefined) out[key] = checkLimit(`limits.${key}`, limits[key]);
   }
   return out;
+}
+
+/**
+ * Longest run of characters without a space that a translation engine is given, in UTF-16
+ * units (default 2,000): far above any word, compound or web address of a real article, and
+ * far below where Apertium's analyser turns superlinear (100,000 characters: 19 s; 1 MB: over
+ * 5 minutes). Option `maxTokenLength` of the translate stage and of `createTranslator`.
+ */
+export const DEFAULT_MAX_TOKEN_LENGTH = 2000;
+
+/**
+ * Throws a `LIMIT_EXCEEDED` error when `text` holds a run of more than `max` characters
+ * without white space, before it reaches an engine. Reads the text once, without a regular
+ * expression (a 1 MB run costs one pass). `stage` names who refused it.
+ */
+export function assertTokenLength(text: string, max: number | undefined, stage: string): void {
+  const limit = max ?? DEFAULT_MAX_TOKEN_LENGTH;
+  if (limit === Number.POSITIVE_INFINITY || text.length <= limit) return;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
+    if (!space) continue;
+    if (i - start > limit) {
+      throw new RassegnaError(
+        "LIMIT_EXCEEDED",
+        `${stage}: the text has a run of ${i - start} characters without a space (from offset ${start}), over the limit of ${limit} per token; it was not given to the engine, which slows down sharply on such input.`,
+        {
+          stage,
+          hint: "Such a run is usually a web address, embedded data or a repeated character: take it out or break it up, or raise maxTokenLength.",
+        },
+      );
+    }
+    start = i + 1;
+  }
 }

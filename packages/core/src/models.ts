@@ -1,5 +1,5 @@
 import { ModelUnavailableError } from "./errors.js";
-import { existsSync, homedir, join, processEnv } from "./platform.js";
+import { homedir, join, pathAccess, processEnv } from "./platform.js";
 
 /** Model settings every neural stage shares; options first, then environment variables. */
 export interface ModelSettings {
@@ -116,7 +116,23 @@ export function modelUnavailable(
   const searched = modelSearchPlaces(model, settings);
   // A model found on no disk place is simply missing: the loader's own error for that case
   // ("cannot read tokenizer_class of undefined") would only confuse.
-  const onDisk = searched.some((place) => !place.startsWith("https://") && existsSync(place));
+  const disk = searched.filter((place) => !place.startsWith("https://"));
+  const access = disk.map((place) => pathAccess(place));
+  // A folder this process may not read is not a missing model: the fix is the permissions.
+  const locked = disk.filter((_, i) => access[i] === "unreadable");
+  const onDisk = access.includes("readable");
+  if (locked.length > 0 && !onDisk) {
+    return new ModelUnavailableError(
+      model,
+      `${stage}: model "${model}" cannot be read: permission denied on ${locked.join(", ")} (the folder, or one above it, is not readable by this user).`,
+      {
+        stage,
+        hint: `Make it readable (e.g. \`chmod -R u+rwX ${settings.cacheDir}\`, or run as its owner), or set RASSEGNA_CACHE_DIR to a folder you can read and write.`,
+        searched,
+        cause,
+      },
+    );
+  }
   const reason = !onDisk ? " (no copy on disk)" : cause instanceof Error ? ` (${cause.message.split("\n")[0]})` : "";
   const fix = settings.offline
     ? `Run \`rassegna models pull ${model}\` on a machine with network access and copy ${settings.cacheDir}, or set RASSEGNA_MODEL_PATH to a folder holding ${model}/, or unset RASSEGNA_OFFLINE.`

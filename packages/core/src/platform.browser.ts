@@ -9,6 +9,11 @@ export function existsSync(_path: string): boolean {
   return false;
 }
 
+/** Nothing is on a disk a page can see. */
+export function pathAccess(_path: string): "missing" | "unreadable" | "readable" {
+  return "missing";
+}
+
 export function homedir(): string {
   return "~";
 }

@@ -70,6 +70,21 @@ export function valueDepth(value: unknown, max = Number.POSITIVE_INFINITY): numb
   return deepest;
 }
 
+/** The length of a text in UTF-8 bytes, without encoding it (no `Buffer`: core runs in browsers too). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /**
  * Checks one JSON Lines line before it is parsed: its size in bytes (when known) and its
  * nesting depth. `undefined` when the line may be parsed.
@@ -80,7 +95,7 @@ export function checkJsonLine(
   limits: Pick<ArticleLimits, "maxDepth" | "maxLineBytes"> = DEFAULT_ARTICLE_LIMITS,
   bytes?: number,
 ): InputProblem | undefined {
-  const size = bytes ?? (line.length > limits.maxLineBytes / 3 ? Buffer.byteLength(line) : line.length);
+  const size = bytes ?? (line.length > limits.maxLineBytes / 3 ? utf8Length(line) : line.length);
   if (size > limits.maxLineBytes) {
     return {
       code: "INPUT_TOO_LARGE",

@@ -1,6 +1,8 @@
 import {
   assertText,
+  checkOptions,
   type Entity,
+  EXTRACT_OPTIONS,
   type ModelSettingsOptions,
   RassegnaError,
   resolveModelSettings,
@@ -147,6 +149,7 @@ export interface EntityExtractor {
  * model and settings.
  */
 export function createEntityExtractor(options: ExtractOptions = {}): EntityExtractor {
+  checkOptions(EXTRACT_OPTIONS, options, STAGE);
   if (options.backend === "transformers") return neuralExtractor(options);
   checkBackend(options.backend);
   return {

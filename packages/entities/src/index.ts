@@ -11,7 +11,7 @@
  *   model `Xenova/bert-base-multilingual-cased-ner-hrl` (any language it was trained on),
  *   loaded through the shared model settings (cache dir, offline mode, local model path).
  */
-import type { Entity } from "@rassegna/core";
+import { checkOptions, type Entity, EXTRACT_OPTIONS } from "@rassegna/core";
 
 import {
   extractWithRules,
@@ -57,6 +57,7 @@ export function extractEntities(
   text: string,
   options: RulesExtractOptions | TransformersExtractOptions = {},
 ): Entity[] | Promise<Entity[]> {
+  checkOptions(EXTRACT_OPTIONS, options, "entities");
   if (options.backend === "transformers") return extractWithTransformers(text, options);
   return extractWithRules(text, options);
 }

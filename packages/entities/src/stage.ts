@@ -1,5 +1,7 @@
 import {
   type Analysis,
+  checkOptions,
+  ENTITIES_STAGE_OPTIONS,
   type Entity,
   foldName,
   hasInputError,
@@ -82,6 +84,7 @@ function languageOf(code: string | undefined): string | undefined {
  * mention saying which text (`source`) and field (`field`: body or title) it indexes.
  */
 export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
+  checkOptions(ENTITIES_STAGE_OPTIONS, options, STAGE);
   const { originalPass = true, ...extractOptions } = options;
   const extractor = createEntityExtractor(extractOptions as ExtractOptions);
   return {

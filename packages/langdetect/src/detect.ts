@@ -1,4 +1,11 @@
-import { assertText, type LanguageAlternative, type LanguageGuess, RassegnaError } from "@rassegna/core";
+import {
+  assertText,
+  checkOptions,
+  DETECT_OPTIONS,
+  type LanguageAlternative,
+  type LanguageGuess,
+  RassegnaError,
+} from "@rassegna/core";
 import { francAll } from "franc";
 import { toIso6391, toIso6393 } from "./codes.js";
 import { findKey, loadModel, type Model } from "./model.js";
@@ -231,6 +238,7 @@ function francGuess(text: string, script: string, letters: number, r: Resolved):
  */
 export function detectLanguage(text: string, options: DetectOptions = {}): LanguageGuess {
   assertText(text, { stage: STAGE });
+  checkOptions(DETECT_OPTIONS, options, STAGE);
   return detectResolved(sampleOf(text), resolve(options));
 }
 

@@ -1,4 +1,11 @@
-import { assertText, type LanguageGuess, type LanguageSegment, splitSentences } from "@rassegna/core";
+import {
+  assertText,
+  checkOptions,
+  DETECT_OPTIONS,
+  type LanguageGuess,
+  type LanguageSegment,
+  splitSentences,
+} from "@rassegna/core";
 import { toIso6391 } from "./codes.js";
 import {
   type DetectOptions,
@@ -30,6 +37,7 @@ function letterCount(text: string): number {
  */
 export function detectSegments(text: string, options: DetectOptions = {}): LanguageSegment[] {
   assertText(text, { stage: STAGE });
+  checkOptions(DETECT_OPTIONS, options, STAGE);
   const resolved = resolveOptions(options);
   return segmentsOf(text, resolved, detectResolved(sampleOf(text), resolved));
 }

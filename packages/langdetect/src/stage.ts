@@ -1,4 +1,12 @@
-import { hasInputError, hasLetters, type LanguageGuess, type LanguageSegment, type Stage } from "@rassegna/core";
+import {
+  checkOptions,
+  hasInputError,
+  hasLetters,
+  LANGUAGE_STAGE_OPTIONS,
+  type LanguageGuess,
+  type LanguageSegment,
+  type Stage,
+} from "@rassegna/core";
 import { toIso6391, toIso6393 } from "./codes.js";
 import { type DetectOptions, detectLanguage, resolveOptions, STAGE } from "./detect.js";
 import { scriptOfLanguage } from "./scripts.js";
@@ -21,6 +29,7 @@ export interface LanguageStageOptions extends DetectOptions {
  * article as a whole; a hint that is not a language code is ignored.
  */
 export function languageStage(options: LanguageStageOptions = {}): Stage {
+  checkOptions(LANGUAGE_STAGE_OPTIONS, options, STAGE);
   const { segments = true, ...detectOptions } = options;
   // Bad options fail here, when the pipeline is built, not on every article.
   const resolved = resolveOptions(detectOptions);

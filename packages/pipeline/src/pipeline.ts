@@ -2,13 +2,16 @@ import {
   type Analysis,
   type ArticleLimits,
   checkLimit,
+  checkOptions,
   createAnalysis,
   DEFAULT_MAX_STANCES,
   DEFAULT_MAX_TEXT_LENGTH,
   DEFAULT_STAGE_TIMEOUT_MS,
   describeValue,
   hasInputError,
+  PIPELINE_OPTIONS,
   RassegnaError,
+  RUN_OPTIONS,
   removeInvisible,
   resolveArticleLimits,
   restoreOriginalText,
@@ -89,6 +92,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * backpressure, cross-article micro-batches, one record per input.
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
+  checkOptions(PIPELINE_OPTIONS, options, "pipeline");
   return new StagePipeline(options);
 }
 
@@ -578,6 +582,7 @@ class StagePipeline implements Pipeline {
 
   async run(article: PipelineInput, index?: number | RunOptions, options: RunOptions = {}): Promise<Analysis> {
     if (typeof index === "object" && index !== null) return this.run(article, index.index, index);
+    checkOptions(RUN_OPTIONS, options, "pipeline");
     if (this.signal.aborted) throw abortError(this.signal);
     const { signal } = options;
     if (signal !== undefined && !(signal instanceof AbortSignal))

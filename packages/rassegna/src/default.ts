@@ -1,4 +1,10 @@
-import { type ModelSettingsOptions, RassegnaError, type Stage } from "@rassegna/core";
+import {
+  checkOptions,
+  DEFAULT_PIPELINE_OPTIONS,
+  type ModelSettingsOptions,
+  RassegnaError,
+  type Stage,
+} from "@rassegna/core";
 import { type EntitiesStageOptions, entitiesStage } from "@rassegna/entities";
 import { type DetectOptions, languageStage } from "@rassegna/langdetect";
 import { createPipeline, type Pipeline, type PipelineOptions } from "@rassegna/pipeline";
@@ -80,6 +86,7 @@ function modelSettings(options: ModelSettingsOptions): ModelSettingsOptions {
 
 /** The stages of {@link createDefaultPipeline}, built from its options. */
 export function defaultStages(options: DefaultPipelineOptions = {}): Stage[] {
+  checkOptions(DEFAULT_PIPELINE_OPTIONS, options, "createDefaultPipeline");
   const settings = modelSettings(options);
   const own: Record<DefaultStageName, Record<string, unknown>> = {
     language: {

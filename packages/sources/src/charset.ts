@@ -1,3 +1,6 @@
+import { analyse } from "chardet";
+import iconv from "iconv-lite";
+
 /** The bytes of a page or feed as text, and the character set that decoded them. */
 export interface Decoded {
   text: string;
@@ -24,13 +27,28 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** A TextDecoder for a label, or `undefined` when the label names no encoding TextDecoder knows. */
-function decoderFor(label: string, fatal: boolean): TextDecoder | undefined {
+/**
+ * A decoder for a label (any WHATWG label: "latin1", "iso-8859-1", "cp1252"…), or `undefined`
+ * when the label names no encoding. UTF-8 and UTF-16 decode with TextDecoder (`fatal`: invalid
+ * bytes throw); legacy encodings with iconv-lite, because Node 20's TextDecoder reads
+ * windows-1252 as Latin-1 and turns its curly quotes, dashes and euro sign (bytes 0x80–0x9F)
+ * into invisible control characters.
+ */
+function decoderFor(
+  label: string,
+  fatal: boolean,
+): { encoding: string; decode(bytes: Uint8Array): string } | undefined {
+  let encoding: string;
   try {
-    return new TextDecoder(label, { fatal });
+    encoding = new TextDecoder(label).encoding;
   } catch {
     return undefined;
   }
+  if (encoding.startsWith("utf-") || !iconv.encodingExists(encoding)) return new TextDecoder(encoding, { fatal });
+  return {
+    encoding,
+    decode: (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding),
+  };
 }
 
 /**
@@ -71,5 +89,50 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
       // Not that encoding after all (only UTF-8 and a few multi-byte ones can fail): next.
     }
   }
-  return { text: new TextDecoder("windows-1252").decode(bytes), charset: "windows-1252" };
+  return { text: iconv.decode(Buffer.from(bytes), "windows-1252"), charset: "windows-1252" };
+}
+
+/** A text file's bytes as text: decoded, or why they cannot be. */
+export type DecodedText = (Decoded & { detected?: { confidence: number } }) | { error: string };
+
+/** Chardet's confidence (0–100) from which its guess is taken. */
+const MIN_CONFIDENCE = 25;
+/** Bytes that windows-1252 leaves undefined: text with them is not windows-1252. */
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * Decodes a plain text file, which declares no encoding: UTF-8 (or a byte-order mark) as it
+ * is; otherwise the legacy encoding chardet detects (windows-1252 and ISO-8859-x, windows-125x,
+ * KOI8-R, Shift_JIS, GB18030, EUC-KR, Big5…), marked `detected` so that the caller warns; a
+ * short text chardet cannot tell is read as windows-1252 (the usual legacy encoding of Western
+ * European newsrooms) when its bytes allow it, and otherwise is an error, never mojibake.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const bom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
+  if (bom || !bytes.some((byte) => byte >= 0x80)) return decodeBytes(bytes, "text/plain; charset=utf-8");
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), charset: "utf-8" };
+  } catch {
+    // Not UTF-8: a legacy encoding, to be told from the bytes.
+  }
+  // Binary data (NUL bytes) is left to the input check, which says "binary".
+  if (bytes.includes(0)) return decodeBytes(bytes, "text/plain; charset=utf-8");
+  const guesses = analyse(bytes).filter((guess) => !/^(utf-8|ascii)$/i.test(guess.name));
+  const best = guesses[0];
+  if (best !== undefined && best.confidence >= MIN_CONFIDENCE) {
+    // ISO-8859-1 is read as its superset windows-1252, as browsers do.
+    const decoder = decoderFor(/^iso-8859-1$/i.test(best.name) ? "windows-1252" : best.name, false);
+    if (decoder)
+      return { text: decoder.decode(bytes), charset: decoder.encoding, detected: { confidence: best.confidence } };
+  }
+  if (!bytes.some((byte) => UNDEFINED_IN_1252.has(byte))) {
+    return {
+      text: iconv.decode(Buffer.from(bytes), "windows-1252"),
+      charset: "windows-1252",
+      detected: { confidence: best?.confidence ?? 0 },
+    };
+  }
+  return {
+    error: `it is not UTF-8, and its encoding cannot be told (${best ? `at best ${best.name}, ${best.confidence}% sure` : "no guess"}). Convert it to UTF-8 first, e.g. \`iconv -f windows-1252 -t utf-8\` with the file's real encoding.`,
+  };
 }

@@ -1,4 +1,4 @@
-import { type ErrorCode, RassegnaError } from "@rassegna/core";
+import { checkOptions, type ErrorCode, FETCHER_OPTIONS, RassegnaError } from "@rassegna/core";
 
 import { decodeBytes } from "./charset.js";
 import { SOURCE_STAGE } from "./types.js";
@@ -147,6 +147,7 @@ function describeFailure(error: unknown): string {
  * INVALID_INPUT for 4xx and bad addresses, STAGE_FAILED for the rest).
  */
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
+  checkOptions(FETCHER_OPTIONS, options, "createFetcher");
   const timeoutMs = options.timeoutMs ?? 15_000;
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? 500;

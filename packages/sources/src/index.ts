@@ -4,7 +4,14 @@
  * (feedsmith), `.json` / `.jsonl` articles, folders of them, and web addresses downloaded
  * politely (timeouts, retries, per-host bound, byte and redirect limits, any charset).
  */
-export { charsetOfContentType, type Decoded, declaredCharset, decodeBytes } from "./charset.js";
+export {
+  charsetOfContentType,
+  type Decoded,
+  type DecodedText,
+  declaredCharset,
+  decodeBytes,
+  decodeText,
+} from "./charset.js";
 export { htmlToText } from "./dom.js";
 export { type FeedEntry, type FeedInfo, type FromFeedOptions, fromFeed } from "./feed.js";
 export {

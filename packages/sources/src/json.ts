@@ -1,51 +1,39 @@
-import type { Article, StageError } from "@rassegna/core";
+import { type Article, checkArticleFields, describeValue, type StageError } from "@rassegna/core";
 
 import { SOURCE_STAGE, type SourceItem } from "./types.js";
 
-/** Article fields that must be text when present. */
-const TEXT_FIELDS = ["title", "date", "url", "source", "language"] as const;
-
 function invalid(message: string): StageError {
   return { stage: SOURCE_STAGE, code: "INVALID_INPUT", message };
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /**
  * One JSON value as an article: an object `{ id, text, title?, date?, url?, source?,
  * language?, targets?, holders?, meta? }` (kept as it is, so that any other key is carried
  * through) or a plain string (the text). `where` names it in errors ("input.jsonl line 3").
- * A known field of the wrong type is an error for that article, not a silent drop.
+ * A known field of the wrong type is an error for that article, naming where it is, never a
+ * silent drop: the checks are core's (`checkArticleFields`), the same the pipeline makes.
+ * Limits (holders × targets, nesting) are left to the pipeline, whose limits may be raised.
  */
 export function articleFromJson(value: unknown, where: string): SourceItem {
   if (typeof value === "string") return { article: { text: value } };
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return {
       article: { text: "" },
-      error: invalid(`${where} holds ${kindOf(value)}, not an article: give a JSON object with a "text".`),
+      error: invalid(
+        `${where} holds ${describeValue(value)}, not an article: give a JSON object with a "text", such as {"id": "a-1", "text": "…"}.`,
+      ),
     };
   }
   const record = value as Record<string, unknown>;
   const id = typeof record.id === "string" || typeof record.id === "number" ? { id: String(record.id) } : {};
-  for (const field of TEXT_FIELDS) {
-    const field_ = record[field];
-    if (field_ !== undefined && field_ !== null && typeof field_ !== "string") {
-      return {
-        article: { ...id, text: "" },
-        error: invalid(`${where}: "${field}" must be a string, not ${kindOf(field_)} (e.g. "${field}": "…").`),
-      };
-    }
+  const problems = checkArticleFields(record).filter((problem) => problem.code === "INVALID_INPUT");
+  if (record.text === undefined) {
+    problems.push({ code: "INVALID_INPUT", message: `"text" is missing: give the article's text as a string.` });
+  } else if (typeof record.text !== "string") {
+    problems.push({ code: "INVALID_INPUT", message: `"text" must be a string, got ${describeValue(record.text)}.` });
   }
-  const meta = record.meta;
-  if (meta !== undefined && (meta === null || typeof meta !== "object" || Array.isArray(meta))) {
-    return {
-      article: { ...id, text: "" },
-      error: invalid(`${where}: "meta" must be an object of your own fields, not ${kindOf(meta)}.`),
-    };
+  if (problems.length > 0) {
+    return { article: { ...id, text: "" }, error: invalid(`${where}: ${problems.map((p) => p.message).join(" ")}`) };
   }
   return { article: value as Article };
 }

@@ -4,9 +4,9 @@ import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 
-import { type Article, toStageError } from "@rassegna/core";
+import { type Article, checkOptions, SOURCES_OPTIONS, type StageWarning, toStageError } from "@rassegna/core";
 
-import { decodeBytes } from "./charset.js";
+import { decodeBytes, decodeText } from "./charset.js";
 import { type FeedEntry, fromFeed } from "./feed.js";
 import { createFetcher, type Fetcher, type FetcherOptions } from "./fetch.js";
 import { kindOfPath, walkFolder } from "./files.js";
@@ -235,6 +235,7 @@ export async function* readSources(
   inputs: readonly string[],
   options: ReadSourcesOptions = {},
 ): AsyncGenerator<SourceItem> {
+  checkOptions(SOURCES_OPTIONS, options, "readSources");
   const cwd = options.cwd ?? process.cwd();
   const reader = new SourceReader(options);
   const seen = new Set<string>();
@@ -310,9 +311,27 @@ async function* readFile_(
     };
     return;
   }
-  const text =
-    kind === "html" || kind === "feed" ? decodeBytes(bytes).text : decodeBytes(bytes, "text/plain; charset=utf-8").text;
-  yield* reader.content(text, kind, path, undefined, inFolder);
+  if (kind === "html" || kind === "feed") {
+    yield* reader.content(decodeBytes(bytes).text, kind, path, undefined, inFolder);
+    return;
+  }
+  // A text file declares no encoding: UTF-8, or a legacy one told from its bytes (with a warning).
+  const decoded = decodeText(bytes);
+  if ("error" in decoded) {
+    yield {
+      article: { id: path, text: "" },
+      error: { stage: SOURCE_STAGE, code: "INVALID_INPUT", message: `${path}: ${decoded.error}` },
+    };
+    return;
+  }
+  const warning: StageWarning | undefined = decoded.detected && {
+    stage: SOURCE_STAGE,
+    code: "ENCODING_DETECTED",
+    message: `${path} is not UTF-8: it was read as ${decoded.charset} (detected, ${decoded.detected.confidence}% sure). If some characters look wrong, convert the file to UTF-8 with its real encoding (iconv -f ENCODING -t utf-8).`,
+  };
+  for await (const item of reader.content(decoded.text, kind, path, undefined, inFolder)) {
+    yield warning && !item.error ? { ...item, warning } : item;
+  }
 }
 
 /**
@@ -325,5 +344,6 @@ export async function* readDocument(
   id: string,
   options: ReadSourcesOptions & { kind?: FileKind; url?: string } = {},
 ): AsyncGenerator<SourceItem> {
+  checkOptions(SOURCES_OPTIONS, options, "readDocument");
   yield* new SourceReader(options).content(text, options.kind, id, options.url);
 }

@@ -1,4 +1,4 @@
-import type { Article, StageError } from "@rassegna/core";
+import type { Article, StageError, StageWarning } from "@rassegna/core";
 
 /** The stage name of errors raised while reading sources (files, pages, feeds, URLs). */
 export const SOURCE_STAGE = "input";
@@ -12,6 +12,8 @@ export interface SourceItem {
   article: Article;
   /** Set when the source could not be read or holds no article: the record's error. */
   error?: StageError;
+  /** A note for the record that does not make it fail (a text file not in UTF-8, decoded as detected). */
+  warning?: StageWarning;
   /** The file it was read from, as given or found in a folder (none for web addresses). */
   path?: string;
 }

@@ -1,6 +1,7 @@
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 
-import { decodeBytes } from "../src/index.js";
+import { decodeBytes, decodeText } from "../src/index.js";
 
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -32,3 +33,42 @@ describe("decodeBytes", () => {
     expect(decodeBytes(latin1("perché"), "text/html; charset=x-no-such-thing").text).toBe("perché");
   });
 });
+
+describe("decodeText (plain text files, which declare no encoding)", () => {
+  const encode = (text: string, encoding: string) => new Uint8Array(iconv.encode(text, encoding));
+
+  it("reads UTF-8 as it is, with nothing to say", () => {
+    expect(decodeText(utf8("Il sindaco di Borgoverde è partito."))).toEqual({
+      text: "Il sindaco di Borgoverde è partito.",
+      charset: "utf-8",
+    });
+  });
+
+  it("reads windows-1252 with its curly quotes, dashes and euro sign, and marks it as detected", () => {
+    const text = "Il sindaco di Borgoverde “ha detto” che l’accordo – costato 5 € – è più caro.";
+    const decoded = decodeText(encode(text, "windows-1252"));
+    expect(decoded).toMatchObject({ text, charset: "windows-1252", detected: {} });
+  });
+
+  it("tells other legacy encodings from the bytes (Cyrillic in windows-1251)", () => {
+    const text = "Президент Фредонии заявил сегодня, что переговоры с Сильванией продолжатся на следующей неделе.";
+    expect(decodeText(encode(text, "windows-1251"))).toMatchObject({ text, charset: "windows-1251" });
+  });
+
+  it("refuses bytes it cannot read as any encoding rather than guess", () => {
+    const bytes = Uint8Array.from([0x41, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x81, 0x8d]);
+    const decoded = decodeText(bytes);
+    expect("error" in decoded && decoded.error).toMatch(/not UTF-8, and its encoding cannot be told.*iconv/);
+  });
+});
+
+describe("decodeBytes on windows-1252 pages", () => {
+  it("keeps the characters of bytes 0x80–0x9F (Node's own decoder turns them into control characters)", () => {
+    const page = encode1252('<html><head><meta charset="windows-1252"></head><body>“Sì” – 10 €</body></html>');
+    expect(decodeBytes(page, "text/html").text).toContain("“Sì” – 10 €");
+  });
+});
+
+function encode1252(text: string): Uint8Array {
+  return new Uint8Array(iconv.encode(text, "windows-1252"));
+}

@@ -105,6 +105,22 @@ describe("folders", () => {
   });
 });
 
+describe("text files not in UTF-8", () => {
+  it("are decoded as detected, with a warning on the item; undecodable bytes are an error item", async () => {
+    writeFileSync(
+      join(dir, "legacy.txt"),
+      Buffer.from("Il sindaco di Borgoverde \x93ha parlato\x94 a lungo: la citt\xe0 \xe8 in festa.", "latin1"),
+    );
+    writeFileSync(join(dir, "garbled.txt"), Buffer.from([0x41, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x81, 0x8d]));
+    const { items } = await read(["legacy.txt", "garbled.txt"]);
+    expect(items[0]?.article.text).toBe("Il sindaco di Borgoverde “ha parlato” a lungo: la città è in festa.");
+    expect(items[0]?.warning).toMatchObject({ stage: "input", code: "ENCODING_DETECTED" });
+    expect(items[0]?.warning?.message).toMatch(/^legacy\.txt is not UTF-8: it was read as windows-1252/);
+    expect(items[1]?.error).toMatchObject({ code: "INVALID_INPUT" });
+    expect(items[1]?.error?.message).toMatch(/^garbled\.txt: it is not UTF-8, and its encoding cannot be told/);
+  });
+});
+
 describe("JSON articles", () => {
   it("carries title, date, url, source and meta through, and rejects a field of the wrong type", () => {
     const line = {
@@ -122,12 +138,18 @@ describe("JSON articles", () => {
       error: {
         stage: "input",
         code: "INVALID_INPUT",
-        message: 'in.jsonl line 2: "date" must be a string, not a number (e.g. "date": "…").',
+        message: 'in.jsonl line 2: "date" must be a string, got a number (20260102).',
       },
     });
     expect(articleFromJson({ text: "x", meta: ["a"] }, "w").error?.message).toContain('"meta" must be an object');
     expect(articleFromJson(7, "w").error?.message).toBe(
-      'w holds a number, not an article: give a JSON object with a "text".',
+      'w holds a number (7), not an article: give a JSON object with a "text", such as {"id": "a-1", "text": "…"}.',
     );
+    expect(articleFromJson({ id: "c" }, "w").error?.message).toBe(
+      'w: "text" is missing: give the article\'s text as a string.',
+    );
+    // Limits are the pipeline's to judge (they may be raised there): only wrong types are refused here.
+    const many = Array.from({ length: 100 }, (_, i) => `Actor ${i}`);
+    expect(articleFromJson({ text: "x", holders: many, targets: many }, "w").error).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@
 import {
   type Analysis,
   type BatchSpec,
+  checkOptions,
   type Entity,
   type Evidence,
   hasInputError,
@@ -15,6 +16,7 @@ import {
   type ModelSettingsOptions,
   RassegnaError,
   resolveModelSettings,
+  STANCE_OPTIONS,
   type Stage,
   type StageContext,
   type Stance,
@@ -187,6 +189,7 @@ export function tagStance(text: string, options?: RulesStanceOptions): Stance[];
 export function tagStance(text: string, options: NliStanceOptions): Promise<Stance[]>;
 export function tagStance(text: string, options?: StanceOptions): Stance[] | Promise<Stance[]>;
 export function tagStance(text: string, options: StanceOptions = {}): Stance[] | Promise<Stance[]> {
+  checkOptions(STANCE_OPTIONS, options, STAGE);
   if (checkBackend(options.backend) === "nli") {
     try {
       checkText(text, options.maxLength);
@@ -310,6 +313,7 @@ function mergeStances(parts: Array<{ source: TextSource; stances: Stance[] }>, t
  * With `backend: "nli"`, model calls of several articles go into shared batches.
  */
 export function stanceStage(options: StanceOptions = {}): Stage {
+  checkOptions(STANCE_OPTIONS, options, STAGE);
   const backend = checkBackend(options.backend);
   const optionTargets = checkNames(options.targets, "targets");
   const optionHolders = checkNames(options.holders, "holders");

@@ -1,11 +1,13 @@
 import {
   type Analysis,
   type BatchSpec,
+  checkOptions,
   hasInputError,
   hasLetters,
   RassegnaError,
   type Stage,
   type StageContext,
+  TRANSLATE_STAGE_OPTIONS,
 } from "@rassegna/core";
 
 import { PartialBatchError, type SentenceEngine } from "./engine.js";
@@ -48,6 +50,7 @@ export interface SentenceItem {
  * skips repeated sentences (wire copy, boilerplate).
  */
 export function translateStage(options: TranslateStageOptions = {}): Stage {
+  checkOptions(TRANSLATE_STAGE_OPTIONS, options, STAGE);
   checkNumericOptions(options);
   const to = normalizeLanguage(options.to ?? "en");
   const names = engineOrder(options);
@@ -77,7 +80,12 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
         ({ engine, fallback }) => {
           engines.set(engine.key, engine);
           const size = engineBatchSize(engine);
-          return new EngineTranslator(engine, from, to, { batchSize: size, cache, ...(fallback ? { fallback } : {}) });
+          return new EngineTranslator(engine, from, to, {
+            batchSize: size,
+            cache,
+            maxTokenLength: options.maxTokenLength,
+            ...(fallback ? { fallback } : {}),
+          });
         },
       );
       translators.set(from, pending);

@@ -1,9 +1,13 @@
 import {
   assertText,
+  assertTokenLength,
+  checkOptions,
   type ModelSettingsOptions,
   RassegnaError,
   resolveModelSettings,
   type StageWarning,
+  TRANSLATE_CALL_OPTIONS,
+  TRANSLATOR_OPTIONS,
   type Translation,
   throwIfAborted,
 } from "@rassegna/core";
@@ -66,6 +70,12 @@ export interface TranslatorOptions extends ModelSettingsOptions {
   segmentTimeoutMs?: number;
   /** Entries of the sentence → translation LRU cache; 0 turns it off. Default 10,000. */
   cacheSize?: number;
+  /**
+   * Longest run of characters without a space given to the engine (default
+   * `DEFAULT_MAX_TOKEN_LENGTH` of `@rassegna/core`, 2,000): a text with a longer one is refused
+   * with `LIMIT_EXCEEDED` before the engine sees it (Apertium is superlinear on such runs).
+   */
+  maxTokenLength?: number;
   /** Download progress of model files (only when they are fetched). */
   onProgress?: (info: DownloadProgress) => void;
 }
@@ -227,13 +237,19 @@ export class EngineTranslator implements Translator {
   readonly #engine: SentenceEngine;
   readonly #cache: LruCache<string, string>;
   readonly #batchSize: number;
+  readonly #maxTokenLength: number | undefined;
   #cacheHits = 0;
 
   constructor(
     engine: SentenceEngine,
     from: string,
     to: string,
-    options: { batchSize?: number; cache?: LruCache<string, string>; fallback?: EngineFallback } = {},
+    options: {
+      batchSize?: number;
+      cache?: LruCache<string, string>;
+      fallback?: EngineFallback;
+      maxTokenLength?: number | undefined;
+    } = {},
   ) {
     this.#engine = engine;
     this.fallback = options.fallback;
@@ -243,6 +259,7 @@ export class EngineTranslator implements Translator {
     this.engine = engine.engine;
     this.#batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     this.#cache = options.cache ?? new LruCache(DEFAULT_CACHE_SIZE);
+    this.#maxTokenLength = options.maxTokenLength;
   }
 
   get maxInputTokens(): number {
@@ -322,6 +339,8 @@ export class EngineTranslator implements Translator {
   /** Translates a text, sending its pieces through `run` (the engine, or a pipeline's batching). */
   async translateWith(text: string, run: PieceRunner, options: TranslateCallOptions = {}): Promise<Translation> {
     assertText(text, { stage: STAGE });
+    checkOptions(TRANSLATE_CALL_OPTIONS, options, STAGE);
+    assertTokenLength(text, this.#maxTokenLength, STAGE);
     throwIfAborted(options.signal, STAGE);
     const base = { from: this.from, to: this.to, engine: this.engine, model: this.model };
     if (text.trim() === "") return { ...base, text: "", segments: [] };
@@ -337,6 +356,7 @@ export class EngineTranslator implements Translator {
   }
 
   async translateBatch(sentences: readonly string[], options: TranslateCallOptions = {}): Promise<string[]> {
+    checkOptions(TRANSLATE_CALL_OPTIONS, options, STAGE);
     if (!Array.isArray(sentences)) {
       throw new RassegnaError("INVALID_INPUT", `${STAGE}: translateBatch expects an array of strings.`, {
         stage: STAGE,
@@ -423,6 +443,7 @@ class IdentityTranslator implements Translator {
  * model cannot be found. Source = target (English to English) gives the text back as is.
  */
 export async function createTranslator(options: TranslatorOptions = {}): Promise<Translator> {
+  checkOptions(TRANSLATOR_OPTIONS, options, STAGE);
   checkNumericOptions(options);
   const from = normalizeLanguage(options.from ?? "it");
   const to = normalizeLanguage(options.to ?? "en");
@@ -431,6 +452,7 @@ export async function createTranslator(options: TranslatorOptions = {}): Promise
   return new EngineTranslator(engine, from, to, {
     batchSize: options.batchSize ?? defaultBatchSize(engine.engine),
     cache: new LruCache(options.cacheSize ?? DEFAULT_CACHE_SIZE),
+    maxTokenLength: options.maxTokenLength,
     ...(fallback === undefined ? {} : { fallback }),
   });
 }

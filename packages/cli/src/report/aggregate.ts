@@ -38,6 +38,54 @@ export function errorsOf(record: Analysis): StageError[] {
   return Array.isArray(record.errors) ? record.errors.filter((e) => e && typeof e === "object") : [];
 }
 
+const isObject = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value);
+const kind = (value: unknown): string =>
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "an array"
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`;
+
+/**
+ * What {@link entitiesOf}, {@link stancesOf} and {@link errorsOf} leave out of a record (an
+ * entity, mention, stance, evidence span or error that is not an object, or lacks its name),
+ * said in words, so that the report names it instead of dropping it unseen.
+ */
+export function malformedParts(record: Analysis): string[] {
+  const out: string[] = [];
+  const list = (value: unknown, field: string): unknown[] => {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value;
+    out.push(`"${field}" is ${kind(value)}, not a list`);
+    return [];
+  };
+  list(record.entities, "entities").forEach((entity, i) => {
+    if (!isObject(entity) || typeof (entity as Entity).name !== "string") {
+      out.push(`entities[${i}] is ${isObject(entity) ? "an entity without a name" : kind(entity)}`);
+      return;
+    }
+    list((entity as Entity).mentions, `entities[${i}].mentions`).forEach((mention, j) => {
+      if (!isObject(mention))
+        out.push(`entities[${i}].mentions[${j}] (of "${(entity as Entity).name}") is ${kind(mention)}`);
+    });
+  });
+  list(record.stances, "stances").forEach((stance, i) => {
+    if (!isObject(stance) || typeof (stance as Stance).target !== "string") {
+      out.push(`stances[${i}] is ${isObject(stance) ? "a stance without a target" : kind(stance)}`);
+      return;
+    }
+    list((stance as Stance).evidence, `stances[${i}].evidence`).forEach((evidence, j) => {
+      if (!isObject(evidence)) out.push(`stances[${i}].evidence[${j}] is ${kind(evidence)}`);
+    });
+  });
+  list(record.errors, "errors").forEach((error, i) => {
+    if (!isObject(error)) out.push(`errors[${i}] is ${kind(error)}`);
+  });
+  return out;
+}
+
 export interface StanceCell {
   favor: number;
   against: number;

@@ -13,6 +13,7 @@ import {
   countEntities,
   entitiesOf,
   errorsOf,
+  malformedParts,
   OWN_STANCE,
   type StanceMatrix,
   stancesOf,
@@ -217,6 +218,13 @@ export function readReportRecords(
       if (typeof record.id !== "string" && typeof record.id !== "number") throw new Error("not a record with an id");
       records.push({ ...record, id: String(record.id), errors: Array.isArray(record.errors) ? record.errors : [] });
       lines.push(number);
+      const broken = malformedParts(record);
+      if (broken.length > 0) {
+        const shown = broken.slice(0, 5).join("; ");
+        notices.push(
+          `${where} (${String(record.id)}): ${shown}${broken.length > 5 ? `; and ${broken.length - 5} more` : ""} — left out of the page; the rest of the record is shown.`,
+        );
+      }
     } catch (error) {
       notices.push(`${where} skipped: ${error instanceof Error ? error.message : String(error)}`);
     }
