@@ -1,6 +1,7 @@
 // Example 5: a small production HTTP service that analyses POSTed articles.
 //
 //   node examples/05-http-service.mjs [--port 8080] [--workers 2] [--queue 8] [--max-body 1000000]
+//                                     [--request-timeout 30000]
 //   curl -s localhost:8080/analyze -H 'content-type: application/json' \
 //        -d '{"id":"a1","text":"Pechino e Mosca rafforzano la loro intesa contro Washington."}'
 //
@@ -294,6 +295,7 @@ export function parseServiceArgs(argv) {
       workers: { type: "string" },
       queue: { type: "string" },
       "max-body": { type: "string" },
+      "request-timeout": { type: "string" },
     },
   });
   const port = wholeNumber("--port", values.port, 0);
@@ -307,6 +309,7 @@ export function parseServiceArgs(argv) {
       ...pick("workers", "workers"),
       ...pick("queue", "queue"),
       ...pick("max-body", "maxBodyBytes"),
+      ...pick("request-timeout", "requestTimeoutMs"),
     },
   };
 }
@@ -317,7 +320,7 @@ async function main() {
     parsed = parseServiceArgs(process.argv.slice(2));
   } catch (error) {
     process.stderr.write(
-      `usage error: ${error.message}\nusage: node examples/05-http-service.mjs [--port N] [--concurrency N] [--workers N] [--queue N] [--max-body BYTES]\n`,
+      `usage error: ${error.message}\nusage: node examples/05-http-service.mjs [--port N] [--concurrency N] [--workers N] [--queue N] [--max-body BYTES] [--request-timeout MS]\n`,
     );
     process.exitCode = 2;
     return;
