@@ -21,10 +21,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import type { StanceLabel } from "@rassegna/core";
-
+import { readPair } from "../src/backends/rules.js";
 import { type Features, ownFeatures, pairFeatures } from "../src/learned/features.js";
 import { type Classifier, LABELS, type ModelFile, probabilities } from "../src/learned/model.js";
-import { readPair } from "../src/tag.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..", "..", "..");

@@ -1,22 +1,11 @@
 /**
  * From sentence findings to stances: votes per (holder, target) summed over sentences into
- * a label and a score. The votes themselves come from `rules.ts` (cues), `backoff.ts`
+ * a label and a score. The votes themselves come from `rules/` (cues), `backoff.ts`
  * (holder → target without a cue) and `own.ts` (the text's own stance).
  */
 import type { Evidence, Stance, StanceLabel } from "@rassegna/core";
 
-import type { ActorMention, Token } from "./mentions.js";
-import type { Finding } from "./rules.js";
-
-/** A sentence as the reader saw it. */
-export interface ReadSentence {
-  start: number;
-  end: number;
-  mentions: ActorMention[];
-  tokens: Token[];
-  /** What the cue rules read in this sentence (the backoffs leave alone the pairs they linked). */
-  findings?: Finding[];
-}
+import type { Finding } from "./types.js";
 
 /** Votes for one (holder, target) pair. */
 export interface Tally {

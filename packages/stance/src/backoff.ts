@@ -2,40 +2,12 @@
  * Backoffs for a holder → target pair that no cue linked: reported speech ("X said Y …")
  * and negative words between the two mentions. Weaker than cues, marked with their own rules.
  */
-import { addEvidence, newTally, type ReadSentence, type Tally, vote } from "./aggregate.js";
-import { CASE_WORDS, EVENT_WORDS, NEGATORS } from "./lexicon.js";
-import type { ActorMention, Token } from "./mentions.js";
-import { valenceOf } from "./valence.js";
-
-/** Word patterns (`*` = prefix) as an exact set and a prefix list. */
-function wordSet(specs: readonly string[]): (folded: string) => boolean {
-  const patterns = specs.flatMap((spec) => spec.split("|"));
-  const exact = new Set(patterns.filter((p) => !p.endsWith("*")));
-  const prefixes = patterns.filter((p) => p.endsWith("*")).map((p) => p.slice(0, -1));
-  return (folded) => exact.has(folded) || prefixes.some((p) => folded.startsWith(p));
-}
-const isEventWord = wordSet(EVENT_WORDS);
-const isCaseWord = wordSet(CASE_WORDS);
-
-/**
- * Valence of a word as a sign of stance: events and misfortune count for nothing, and so
- * do words of crime and trials unless someone says them of the target (`reported`).
- */
-export function stanceValence(folded: string, english: boolean, reported: boolean): number {
-  if (isEventWord(folded) || (!reported && isCaseWord(folded))) return 0;
-  return valenceOf(folded, english);
-}
-
-/**
- * Verbs that report what someone said, found or believes: "X said (that) Y …". What
- * follows them is the holder's view, so its valence toward a target named in it is the
- * holder's stance.
- */
-const REPORTING = new Set(
-  "said says say told tells claimed claims claim argued argues argue wrote writes alleged alleges allege charged contended contends insisted insists complained complains suggested suggests concluded concludes conclude found believes believe believed thinks think thought warned warns warning noted notes added adds stated states tweeted tweets asserted asserts maintained maintains declared declares acknowledged admitted testified described describes called calls predicted predicts feared fears accused accuses accusing blamed blames ruled rules determined insisting arguing saying claiming suggesting detto dice dicono dichiarato dichiara affermato afferma sostiene sostengono spiegato spiega aggiunto aggiunge scritto scrive ritiene ritengono accusato accusa".split(
-    " ",
-  ),
-);
+import { addEvidence, newTally, type Tally, vote } from "./aggregate.js";
+import type { ActorMention } from "./mentions.js";
+import { at, type Token } from "./tokens.js";
+import type { ReadSentence } from "./types.js";
+import { stanceValence } from "./valence.js";
+import { NEGATORS, REPORT_AUXILIARIES, REPORT_VERBS } from "./words.js";
 
 /**
  * True when a cue rule read the sentence the other way round ("Ford was criticised by
@@ -60,9 +32,9 @@ const APPOSITION_MAX = 12;
 
 /** The token after an apposition that starts at `i` (", the biggest of them,"), else `i`. */
 function appositionEnd(tokens: readonly Token[], i: number): number {
-  if ((tokens[i] as Token | undefined)?.folded !== ",") return i;
+  if (tokens[i]?.folded !== ",") return i;
   for (let t = i + 1; t < tokens.length && t <= i + APPOSITION_MAX; t++) {
-    const f = (tokens[t] as Token).folded;
+    const f = at(tokens, t).folded;
     if (f === ",") return t + 1;
     if (f === ";" || f === "." || f === ":") return i;
   }
@@ -82,7 +54,7 @@ function spanValence(
   const cues: string[] = [];
   for (let i = from; i < to; i++) {
     if (i >= skip.first && i <= skip.last) continue;
-    const token = tokens[i] as Token;
+    const token = at(tokens, i);
     if (!token.word) {
       if (token.folded === ";") break;
       continue;
@@ -90,7 +62,7 @@ function spanValence(
     let valence = stanceValence(token.folded, english, true);
     if (valence === 0) continue;
     for (let k = i - 1, words = 0; k >= from && words < 3; k--) {
-      const tk = tokens[k] as Token;
+      const tk = at(tokens, k);
       if (!tk.word) continue;
       words++;
       if (NEGATORS.has(tk.folded)) valence = -valence;
@@ -127,7 +99,7 @@ export function reportedValence(
       // "X, the head of the council, said …": the apposition after X does not count.
       const from = appositionEnd(tokens, h.last + 1) - 1;
       for (let v = from + 1; verb < 0 && v < t.first && v - from <= REPORT_HOLDER_GAP; v++) {
-        if (REPORTING.has((tokens[v] as Token).folded)) verb = v;
+        if (REPORT_VERBS.has(at(tokens, v).folded)) verb = v;
       }
       if (verb < 0 || t.first - Math.max(verb, h.last) > REPORT_TARGET_GAP) continue;
       // "said Y, the largest of them, is a fraud": the apposition after Y is skipped.
@@ -170,16 +142,14 @@ function trailingSpeechVerb(tokens: readonly Token[], h: ActorMention): number |
     const next = tokens[i];
     return !next || next.folded === "." || next.folded === "," || next.folded === ";";
   };
-  if (before && !before.word && after && REPORTING.has(after.folded) && end(h.last + 2)) return h.last + 1;
+  if (before && !before.word && after && REPORT_VERBS.has(after.folded) && end(h.last + 2)) return h.last + 1;
   // "…, said X", "…, ha detto X": an auxiliary may stand between the comma and the verb.
   let c = h.first - 2;
-  if (c >= 0 && AUXILIARIES.has((tokens[c] as Token).folded)) c--;
+  if (c >= 0 && REPORT_AUXILIARIES.has(at(tokens, c).folded)) c--;
   const comma = tokens[c];
-  if (before && REPORTING.has(before.folded) && comma && !comma.word && end(h.last + 1)) return h.first - 1;
+  if (before && REPORT_VERBS.has(before.folded) && comma && !comma.word && end(h.last + 1)) return h.first - 1;
   return undefined;
 }
-
-const AUXILIARIES = new Set(["has", "had", "ha", "hanno", "aveva", "avevano"]);
 
 /** Adds a reported-speech vote when the reported words lean clearly one way. */
 function report(
@@ -194,7 +164,7 @@ function report(
   if (!polarity) return false;
   const weight = REPORT_WEIGHT * Math.min(1, Math.abs(sum));
   vote(tally, polarity, weight);
-  const token = sentence.tokens[verb] as Token;
+  const token = at(sentence.tokens, verb);
   const cue = `${text.slice(token.start, token.end)}: ${cues.join(" ")}`;
   addEvidence(tally, { start: sentence.start, end: sentence.end, rule: "reported-valence", cue }, polarity, weight);
   return true;
@@ -227,12 +197,12 @@ export function betweenValence(
       let sum = 0;
       const cues: string[] = [];
       for (let i = h.last + 1; i < t.first; i++) {
-        const token = sentence.tokens[i] as Token;
+        const token = at(sentence.tokens, i);
         if (!token.word) continue;
         let valence = stanceValence(token.folded, english, false);
         if (valence === 0) continue;
         for (let k = i - 1, words = 0; k > h.last && words < 3; k--) {
-          const tk = sentence.tokens[k] as Token;
+          const tk = at(sentence.tokens, k);
           if (!tk.word) continue;
           words++;
           if (NEGATORS.has(tk.folded)) valence = -valence;

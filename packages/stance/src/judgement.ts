@@ -3,9 +3,12 @@
  * "non si può assolvere X", "merita un riconoscimento X"): read in opinion pieces only, outside
  * quotations, for the text's own stance toward the actor named nearest to the verdict.
  */
-import { addEvidence, type ReadSentence, type Tally, vote } from "./aggregate.js";
+import { addEvidence, type Tally, vote } from "./aggregate.js";
 import { JUDGEMENT_AGAINST, JUDGEMENT_FAVOR } from "./generated/words.js";
-import type { ActorMention, Token } from "./mentions.js";
+import type { ActorMention } from "./mentions.js";
+import { at, type Token } from "./tokens.js";
+import type { ReadSentence } from "./types.js";
+import { JUDGEMENT_EITHER_SIDE, JUDGEMENT_OPENS_CLAUSE } from "./words.js";
 
 interface Verdict {
   words: string[];
@@ -33,7 +36,7 @@ function matchAt(tokens: readonly Token[], i: number, words: readonly string[]):
   for (let w = 0; w < words.length; w++) {
     let skipped = 0;
     while (t < tokens.length) {
-      const token = tokens[t] as Token;
+      const token = at(tokens, t);
       if (!token.word) {
         if (token.folded === "'" || token.folded === "’") {
           t++;
@@ -59,8 +62,8 @@ function matchAt(tokens: readonly Token[], i: number, words: readonly string[]):
  */
 function sideOf(words: readonly string[]): "before" | "after" | "either" {
   const head = words[0] as string;
-  if (["la", "e", "non", "va", "bisogna", "giusto", "the", "credit", "cannot"].includes(head)) return "after";
-  if (["merita", "meritano", "bene"].includes(head)) return "either";
+  if (JUDGEMENT_OPENS_CLAUSE.has(head)) return "after";
+  if (JUDGEMENT_EITHER_SIDE.has(head)) return "either";
   return "before";
 }
 
@@ -95,7 +98,7 @@ export function readVerdicts(
   for (const sentence of sentences) {
     const { tokens } = sentence;
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
+      const token = at(tokens, i);
       if (!token.word || own[token.start] !== text[token.start]) continue;
       for (const verdict of VERDICTS) {
         if (verdict.words[0] !== token.folded) continue;
@@ -108,7 +111,7 @@ export function readVerdicts(
         const tally = mention && tallies.get(mention.key);
         if (!tally) continue;
         vote(tally, verdict.polarity, VERDICT_WEIGHT);
-        const cue = text.slice(token.start, (tokens[span[1]] as Token).end);
+        const cue = text.slice(token.start, at(tokens, span[1]).end);
         addEvidence(
           tally,
           { start: sentence.start, end: sentence.end, rule: "verdict", cue },

@@ -3,17 +3,8 @@
  * `@rassegna/core` (aliases, capitals and leaders that stand for a country, demonyms), or,
  * for names it does not know, literally.
  */
-import { type Actor, actorAliases, actorByName, foldName, lookupActor, lookupDemonym } from "@rassegna/core";
-
-/** A word or punctuation mark, with its offsets in the text and its folded form. */
-export interface Token {
-  start: number;
-  end: number;
-  /** Lower case, no accents, `’` as `'`. */
-  folded: string;
-  /** True for words (letters or digits), false for punctuation. */
-  word: boolean;
-}
+import { type Actor, actorAliases, actorByName, lookupActor, lookupDemonym } from "@rassegna/core";
+import { at, type Token, tokenize } from "./tokens.js";
 
 /** One occurrence of an actor: tokens `[first, last]`, the actor's key (its output name). */
 export interface ActorMention {
@@ -22,20 +13,6 @@ export interface ActorMention {
   first: number;
   last: number;
   key: string;
-}
-
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
-
-/** Splits `text` (or `text.slice(from, to)`, keeping the offsets of `text`) into tokens. */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
-  const part = text.slice(from, to);
-  for (const match of part.matchAll(TOKEN)) {
-    const start = from + (match.index ?? 0);
-    const raw = match[0];
-    tokens.push({ start, end: start + raw.length, folded: foldName(raw), word: /[\p{L}\p{N}]/u.test(raw) });
-  }
-  return tokens;
 }
 
 /** A name to look for: its surface forms (folded word sequences) and the key it stands for. */
@@ -132,17 +109,14 @@ export class NameMatcher {
       const last = wordsMatch(tokens, i, pattern);
       if (last === undefined) continue;
       // Case matters for abbreviations ("US" is not "us"); dots and spaces do not ("U. S." is "U.S").
-      if (
-        pattern.exact !== undefined &&
-        lettersOf(text.slice(token.start, (tokens[last] as Token).end)) !== pattern.exact
-      )
+      if (pattern.exact !== undefined && lettersOf(text.slice(token.start, at(tokens, last).end)) !== pattern.exact)
         continue;
       if (!best || last - i > best.last - i || (last - i === best.last - i && pattern.rank < best.pattern.rank)) {
         best = { pattern, last };
       }
     }
     if (!best) return undefined;
-    const lastToken = tokens[best.last] as Token;
+    const lastToken = at(tokens, best.last);
     return { start: token.start, end: lastToken.end, first: i, last: best.last, key: best.pattern.key };
   }
 }
@@ -157,7 +131,7 @@ function wordsMatch(tokens: readonly Token[], i: number, pattern: NamePattern): 
   let t = i;
   for (let w = 0; w < pattern.words.length; w++) {
     // Punctuation inside a name ("U.S.", "Kim Jong-un") is skipped on both sides.
-    while (t < tokens.length && !(tokens[t] as Token).word && w > 0) t++;
+    while (t < tokens.length && !at(tokens, t).word && w > 0) t++;
     const token = tokens[t];
     const word = pattern.words[w] as string;
     if (!token) return undefined;
@@ -195,7 +169,7 @@ export function discoverMentions(text: string, tokens: readonly Token[]): ActorM
   const found: ActorMention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const token = tokens[i] as Token;
+    const token = at(tokens, i);
     let hit: ActorMention | undefined;
     if (token.word) {
       const capital = /^\p{Lu}/u.test(text.slice(token.start, token.end));
@@ -203,7 +177,7 @@ export function discoverMentions(text: string, tokens: readonly Token[]): ActorM
         // Longest run of tokens (up to MAX_NAME_WORDS words) that names a known actor.
         let words = 0;
         for (let j = i; j < tokens.length && words < MAX_NAME_WORDS; j++) {
-          const tj = tokens[j] as Token;
+          const tj = at(tokens, j);
           if (tj.word) words++;
           if (!tj.word && !/^['’.-]$/u.test(text.slice(tj.start, tj.end))) break;
           const actor = lookupActor(text.slice(token.start, tj.end));

@@ -3,32 +3,26 @@
  * of reported speech, where clauses break, and the valence of each word with negation read
  * inside its clause. Used by the text's own stance (`own.ts`).
  */
-import { NEGATORS } from "./lexicon.js";
-import type { ActorMention, Token } from "./mentions.js";
+import type { ActorMention } from "./mentions.js";
 import { newsValence } from "./own-lexicon.js";
+import { at, type Token } from "./tokens.js";
 import { valenceOf } from "./valence.js";
-
-/** Verbs of saying: the actor next to one is quoted, "X said", "said X", "secondo X". */
-const SPEECH = new Set(
-  "said says say told tells added adds tweeted tweets wrote writes argued argues stated states explained explains noted notes insisted insists claimed claims asked asks replied replies answered warned warns according detto dichiarato spiegato affermato aggiunto sottolineato scritto secondo dice dicono afferma spiega".split(
-    " ",
-  ),
-);
+import { FOR, NEGATORS, NOT_DONE, SPEECH_VERBS } from "./words.js";
 
 /** True when the mention is the source of reported speech next to it: "X said", "…, said X", "according to X". */
 export function isSpeaker(tokens: readonly Token[], mention: ActorMention): boolean {
   const next = tokens
     .slice(mention.last + 1, mention.last + 4)
     .find((t) => t.word && t.folded !== "has" && t.folded !== "ha");
-  if (next && SPEECH.has(next.folded)) return true;
+  if (next && SPEECH_VERBS.has(next.folded)) return true;
   // "…, said Merkel." / "according to Merkel,": the verb before, the mention closing the clause.
   const after = tokens[mention.last + 1];
   if (after?.word) return false;
   for (let t = mention.first - 1; t >= 0 && t >= mention.first - 3; t--) {
-    const token = tokens[t] as Token;
+    const token = at(tokens, t);
     if (!token.word) continue;
-    if (token.folded === "to") return (tokens[t - 1] as Token | undefined)?.folded === "according";
-    return SPEECH.has(token.folded);
+    if (token.folded === "to") return tokens[t - 1]?.folded === "according";
+    return SPEECH_VERBS.has(token.folded);
   }
   return false;
 }
@@ -42,18 +36,7 @@ const CLAUSE_MARKS = new Set([",", ";", ":", "(", ")", "—", "–", "?", "!"]);
  */
 const NEGATION_WINDOW = 5;
 
-/**
- * Words of something not done or not had, that negate what follows like "not": "unable to
- * convince", "lacks the stamina", "failed to win", "declined to repudiate". English and Italian.
- */
-const NOT_DONE = new Set(
-  "unable fail fails failed failing lack lacks lacked lacking incapable incapace incapaci manca mancano mancato".split(
-    " ",
-  ),
-);
-
 const FIGHT = /^(fight|fights|fighting|fought|battl|lott|combatt)/;
-const FOR = new Set(["for", "per"]);
 
 /**
  * The valence of token `i` toward whom the sentence is about, in [-1, 1]; `negated` when a
@@ -66,14 +49,14 @@ export function wordValence(
   i: number,
   english: boolean,
 ): { value: number; negated: boolean } {
-  const token = tokens[i] as Token;
+  const token = at(tokens, i);
   let value = valenceOf(token.folded, english);
   if (value === 0 && english) value = newsValence(token.folded);
   // "fights for the rights of …", "lotta per …": championing, not conflict.
-  if (value < 0 && FIGHT.test(token.folded) && FOR.has((tokens[i + 1] as Token | undefined)?.folded ?? "")) value = 1;
+  if (value < 0 && FIGHT.test(token.folded) && FOR.has(tokens[i + 1]?.folded ?? "")) value = 1;
   if (value === 0) return { value, negated: false };
   for (let t = i - 1, words = 0; t >= 0 && words < NEGATION_WINDOW; t--) {
-    const tk = tokens[t] as Token;
+    const tk = at(tokens, t);
     if (!tk.word) {
       if (CLAUSE_MARKS.has(tk.folded)) break;
       continue;

@@ -1,10 +1,11 @@
 /** The text's own stance toward each target (no holder): cues about it and evaluative words near it. */
-import { addEvidence, newTally, type ReadSentence, type Tally, vote } from "./aggregate.js";
+import { addEvidence, newTally, type Tally, vote } from "./aggregate.js";
 import { readVerdicts } from "./judgement.js";
-import type { CueLanguage } from "./lexicon.js";
-import type { ActorMention, Token } from "./mentions.js";
+import type { ActorMention } from "./mentions.js";
 import { isSpeaker, wordValence } from "./own-clauses.js";
-import { type Finding, isCueAt } from "./rules.js";
+import { isCueAt } from "./rules/cues.js";
+import { at, type Token } from "./tokens.js";
+import type { CueLanguage, Finding, ReadSentence } from "./types.js";
 import { outsideQuotes } from "./voice.js";
 
 const BOTH: ReadonlySet<CueLanguage> = new Set(["en", "it"]);
@@ -77,7 +78,7 @@ export function ownStances(
     const tokens = sentence.tokens;
     const speakers = speakersOf.get(sentence) as Set<ActorMention>;
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
+      const token = at(tokens, i);
       if (!token.word || inName.has(i)) continue;
       if (strict && own[token.start] === " " && text[token.start] !== " ") continue;
       if (strict && isCueAt(tokens, i, BOTH)) continue;

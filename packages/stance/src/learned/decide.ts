@@ -6,7 +6,8 @@
  */
 import type { Evidence, Stance } from "@rassegna/core";
 
-import { MAX_EVIDENCE, type ReadSentence, type Tally, toStance } from "../aggregate.js";
+import { MAX_EVIDENCE, type Tally, toStance } from "../aggregate.js";
+import type { ReadSentence } from "../types.js";
 import { ownFeatures, type PairReading, pairFeatures } from "./features.js";
 import { type Classifier, classify, shippedModel } from "./model.js";
 

@@ -5,11 +5,13 @@
  * second; direction; negation; a verb of saying; word valence by region). The same code
  * reads the training data (`scripts/train.ts`) and the texts at run time.
  */
-import type { ReadSentence, Tally } from "../aggregate.js";
-import { NEGATORS } from "../lexicon.js";
-import type { ActorMention, Token } from "../mentions.js";
+import type { Tally } from "../aggregate.js";
+import type { ActorMention } from "../mentions.js";
 import { isSpeaker } from "../own-clauses.js";
+import { at, type Token } from "../tokens.js";
+import type { ReadSentence } from "../types.js";
 import { valenceOf } from "../valence.js";
+import { NEGATORS } from "../words.js";
 import { loadVader } from "./load.js";
 
 const vader = loadVader();
@@ -52,7 +54,7 @@ const MAX_BETWEEN = 12;
 function wordsIn(tokens: readonly Token[], from: number, to: number, inName: ReadonlySet<number>): string[] {
   const out: string[] = [];
   for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++) {
-    const token = tokens[i] as Token;
+    const token = at(tokens, i);
     if (inName.has(i)) out.push("<name>");
     else if (token.word) out.push(/^\d/.test(token.folded) ? "<num>" : token.folded);
     else if (token.folded === "," || token.folded === ":" || token.folded === '"' || token.folded === "«")
@@ -189,10 +191,10 @@ export function ownFeatures(target: string, own: Tally | undefined, reading: Pai
     vaderFeatures(features, "ovs", reading.text.slice(sentence.start, sentence.end));
     // The clause around the target: from the punctuation before it to the punctuation after it.
     let from = mention.first;
-    while (from > 0 && (tokens[from - 1] as Token).word) from--;
+    while (from > 0 && at(tokens, from - 1).word) from--;
     let to = mention.last;
-    while (to < tokens.length - 1 && (tokens[to + 1] as Token).word) to++;
-    vaderFeatures(features, "ovc", reading.text.slice((tokens[from] as Token).start, (tokens[to] as Token).end));
+    while (to < tokens.length - 1 && at(tokens, to + 1).word) to++;
+    vaderFeatures(features, "ovc", reading.text.slice(at(tokens, from).start, at(tokens, to).end));
     if (mention.first <= 1) add(features, "ofirst");
   }
   if (seen === 0) add(features, "onot-named");

@@ -14,9 +14,9 @@ import {
   type TransformersEnvLike,
   throwIfAborted,
 } from "@rassegna/core";
-
-import { discoverMentions, NameMatcher, tokenize } from "./mentions.js";
-import { STAGE } from "./tag.js";
+import { STAGE } from "../checks.js";
+import { discoverMentions, NameMatcher } from "../mentions.js";
+import { tokenize } from "../tokens.js";
 
 /** The default zero-shot model: multilingual (XNLI), so it reads the Italian source as well. */
 export const DEFAULT_NLI_MODEL = "Xenova/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7";

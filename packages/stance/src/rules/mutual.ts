@@ -1,0 +1,59 @@
+import { ARTICLES, BETWEEN, PARTY_LINKS } from "../words.js";
+import { groupAfter, holderBefore, isOblique } from "./clauses.js";
+import type { CueHit } from "./cues.js";
+import { first, type Group, last } from "./groups.js";
+import { isNegated } from "./modality.js";
+import type { SentenceReader } from "./sentence.js";
+
+/** How far (in tokens) a coordinated subject may stand before a mutual cue ("X e Y … cooperano"). */
+const MUTUAL_GROUP_WINDOW = 16;
+
+/**
+  r.directed(holders, target, hit, "holder-agent-noun");
+}
+
+/** "partnership between X and Y", "X cooperates with Y", "X e Y cooperano": both ways. */
+export function readMutual(r: SentenceReader, hit: CueHit): void {
+  const { tokens, groups } = r;
+  const pairs: Array<[Group, Group]> = [];
+  let rule = "";
+  const next = tokens.slice(hit.last + 1, hit.last + 4).find((t) => t.word && !ARTICLES.has(t.folded));
+  if (next && BETWEEN.has(next.folded)) {
+    const group = groupAfter(tokens, groups, hit.last, 4);
+    if (group && group.length >= 2) {
+      pairs.push([group, group]);
+      rule = "mutual-between";
+    }
+  }
+  if (pairs.length === 0 && next && PARTY_LINKS.has(next.folded)) {
+    const other = groupAfter(tokens, groups, hit.last, 4);
+    const holders = holderBefore(tokens, groups, hit.first);
+    if (other && holders) {
+      pairs.push([holders, other]);
+      rule = "mutual-with";
+    }
+  }
+  if (pairs.length === 0) {
+    // "X e Y hanno intensificato esercitazioni congiunte": a coordinated subject.
+    const holders = holderBefore(tokens, groups, hit.first);
+    if (holders && holders.length >= 2 && hit.first - last(holders).last <= MUTUAL_GROUP_WINDOW) {
+      // A place in between is where it happened ("hanno firmato a Tripoli un'intesa").
+      const between = groups.filter(
+        (g) => first(g).first > last(holders).last && last(g).last < hit.first && !isOblique(tokens, g),
+      );
+      if (between.length === 0) {
+        pairs.push([holders, holders]);
+        rule = "mutual-coordinated";
+      }
+    }
+  }
+  for (const [a, b] of pairs) {
+    if (isNegated(tokens, hit, -1)) {
+      r.emit(a, b, hit.cue.polarity, 0, `${rule}+negation`, hit);
+      if (a !== b) r.emit(b, a, hit.cue.polarity, 0, `${rule}+negation`, hit);
+      continue;
+    }
+    r.emit(a, b, hit.cue.polarity, hit.cue.weight, rule, hit);
+    if (a !== b) r.emit(b, a, hit.cue.polarity, hit.cue.weight, rule, hit);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The word classes of `data/<lang>/*.yml` (compiled to `generated/words.ts`) as the rules read
+ * them: a folded word is looked up in both languages' lists, as a text may mix them.
+ */
+import * as W from "./generated/words.js";
+
+type Lists = Readonly<Record<"en" | "it", readonly string[]>>;
+
+/** The words of both languages' lists. */
+function both(list: Lists): ReadonlySet<string> {
+  return new Set([...list.en, ...list.it]);
+}
+
+/** A matcher of word patterns (`*` = prefix) of both languages' lists. */
+export function patternSet(list: Lists): (folded: string) => boolean {
+  const patterns = [...list.en, ...list.it];
+  const exact = new Set(patterns.filter((p) => !p.endsWith("*")));
+  const prefixes = patterns.filter((p) => p.endsWith("*")).map((p) => p.slice(0, -1));
+  return (folded) => exact.has(folded) || prefixes.some((p) => folded.startsWith(p));
+}
+
+export const AGENT_MARKERS = both(W.AGENT_MARKERS);
+export const APPOSITION_WORDS = both(W.APPOSITION_WORDS);
+export const ARTICLES = both(W.ARTICLES);
+export const BETWEEN = both(W.BETWEEN);
+export const CALLED_OPENERS = both(W.CALLED_OPENERS);
+export const CLAUSE_BREAKS = both(W.CLAUSE_BREAKS);
+export const CLAUSE_OPENERS = both(W.CLAUSE_OPENERS);
+export const CLAUSE_WORDS = both(W.CLAUSE_WORDS);
+export const COORDINATORS = both(W.COORDINATORS);
+export const DEMAND_MODALS = both(W.DEMAND_MODALS);
+export const DETERMINERS = both(W.DETERMINERS);
+export const FOR = both(W.FOR);
+export const GIVING_VERBS = both(W.GIVING_VERBS);
+export const HYPOTHETICAL = both(W.HYPOTHETICAL);
+export const LOCATIVES = both(W.LOCATIVES);
+export const NEGATING_WORDS = both(W.NEGATING_WORDS);
+export const NEGATORS = both(W.NEGATORS);
+export const NEWS_NEUTRAL = both(W.NEWS_NEUTRAL);
+export const NOT_DONE = both(W.NOT_DONE);
+export const OBLIQUES = both(W.OBLIQUES);
+export const OF = both(W.OF);
+export const PARTY_LINKS = both(W.PARTY_LINKS);
+export const PASSIVE_AUXILIARIES = both(W.PASSIVE_AUXILIARIES);
+export const PLURAL_DETERMINERS = both(W.PLURAL_DETERMINERS);
+export const POSSESSIVE_DETERMINERS = both(W.POSSESSIVE_DETERMINERS);
+export const PREPOSITIONS = both(W.PREPOSITIONS);
+export const REPORT_AUXILIARIES = both(W.REPORT_AUXILIARIES);
+export const REPORT_VERBS = both(W.REPORT_VERBS);
+export const REPORTING_VERBS = both(W.REPORTING_VERBS);
+export const ROLE_NOUNS = both(W.ROLES);
+export const SELF_GOVERNED = both(W.SELF_GOVERNED);
+export const SINGULAR_DETERMINERS = both(W.SINGULAR_DETERMINERS);
+export const SPEECH_VERBS = both(W.SPEECH_VERBS);
+export const SPORT_BEFORE_AGAINST = both(W.SPORT_BEFORE_AGAINST);
+export const TARGET_LINKS = both(W.TARGET_LINKS);
+export const JUDGEMENT_OPENS_CLAUSE = both(W.JUDGEMENT_OPENS_CLAUSE);
+export const JUDGEMENT_EITHER_SIDE = both(W.JUDGEMENT_EITHER_SIDE);
