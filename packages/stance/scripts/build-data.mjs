@@ -28,7 +28,7 @@ const outFile = join(packageDir, "src", "generated", "words.ts");
 const LANGUAGES = ["en", "it"];
 
 const POLARITY = ["FAVOR", "AGAINST"];
-const CUE_KINDS = ["verb", "noun", "mutual", "role", "consider", "against", "anti", "agent", "provoked"];
+const CUE_KINDS = ["verb", "noun", "mutual", "role", "consider", "against", "anti", "agent", "provoked", "rebut"];
 /** The fields each grouped list's groups take: name → check (undefined when fine, else the problem). */
 const GROUP_FIELDS = {
   cues: {

@@ -1,6 +1,8 @@
 /** The checks of `tagStance`'s and `stanceStage`'s arguments: what failed, why, what to do. */
 import { assertText, InvalidInputError } from "@rassegna/core";
 
+export { unknownBackendError } from "@rassegna/core";
+
 /** The stage's name, in errors and in the pipeline. */
 export const STAGE = "stance";
 
@@ -19,13 +21,4 @@ export function checkNames(value: unknown, option: string): string[] | undefined
 /** Checks the text argument: a string, not binary, not huge. */
 export function checkText(text: unknown, maxLength: number | undefined): asserts text is string {
   assertText(text, maxLength === undefined ? { stage: STAGE } : { stage: STAGE, maxLength });
-}
-
-/** The error for a backend the stage does not have: what was asked for and what exists. */
-export function unknownBackendError(stage: string, backend: unknown, known: readonly string[]): InvalidInputError {
-  const asked = typeof backend === "string" ? JSON.stringify(backend) : `${String(backend)} (${typeof backend})`;
-  return new InvalidInputError(`${stage}: unknown backend ${asked}.`, {
-    stage,
-    hint: `Use one of ${known.map((name) => JSON.stringify(name)).join(", ")}.`,
-  });
 }

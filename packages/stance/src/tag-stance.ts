@@ -15,7 +15,7 @@ import {
   type StanceOptions,
   targetsOf,
 } from "./options.js";
-import { aliasesFromEntities } from "./targets.js";
+import { aliasesFromEntities, personsFromEntities } from "./targets.js";
 
 /**
  * Stances of a text toward targets:
@@ -58,7 +58,9 @@ export function tagStance(text: string, options: StanceOptions = {}): Stance[] |
     ownStance: checkOwnStance(options.ownStance) ?? (asked ? "always" : "auto"),
     includeNone: checkIncludeNone(options.includeNone) ?? (asked || holders !== undefined),
     decider: backend === "rules" ? RULES_DECIDER : LEARNED_DECIDER,
-    ...(Array.isArray(options.entities) ? { aliases: aliasesFromEntities(options.entities) } : {}),
+    ...(Array.isArray(options.entities)
+      ? { aliases: aliasesFromEntities(options.entities), persons: personsFromEntities(options.entities) }
+      : {}),
   });
 }
 

@@ -76,3 +76,14 @@ export function mentionedActors(sentences: readonly ReadSentence[]): string[] {
     return !actor || isParty(actor.type, actor);
   });
 }
+
+/** The people among an article's entities, under the names the stances give them. */
+export function personsFromEntities(entities: readonly Entity[]): Set<string> {
+  const out = new Set<string>();
+  for (const entity of entities) {
+    if (entity.type !== "PERSON") continue;
+    const actor = lookupActor(entity.name);
+    out.add(actor ? actorKey(actor) : entity.name);
+  }
+  return out;
+}

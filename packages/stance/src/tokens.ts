@@ -1,26 +1,49 @@
 /** The words and marks of a text, with true offsets and folded forms, and token access for the rules. */
-import { foldName } from "@rassegna/core";
+import { type Token as CoreToken, tokenize as coreTokenize, foldName } from "@rassegna/core";
 
-/** A word or punctuation mark, with its offsets in the text and its folded form. */
-export interface Token {
-  start: number;
-  end: number;
-  /** Lower case, no accents, `’` as `'`. */
-  folded: string;
-  /** True for words (letters or digits), false for punctuation. */
-  word: boolean;
-}
+/**
+ * A token of core's tokenizer (`@rassegna/core` `tokenize`: true offsets, capitals, sentence
+ * starts) with its folded form (lower case, no accents, `’` as `'`), the form the cue lexicons
+ * are written in.
+ */
+export type Token = CoreToken & { readonly folded: string };
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+/** The words and single marks inside one core token: "anti-Usa" → anti, -, Usa; "U.S." → U, ., S, . */
+const PART = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const IS_WORD = /[\p{L}\p{N}]/u;
 
-/** Splits `text` (or `text.slice(from, to)`, keeping the offsets of `text`) into tokens. */
+/**
+ * The tokens of `text` from `from` to `to` (offsets into the whole text): core's tokens, with
+ * the hyphens, apostrophes and periods inside a word as tokens of their own, since the cues
+ * are word sequences ("anti Usa", "l asse", "U S") and a name is matched across them.
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const part = text.slice(from, to);
-  for (const match of part.matchAll(TOKEN)) {
-    const start = from + (match.index ?? 0);
-    const raw = match[0];
-    tokens.push({ start, end: start + raw.length, folded: foldName(raw), word: /[\p{L}\p{N}]/u.test(raw) });
+  for (const token of coreTokenize(text, { from, to })) {
+    const parts = [...token.text.matchAll(PART)];
+    if (parts.length === 1) {
+      tokens.push({ ...token, position: tokens.length, folded: foldName(token.text) });
+      continue;
+    }
+    for (const [index, match] of parts.entries()) {
+      const value = match[0];
+      const start = token.start + (match.index ?? 0);
+      tokens.push({
+        ...token,
+        start,
+        end: start + value.length,
+        text: value,
+        lower: value.toLowerCase(),
+        cap: /^\p{Lu}/u.test(value),
+        upper: /\p{L}/u.test(value) && !/\p{Ll}/u.test(value),
+        word: IS_WORD.test(value),
+        initial: token.initial && index === 0,
+        lineBreakBefore: token.lineBreakBefore && index === 0,
+        joinedBefore: index === 0 ? token.joinedBefore : true,
+        position: tokens.length,
+        folded: foldName(value),
+      });
+    }
   }
   return tokens;
 }

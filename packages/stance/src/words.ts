@@ -2,9 +2,18 @@
  * The word classes of `data/<lang>/*.yml` (compiled to `generated/words.ts`) as the rules read
  * them: a folded word is looked up in both languages' lists, as a text may mix them.
  */
+import { wordSet } from "@rassegna/core";
+
 import * as W from "./generated/words.js";
 
 type Lists = Readonly<Record<"en" | "it", readonly string[]>>;
+
+/** Core's shared word classes, folded as the stance tokens are ("l'" → "l"), in English and Italian. */
+function core(...classes: Parameters<typeof wordSet>[0][]): Set<string> {
+  const out = new Set<string>();
+  for (const c of classes) for (const word of wordSet(c, ["en", "it"], { fold: true })) out.add(word.replace(/'$/, ""));
+  return out;
+}
 
 /** The words of both languages' lists. */
 function both(list: Lists): ReadonlySet<string> {
@@ -21,7 +30,8 @@ export function patternSet(list: Lists): (folded: string) => boolean {
 
 export const AGENT_MARKERS = both(W.AGENT_MARKERS);
 export const APPOSITION_WORDS = both(W.APPOSITION_WORDS);
-export const ARTICLES = both(W.ARTICLES);
+/** Articles and possessives skipped before an actor: core's articles and English possessive determiners. */
+export const ARTICLES: ReadonlySet<string> = new Set([...core("articles"), ...wordSet("possessive-determiners", "en")]);
 export const BETWEEN = both(W.BETWEEN);
 export const CALLED_OPENERS = both(W.CALLED_OPENERS);
 export const CLAUSE_BREAKS = both(W.CLAUSE_BREAKS);
@@ -32,10 +42,11 @@ export const DEMAND_MODALS = both(W.DEMAND_MODALS);
 export const DETERMINERS = both(W.DETERMINERS);
 export const FOR = both(W.FOR);
 export const GIVING_VERBS = both(W.GIVING_VERBS);
-export const HYPOTHETICAL = both(W.HYPOTHETICAL);
+export const HYPOTHETICAL: ReadonlySet<string> = core("hypothetical-markers");
 export const LOCATIVES = both(W.LOCATIVES);
-export const NEGATING_WORDS = both(W.NEGATING_WORDS);
-export const NEGATORS = both(W.NEGATORS);
+export const NEGATING_WORDS: ReadonlySet<string> = core("negating-nouns");
+/** Core's negators and verbs of refusing, and the negative determiners the stance rules read too. */
+export const NEGATORS: ReadonlySet<string> = new Set([...core("negators", "negating-verbs"), ...both(W.NEGATORS)]);
 export const NEWS_NEUTRAL = both(W.NEWS_NEUTRAL);
 export const NOT_DONE = both(W.NOT_DONE);
 export const OBLIQUES = both(W.OBLIQUES);
@@ -43,7 +54,7 @@ export const OF = both(W.OF);
 export const PARTY_LINKS = both(W.PARTY_LINKS);
 export const PASSIVE_AUXILIARIES = both(W.PASSIVE_AUXILIARIES);
 export const PLURAL_DETERMINERS = both(W.PLURAL_DETERMINERS);
-export const POSSESSIVE_DETERMINERS = both(W.POSSESSIVE_DETERMINERS);
+export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = wordSet("possessive-determiners", "en");
 export const PREPOSITIONS = both(W.PREPOSITIONS);
 export const REPORT_AUXILIARIES = both(W.REPORT_AUXILIARIES);
 export const REPORT_VERBS = both(W.REPORT_VERBS);
@@ -56,3 +67,12 @@ export const SPORT_BEFORE_AGAINST = both(W.SPORT_BEFORE_AGAINST);
 export const TARGET_LINKS = both(W.TARGET_LINKS);
 export const JUDGEMENT_OPENS_CLAUSE = both(W.JUDGEMENT_OPENS_CLAUSE);
 export const JUDGEMENT_EITHER_SIDE = both(W.JUDGEMENT_EITHER_SIDE);
+export const RELATIVE_PRONOUNS = both(W.RELATIVE_PRONOUNS);
+export const COMPLEMENTIZERS = both(W.COMPLEMENTIZERS);
+export const RECEIVING_VERBS = both(W.RECEIVING_VERBS);
+export const PERSON_PRONOUNS = both(W.PERSON_PRONOUNS);
+export const PERSON_ROLES = both(W.PERSON_ROLES);
+export const DEFINITE_ARTICLES = both(W.DEFINITE_ARTICLES);
+export const PREMIER_WORDS = both(W.PREMIER_WORDS);
+export const COORDINATING_VERBS = both(W.COORDINATING_VERBS);
+export const RELATIVE_STOPS = both(W.RELATIVE_STOPS);

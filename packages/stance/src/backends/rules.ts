@@ -1,7 +1,7 @@
 /** The rules backend behind `tagStance`: options → mentions → findings → stances. */
-import { lookupActor, lookupDemonym, type Stance } from "@rassegna/core";
-
+import { actorByName, lookupActor, lookupDemonym, type Stance } from "@rassegna/core";
 import { type Tally, tallyFindings, toStance } from "../aggregate.js";
+import { Anaphora } from "../anaphora.js";
 import { betweenValence, reportedValence } from "../backoff.js";
 import type { PairReading } from "../learned/features.js";
 import { type ActorMention, actorKey, discoverMentions, NameMatcher, speaksFor } from "../mentions.js";
@@ -28,6 +28,8 @@ export interface RuleOptions {
   decider: Decider;
   /** Forms the text uses for a name (an entity's mentions), matched as that name. */
   aliases?: ReadonlyMap<string, readonly string[]>;
+  /** Names of people (the text's PERSON entities): role nouns and pronouns may refer back to them. */
+  persons?: ReadonlySet<string>;
 }
 
 /** Who labels each pair: the learned classifier over the rules' findings, or the rules alone. */
@@ -108,6 +110,7 @@ export function tagStanceWithRules(text: string, options: RuleOptions): Stance[]
     text,
     mentionFinder(names, holders === undefined, options.aliases),
     languages,
+    new Anaphora((key) => options.persons?.has(key) === true || actorByName(key)?.kind === "person"),
   );
   const targets = options.targets ?? mentionedActors(sentences);
   const tallies = tallyFindings(findings);

@@ -99,11 +99,6 @@ export const APPOSITION_WORDS: Readonly<Record<"en" | "it", readonly string[]>> 
   ]),
 });
 
-export const ARTICLES: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze(["the", "a", "an", "its", "their", "his", "her"]),
-  it: Object.freeze(["la", "il", "lo", "l", "i", "gli", "le", "un", "una", "uno"]),
-});
-
 export const BETWEEN: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze(["between", "among"]),
   it: Object.freeze(["tra", "fra"]),
@@ -200,9 +195,50 @@ export const CLAUSE_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = Ob
   it: Object.freeze(["che", "chi", "cui", "quando", "mentre", "perche", "ma"]),
 });
 
+export const COMPLEMENTIZERS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze([]),
+  it: Object.freeze(["che"]),
+});
+
+export const COORDINATING_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["and"]),
+  it: Object.freeze(["e", "ed"]),
+});
+
 export const COORDINATORS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze(["and", "&", ",", "both", "as", "well"]),
   it: Object.freeze(["e", "ed", "&", ",", "nonche", "oltre", "entrambi"]),
+});
+
+export const DEFINITE_ARTICLES: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["the"]),
+  it: Object.freeze([
+    "il",
+    "lo",
+    "la",
+    "l",
+    "del",
+    "dello",
+    "della",
+    "dell",
+    "al",
+    "allo",
+    "alla",
+    "all",
+    "dal",
+    "dallo",
+    "dalla",
+    "dall",
+    "nel",
+    "nello",
+    "nella",
+    "nell",
+    "sul",
+    "sullo",
+    "sulla",
+    "sull",
+    "col",
+  ]),
 });
 
 export const DEMAND_MODALS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
@@ -460,11 +496,6 @@ export const GIVING_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Ob
   it: Object.freeze(["dare", "dato", "diede", "danno", "offre", "offerto", "offrono", "concesso", "concede"]),
 });
 
-export const HYPOTHETICAL: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze(["should", "could", "would", "might", "may"]),
-  it: Object.freeze(["dovrebbe", "dovrebbero", "potrebbe", "potrebbero"]),
-});
-
 export const JUDGEMENT_AGAINST: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze([
     "is wrong",
@@ -546,56 +577,9 @@ export const LOCATIVES: Readonly<Record<"en" | "it", readonly string[]>> = Objec
   it: Object.freeze(["nel", "nella", "nei", "nelle", "negli", "nello", "durante", "presso"]),
 });
 
-export const NEGATING_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze(["refusal", "reluctance", "reluctant", "unwilling", "unwillingness"]),
-  it: Object.freeze(["rifiuto", "riluttante"]),
-});
-
 export const NEGATORS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze([
-    "not",
-    "never",
-    "no",
-    "neither",
-    "nor",
-    "without",
-    "refuse",
-    "refuses",
-    "refused",
-    "refusing",
-    "declined",
-    "declines",
-    "decline",
-    "failed",
-    "fails",
-    "doesn",
-    "didn",
-    "don",
-    "isn",
-    "wasn",
-    "aren",
-    "weren",
-    "won",
-    "wouldn",
-    "hasn",
-    "haven",
-    "hadn",
-    "couldn",
-    "shouldn",
-    "cannot",
-  ]),
-  it: Object.freeze([
-    "non",
-    "mai",
-    "ne",
-    "senza",
-    "rifiuta",
-    "rifiutano",
-    "rifiutato",
-    "rifiutando",
-    "nessun",
-    "nessuna",
-  ]),
+  en: Object.freeze([]),
+  it: Object.freeze(["nessun", "nessuna"]),
 });
 
 export const NEWS_NEUTRAL: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
@@ -680,13 +664,91 @@ export const PASSIVE_AUXILIARIES: Readonly<Record<"en" | "it", readonly string[]
   ]),
 });
 
+export const PERSON_PRONOUNS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["he", "she"]),
+  it: Object.freeze(["lui", "lei"]),
+});
+
+export const PERSON_ROLES: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze([
+    "president",
+    "premier",
+    "minister",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "pope",
+    "pontiff",
+    "king",
+    "queen",
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "governor",
+    "mayor",
+    "senator",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "archbishop",
+    "cardinal",
+    "prosecutor",
+    "judge",
+    "general",
+    "emir",
+    "prince",
+    "sultan",
+    "sheikh",
+  ]),
+  it: Object.freeze([
+    "presidente",
+    "premier",
+    "ministro",
+    "ministra",
+    "cancelliere",
+    "cancelliera",
+    "portavoce",
+    "segretario",
+    "segretaria",
+    "papa",
+    "pontefice",
+    "re",
+    "regina",
+    "ambasciatore",
+    "ambasciatrice",
+    "inviato",
+    "inviata",
+    "commissario",
+    "commissaria",
+    "governatore",
+    "governatrice",
+    "sindaco",
+    "sindaca",
+    "senatore",
+    "senatrice",
+    "arcivescovo",
+    "cardinale",
+    "procuratore",
+    "procuratrice",
+    "giudice",
+    "generale",
+    "emiro",
+    "principe",
+    "capogruppo",
+    "leader",
+    "titolare",
+  ]),
+});
+
 export const PLURAL_DETERMINERS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze(["these", "those"]),
   it: Object.freeze([]),
 });
 
-export const POSSESSIVE_DETERMINERS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze(["its", "their", "his", "her"]),
+export const PREMIER_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["prime"]),
   it: Object.freeze([]),
 });
 
@@ -759,6 +821,48 @@ export const PREPOSITIONS: Readonly<Record<"en" | "it", readonly string[]>> = Ob
     "tra",
     "fra",
   ]),
+});
+
+export const RECEIVING_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze([
+    "received",
+    "receives",
+    "receiving",
+    "won",
+    "wins",
+    "gained",
+    "gains",
+    "got",
+    "gets",
+    "secured",
+    "secures",
+    "enjoys",
+    "enjoyed",
+  ]),
+  it: Object.freeze([
+    "ricevuto",
+    "riceve",
+    "ricevono",
+    "ottenuto",
+    "ottiene",
+    "ottengono",
+    "incassato",
+    "incassa",
+    "gode",
+    "godono",
+    "raccolto",
+    "raccoglie",
+  ]),
+});
+
+export const RELATIVE_PRONOUNS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["who", "which"]),
+  it: Object.freeze(["che"]),
+});
+
+export const RELATIVE_STOPS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["which"]),
+  it: Object.freeze(["che"]),
 });
 
 export const REPORT_AUXILIARIES: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
@@ -1156,7 +1260,7 @@ export const VOICE: Readonly<Record<"en" | "it", readonly string[]>> = Object.fr
 
 /** A group of `cues` entries that share their fields. */
 export interface CuesGroup {
-  readonly kind: "verb" | "noun" | "mutual" | "role" | "consider" | "against" | "anti" | "agent" | "provoked";
+  readonly kind: "verb" | "noun" | "mutual" | "role" | "consider" | "against" | "anti" | "agent" | "provoked" | "rebut";
   readonly polarity: "FAVOR" | "AGAINST";
   readonly weight: number;
   readonly entries: readonly string[];
@@ -1598,8 +1702,18 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
         "perceiv*",
       ]),
     }),
-    Object.freeze({ kind: "against", polarity: "AGAINST", weight: 0.8, entries: Object.freeze(["against"]) }),
-    Object.freeze({ kind: "anti", polarity: "AGAINST", weight: 1, entries: Object.freeze(["anti"]) }),
+    Object.freeze({
+      kind: "against",
+      polarity: "AGAINST",
+      weight: 0.8,
+      entries: Object.freeze(["against"]),
+    }),
+    Object.freeze({
+      kind: "anti",
+      polarity: "AGAINST",
+      weight: 1,
+      entries: Object.freeze(["anti"]),
+    }),
     Object.freeze({
       kind: "agent",
       polarity: "FAVOR",
@@ -2057,6 +2171,31 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
         "vouched for",
       ]),
     }),
+    Object.freeze({
+      kind: "rebut",
+      polarity: "AGAINST",
+      weight: 1,
+      entries: Object.freeze([
+        "rejected the accusations",
+        "rejected the accusation",
+        "rejected the charges",
+        "rejected the allegations",
+        "rejected the criticism",
+        "rejects the accusations",
+        "rejects the charges",
+        "rejects the allegations",
+        "denied the accusations",
+        "denied the allegations",
+        "denied the charges",
+        "denies the accusations",
+        "denies the allegations",
+        "dismissed the accusations",
+        "dismissed the allegations",
+        "dismissed the criticism",
+        "rebuffed the accusations",
+        "hit back at the accusations",
+      ]),
+    }),
   ]),
   it: Object.freeze([
     Object.freeze({
@@ -2311,7 +2450,12 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
       weight: 1,
       entries: Object.freeze(["avversari*", "aggressor*", "pericolo"]),
     }),
-    Object.freeze({ kind: "role", polarity: "FAVOR", weight: 1, entries: Object.freeze(["modello"]) }),
+    Object.freeze({
+      kind: "role",
+      polarity: "FAVOR",
+      weight: 1,
+      entries: Object.freeze(["modello"]),
+    }),
     Object.freeze({
       kind: "consider",
       polarity: "FAVOR",
@@ -2336,8 +2480,18 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
         "tratt*",
       ]),
     }),
-    Object.freeze({ kind: "against", polarity: "AGAINST", weight: 0.8, entries: Object.freeze(["contro"]) }),
-    Object.freeze({ kind: "anti", polarity: "AGAINST", weight: 1, entries: Object.freeze(["anti"]) }),
+    Object.freeze({
+      kind: "against",
+      polarity: "AGAINST",
+      weight: 0.8,
+      entries: Object.freeze(["contro"]),
+    }),
+    Object.freeze({
+      kind: "anti",
+      polarity: "AGAINST",
+      weight: 1,
+      entries: Object.freeze(["anti"]),
+    }),
     Object.freeze({
       kind: "agent",
       polarity: "FAVOR",
@@ -2506,6 +2660,28 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
         "armano",
         "armato",
         "armati",
+      ]),
+    }),
+    Object.freeze({
+      kind: "rebut",
+      polarity: "AGAINST",
+      weight: 1,
+      entries: Object.freeze([
+        "respint* le accuse",
+        "respint* l'accusa",
+        "respint* l accusa",
+        "respint* le critiche",
+        "respinge le accuse",
+        "respingono le accuse",
+        "respinge l'accusa",
+        "respinge le critiche",
+        "respingono le critiche",
+        "respingendo le accuse",
+        "rispedit* al mittente le accuse",
+        "rispedisce al mittente le accuse",
+        "nega le accuse",
+        "negano le accuse",
+        "negat* le accuse",
       ]),
     }),
   ]),

@@ -8,12 +8,19 @@ import {
   AGENT_MARKERS,
   ARTICLES,
   CLAUSE_BREAKS,
+  CLAUSE_OPENERS,
   CLAUSE_WORDS,
+  COORDINATING_VERBS,
   GIVING_VERBS,
   LOCATIVES,
   OBLIQUES,
   OF,
+  PASSIVE_AUXILIARIES,
   PREPOSITIONS,
+  RELATIVE_PRONOUNS,
+  RELATIVE_STOPS,
+  REPORT_AUXILIARIES,
+  REPORT_VERBS,
   REPORTING_VERBS,
   ROLE_NOUNS,
 } from "../words.js";
@@ -75,9 +82,111 @@ export function holderBefore(
     if (last(group).last >= i) continue;
     if (i - last(group).last > HOLDER_WINDOW) break;
     if (crossesClause(tokens, last(group).last, i)) break;
-    if (anyGroup || !isOblique(tokens, group)) return group;
+    // "le piene che colpiscono i villaggi": a relative clause between has a subject of its own.
+    if (relativeBetween(tokens, last(group).last, i)) break;
+    // "la versione di Sea-Watch, che … ha criticato Tripoli": the antecedent of "che" is its subject.
+    if (anyGroup || !isOblique(tokens, group) || opensRelative(tokens, group))
+      return appositionHead(tokens, groups, g) ?? group;
   }
   return undefined;
+}
+
+/**
+ * The subject of the clause a gerund hangs on ("l'Associazione gira l'Italia accusando Y",
+ * "X said …, accusing Y"): the first subject-like group of the clause before token `i`, not the
+ * object nearest to the gerund.
+ */
+export function clauseSubject(tokens: readonly Token[], groups: readonly Group[], i: number): Group | undefined {
+  let found: Group | undefined;
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const group = groups[g] as Group;
+    if (last(group).last >= i) continue;
+    if (i - last(group).last > HOLDER_WINDOW) break;
+    if (crossesClause(tokens, last(group).last, i) || relativeBetween(tokens, last(group).last, i)) break;
+    if (!isOblique(tokens, group) || opensRelative(tokens, group)) found = appositionHead(tokens, groups, g) ?? group;
+  }
+  return found;
+}
+
+/** True when a gerund ("accusando", "sostenendo", ", accusing") is the cue's first word. */
+export function isGerund(tokens: readonly Token[], hit: CueHit): boolean {
+  const word = at(tokens, hit.first).folded;
+  if (/(ando|endo)$/.test(word)) return true;
+  return /ing$/.test(word) && tokens[hit.first - 1]?.folded === ",";
+}
+
+/**
+ * True when the verb cue is the second of two coordinated verbs: "X ha difeso Y e ha accusato
+ * Z", "X thanked Y and praised Z" ("and"/"e", an auxiliary and one adverb may stand before it).
+ */
+export function isCoordinatedVerb(tokens: readonly Token[], hit: CueHit): boolean {
+  for (let t = hit.first - 1, words = 0; t >= 0 && words < 3; t--) {
+    const token = at(tokens, t);
+    if (!token.word) return false;
+    words++;
+    if (COORDINATING_VERBS.has(token.folded)) return true;
+    if (!REPORT_AUXILIARIES.has(token.folded) && !PASSIVE_AUXILIARIES.has(token.folded) && words > 1) return false;
+  }
+  return false;
+}
+
+/** True when the group is followed by a relative pronoun it is the antecedent of: "X, che …", "X, who …". */
+function opensRelative(tokens: readonly Token[], group: Group): boolean {
+  let t = last(group).last + 1;
+  if (tokens[t]?.folded === ",") t++;
+  const next = tokens[t];
+  return next !== undefined && RELATIVE_PRONOUNS.has(next.folded);
+}
+
+/**
+ * True when a relative pronoun between tokens `a` (the end of a candidate holder) and `b` (the
+ * cue) opens a clause about something else: "Al-Sisi ha accusato l'Etiopia … le piene che
+ * colpiscono i villaggi". "che" after a verb of saying is "that", and "X, che …" is X's own.
+ */
+function relativeBetween(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let t = a + 1; t < b; t++) {
+    const f = at(tokens, t).folded;
+    if (!RELATIVE_STOPS.has(f)) continue;
+    const before = t - 1 === a || (t - 2 === a && tokens[t - 1]?.folded === ",");
+    if (before) continue;
+    const previous = tokens[t - 1];
+    if (previous?.word && (CLAUSE_OPENERS.has(previous.folded) || REPORT_VERBS.has(previous.folded))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** How many words an apposition between two names may have: "Kim Yo Jong, sorella del leader Kim Jong Un,". */
+const APPOSITION_HEAD_WORDS = 6;
+
+/**
+ * The head of an apposition the group `g` stands in: "Kim Yo Jong, the powerful sister of
+ * leader Kim Jong Un, rejected …" → Kim Yo Jong, not Kim Jong Un; "Merz, who met Macron,
+ * criticised …" → Merz. The group must be closed by a comma and the head followed by one.
+ */
+function appositionHead(tokens: readonly Token[], groups: readonly Group[], g: number): Group | undefined {
+  const group = groups[g] as Group;
+  const head = groups[g - 1];
+  if (!head || tokens[last(group).last + 1]?.folded !== ",") return undefined;
+  // "una nota di Kim Yo Jong, sorella di …, che ha condannato": after a preposition only with a relative clause.
+  if (tokens[last(head).last + 1]?.folded !== "," || (isOblique(tokens, head) && !opensRelative(tokens, group)))
+    return undefined;
+  let words = 0;
+  for (let t = last(head).last + 2; t < first(group).first; t++) {
+    const token = at(tokens, t);
+    if (!token.word) {
+      if (token.folded === "'" || token.folded === "’" || token.folded === "-") continue;
+      return undefined;
+    }
+    // "Merz, who met Macron,": a relative pronoun may open the apposition, no other clause word.
+    if (words === 0 && RELATIVE_PRONOUNS.has(token.folded)) {
+      words++;
+      continue;
+    }
+    if (CLAUSE_WORDS.has(token.folded) || CLAUSE_OPENERS.has(token.folded) || ++words > APPOSITION_HEAD_WORDS)
+      return undefined;
+  }
+  return words > 0 ? head : undefined;
 }
 
 /** The nearest group after token `i`, within `window` tokens. */

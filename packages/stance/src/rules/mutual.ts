@@ -1,5 +1,5 @@
-import { ARTICLES, BETWEEN, PARTY_LINKS } from "../words.js";
-import { groupAfter, holderBefore, isOblique } from "./clauses.js";
+import { ARTICLES, BETWEEN, PARTY_LINKS, PREPOSITIONS } from "../words.js";
+import { groupAfter, holderBefore, isOblique, wordBefore } from "./clauses.js";
 import type { CueHit } from "./cues.js";
 import { first, type Group, last } from "./groups.js";
 import { isNegated } from "./modality.js";
@@ -25,7 +25,10 @@ export function readMutual(r: SentenceReader, hit: CueHit): void {
       rule = "mutual-between";
     }
   }
-  if (pairs.length === 0 && next && PARTY_LINKS.has(next.folded)) {
+  // "come promesso agli alleati della Nato": after a preposition the noun is not what the
+  // subject is to the other party.
+  const oblique = hit.cue.kind === "mutual" && PREPOSITIONS.has(wordBefore(tokens, hit.first) ?? "");
+  if (pairs.length === 0 && next && PARTY_LINKS.has(next.folded) && !oblique) {
     const other = groupAfter(tokens, groups, hit.last, 4);
     const holders = holderBefore(tokens, groups, hit.first);
     if (other && holders) {

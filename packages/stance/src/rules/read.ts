@@ -6,6 +6,7 @@
  */
 import { splitSentences } from "@rassegna/core";
 
+import type { Anaphora } from "../anaphora.js";
 import type { ActorMention } from "../mentions.js";
 import { type Token, tokenize } from "../tokens.js";
 import type { CueLanguage, Finding, ReadSentence } from "../types.js";
@@ -17,6 +18,7 @@ import { groupMentions } from "./groups.js";
 import { readMutual } from "./mutual.js";
 import { readNoun } from "./noun.js";
 import { readProvoked } from "./provoked.js";
+import { readRebut } from "./rebut.js";
 import { SentenceReader } from "./sentence.js";
 import { readVerb } from "./verb.js";
 
@@ -50,6 +52,9 @@ function readCues(r: SentenceReader, cues: readonly CueHit[]): void {
       case "provoked":
         readProvoked(r, hit);
         break;
+      case "rebut":
+        readRebut(r, hit);
+        break;
       case "role":
         // A role noun without a consider verb: "X's rival Y" reads as a mutual relation.
         if (hit.cue.polarity === "AGAINST") readMutual(r, hit);
@@ -66,6 +71,7 @@ export function readFindings(
   text: string,
   findMentions: MentionFinder,
   languages: ReadonlySet<CueLanguage>,
+  anaphora?: Anaphora,
 ): {
   findings: Finding[];
   sentences: ReadSentence[];
@@ -74,13 +80,23 @@ export function readFindings(
   const sentences: ReadSentence[] = [];
   for (const sentence of splitSentences(text)) {
     const tokens = tokenize(text, sentence.start, sentence.end);
-    const mentions = findMentions(text, tokens);
+    const named = findMentions(text, tokens);
+    const anaphors = anaphora?.read(text, tokens, named) ?? [];
+    const mentions = anaphors.length > 0 ? [...named, ...anaphors].sort((a, b) => a.first - b.first) : named;
     const read: ReadSentence = { start: sentence.start, end: sentence.end, mentions, tokens };
     sentences.push(read);
     if (mentions.length === 0) continue;
     const groups = groupMentions(tokens, mentions);
     const cues = findCues(text, tokens, mentions, languages);
-    const reader = new SentenceReader(text, sentence.start, sentence.end, tokens, groups, languages.has("en"));
+    const reader = new SentenceReader(
+      text,
+      sentence.start,
+      sentence.end,
+      tokens,
+      groups,
+      languages.has("en"),
+      findings,
+    );
     readCues(reader, cues);
     findings.push(...reader.findings);
     read.findings = reader.findings;

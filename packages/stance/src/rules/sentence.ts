@@ -6,6 +6,9 @@ import { type Group, last } from "./groups.js";
 import { isHypothetical, isNegated } from "./modality.js";
 
 /** Reads the findings of one sentence. */
+/** Verbs of accusing: their object is charged with what follows ("accused Y of …", "accusato Y di …"). */
+const ACCUSING = /^(accus|blam|incolp|charg)/;
+
 export class SentenceReader {
   readonly findings: Finding[] = [];
   readonly used = new Set<number>();
@@ -17,6 +20,8 @@ export class SentenceReader {
     readonly tokens: readonly Token[],
     readonly groups: readonly Group[],
     readonly english: boolean,
+    /** What the rules read in the sentences before this one. */
+    readonly previous: readonly Finding[] = [],
   ) {}
 
   cueText(hit: CueHit): string {
@@ -68,9 +73,13 @@ export class SentenceReader {
     return group;
   }
 
+  /** Groups accused by a verb of this sentence ("X accused Y of …"): what follows is the charge. */
+  readonly accused = new Set<Group>();
+
   /** A negated FAVOR ("refused to endorse") reads as AGAINST; a negated AGAINST as no stance. */
   directed(holders: Group | undefined, targets: Group, hit: CueHit, rule: string, after = -1): void {
     if (holders && rule === "subject-verb-object") this.objectOf.set(targets, holders);
+    if (rule === "subject-verb-object" && ACCUSING.test(at(this.tokens, hit.first).folded)) this.accused.add(targets);
     if (isNegated(this.tokens, hit, after)) {
       if (hit.cue.polarity === "FAVOR")
         this.emit(holders, targets, "AGAINST", hit.cue.weight * 0.6, `${rule}+negation`, hit);

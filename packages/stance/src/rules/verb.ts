@@ -5,13 +5,16 @@
  */
 import { ACT_VERBS } from "../generated/words.js";
 import { at, type Token } from "../tokens.js";
-import { ARTICLES, DETERMINERS, OF } from "../words.js";
+import { AGENT_MARKERS, ARTICLES, COMPLEMENTIZERS, DETERMINERS, OF } from "../words.js";
 import {
   agentAfter,
   appositionAfter,
+  clauseSubject,
   groupAfter,
   holderBefore,
   isAdjunct,
+  isCoordinatedVerb,
+  isGerund,
   nextVerbPhrase,
   reporterOf,
   TARGET_WINDOW,
@@ -25,6 +28,11 @@ import type { SentenceReader } from "./sentence.js";
 /** Verbs whose object is an act of the subject ("threatened sanctions on Y"), not a judgement of another's act. */
 const ACT_PATTERNS: readonly string[] = [...ACT_VERBS.en, ...ACT_VERBS.it];
 
+/** Endings of participles (English and Italian): "criticised", "criticata", "approvato". */
+const PARTICIPLE = /(ed|en|ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sso|ssa|ssi|sse)$/;
+/** How far after "by"/"da" the agent of a reduced passive may stand ("dall'opposizione conservatrice del Partito"). */
+const REDUCED_AGENT_WINDOW = 7;
+
 /** A verb cue at index `c` of the sentence's cues. */
 export function readVerb(r: SentenceReader, cues: readonly CueHit[], c: number): void {
   const { tokens, groups } = r;
@@ -34,7 +42,11 @@ export function readVerb(r: SentenceReader, cues: readonly CueHit[], c: number):
     return;
   }
   if (isPassive(tokens, hit, groups)) {
-    const agent = agentAfter(tokens, groups, hit.last);
+    // "è stato criticato dal leader del Congresso, Rahul Gandhi,": the agent in an apposition.
+    const marker = tokens[hit.last + 1];
+    const agent =
+      agentAfter(tokens, groups, hit.last) ??
+      (marker && AGENT_MARKERS.has(marker.folded) ? appositionAfter(tokens, groups, hit.last + 1) : undefined);
     const patient = holderBefore(tokens, groups, hit.first);
     if (!patient) return;
     // "X said Y should be locked up": without an agent, the one who says what ought to
@@ -45,6 +57,19 @@ export function readVerb(r: SentenceReader, cues: readonly CueHit[], c: number):
     return;
   }
   if (verbOfNoun(r, cues, c)) return;
+  const next = tokens[hit.last + 1];
+  // "Zelensky ringrazia, il Cremlino dice no", "X warned, …": a comma right after the verb
+  // closes it without an object; "X sostiene che Y …", "X said that Y …": the verb takes a
+  // clause, whose subject is not its object.
+  if (next && (next.folded === "," || next.folded === ":" || COMPLEMENTIZERS.has(next.folded))) return;
+  // "una scelta criticata dall'opposizione del Partito X", "a law approved by the assembly of
+  // Y": a participle with its agent right after it is a reduced passive, however long the agent.
+  if (next && AGENT_MARKERS.has(next.folded) && PARTICIPLE.test(at(tokens, hit.last).folded)) {
+    const agent = groupAfter(tokens, groups, hit.last + 1, REDUCED_AGENT_WINDOW);
+    const patient = holderBefore(tokens, groups, hit.first);
+    if (agent && patient) r.directed(agent, patient, hit, "passive-agent");
+    return;
+  }
   const agent = agentAfter(tokens, groups, hit.last);
   // The object stands before the next cue: "blames Wall Street and praises Y".
   const nextCue = cues[c + 1];
@@ -62,7 +87,15 @@ export function readVerb(r: SentenceReader, cues: readonly CueHit[], c: number):
     return;
   }
   if (!targets) return;
-  let holders = r.coordinatedHolder(holderBefore(tokens, groups, hit.first), hit.first);
+  // "accusando Y", ", accusing Y": the gerund's subject is the clause's; so is the subject of a
+  // verb coordinated with an earlier one ("X ha difeso la legge di Y e ha accusato Z").
+  const subject =
+    isGerund(tokens, hit) || isCoordinatedVerb(tokens, hit)
+      ? clauseSubject(tokens, groups, hit.first)
+      : holderBefore(tokens, groups, hit.first);
+  let holders = r.coordinatedHolder(subject, hit.first);
+  // "X accused Y of hitting Z": the charge X lays on Y is not Y's stance.
+  if (holders && r.accused.has(holders)) return;
   // "Rubio supporters cheer Y": the supporters act, not the one they support.
   const holderEnd = holders ? last(holders).last : -1;
   const agentNoun = cues.some(
