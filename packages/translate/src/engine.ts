@@ -1,5 +1,8 @@
 import { RassegnaError } from "@rassegna/core";
 
+/** The stage name in errors and warnings. */
+export const STAGE = "translate";
+
 /** The engines a translator can run on. */
 export type EngineName = "transformers" | "apertium";
 
@@ -44,7 +47,7 @@ export class PartialBatchError extends RassegnaError {
     super(
       first?.code ?? "STAGE_FAILED",
       `${failed.length} of ${results.length} sentences could not be translated: ${first?.message ?? "unknown error"}`,
-      { stage: first?.stage ?? "translate" },
+      { stage: first?.stage ?? STAGE },
     );
     this.name = "PartialBatchError";
     this.results = results;

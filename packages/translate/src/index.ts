@@ -5,12 +5,16 @@
 export {
   APERTIUM_APT_COMMAND,
   type ApertiumOptions,
-  apertiumChain,
   DEFAULT_SEGMENT_TIMEOUT_MS,
-  listApertiumModes,
-} from "./apertium.js";
-export { type EngineName, type EngineStats, PartialBatchError } from "./engine.js";
-export type { DownloadProgress } from "./marian.js";
+} from "./backends/apertium/engine.js";
+export { apertiumChain, listApertiumModes } from "./backends/apertium/install.js";
+export {
+  BACKENDS,
+  DEFAULT_ENGINES,
+  engineOrder,
+  fallbackWarning,
+} from "./backends/index.js";
+export type { DownloadProgress } from "./backends/transformers/marian.js";
 export {
   type CachedModel,
   exportModels,
@@ -21,7 +25,8 @@ export {
   type ModelsManifest,
   type PullOptions,
   pullModels,
-} from "./models.js";
+} from "./backends/transformers/models.js";
+export { type EngineName, type EngineStats, PartialBatchError } from "./engine.js";
 export {
   findOpusModel,
   isEnglish,
@@ -31,18 +36,15 @@ export {
   TRANSLATION_MODELS,
   type TranslationModelInfo,
 } from "./registry.js";
-export { type SentenceItem, type TranslateStageOptions, translateStage } from "./stage.js";
+export { type SentenceItem, type TranslateStage, type TranslateStageOptions, translateStage } from "./stage.js";
 export { splitLongSentence } from "./text.js";
+export { createTranslator } from "./translator.js";
 export {
-  createTranslator,
   DEFAULT_BATCH_SIZE,
   DEFAULT_CACHE_SIZE,
-  DEFAULT_ENGINES,
   type EngineFallback,
-  engineOrder,
-  fallbackWarning,
   type TranslateCallOptions,
   type Translator,
   type TranslatorOptions,
   type TranslatorStats,
-} from "./translator.js";
+} from "./types.js";

@@ -10,22 +10,19 @@ import {
   TRANSLATE_STAGE_OPTIONS,
 } from "@rassegna/core";
 
-import { PartialBatchError, type SentenceEngine } from "./engine.js";
+import { createFirstEngine, engineOrder, fallbackWarning } from "./backends/index.js";
+import { PartialBatchError, type SentenceEngine, STAGE } from "./engine.js";
 import { LruCache } from "./lru.js";
-import { STAGE } from "./marian.js";
 import { isEnglish, normalizeLanguage } from "./registry.js";
 import { keepAsIs, keptStretches } from "./text.js";
+import { EngineTranslator } from "./translator.js";
 import {
   checkNumericOptions,
-  createFirstEngine,
   DEFAULT_CACHE_SIZE,
   defaultBatchSize,
-  EngineTranslator,
-  engineOrder,
-  fallbackWarning,
   type PieceRunner,
   type TranslatorOptions,
-} from "./translator.js";
+} from "./types.js";
 
 export interface TranslateStageOptions extends Omit<TranslatorOptions, "from" | "model"> {
   /** Models by source language, over the registry's: `{ it: "Xenova/opus-mt-it-en" }`. */
@@ -34,6 +31,23 @@ export interface TranslateStageOptions extends Omit<TranslatorOptions, "from" | 
   model?: string;
   /** Longest wait, in milliseconds, for sentences of other articles to fill a batch. Default 5. */
   maxWaitMs?: number;
+  /**
+   * Source languages whose engines are made as the stage is (see {@link TranslateStage.warmup}),
+   * so that the first article in one of them does not wait for a model or Apertium's
+   * dictionaries. Default: none (an engine is made when its language first comes).
+   */
+  preload?: string[];
+}
+
+/** The translate stage, with a way to make its engines ahead of the first article. */
+export interface TranslateStage extends Stage {
+  /**
+   * Makes the engines of these source languages now (the neural model loads; Apertium's
+   * programs start and load their dictionaries side by side), while the caller does other
+   * work. Resolves when they are ready; a language that cannot be translated is not an error
+   * here: its articles get the error, as without warmup. English and the target are skipped.
+   */
+  warmup(languages: readonly string[]): Promise<void>;
 }
 
 /** One sentence (or piece of one) waiting for a batch: the engine it needs and its text. */
@@ -49,9 +63,22 @@ export interface SentenceItem {
  * loaded per source language, on first use, and shared. A sentence LRU cache (`cacheSize`)
  * skips repeated sentences (wire copy, boilerplate).
  */
-export function translateStage(options: TranslateStageOptions = {}): Stage {
+export function translateStage(options: TranslateStageOptions = {}): TranslateStage {
   checkOptions(TRANSLATE_STAGE_OPTIONS, options, STAGE);
   checkNumericOptions(options);
+  if (
+    options.preload !== undefined &&
+    !(Array.isArray(options.preload) && options.preload.every((l) => typeof l === "string"))
+  ) {
+    throw new RassegnaError(
+      "USAGE",
+      `${STAGE}: option preload must be a list of language codes, got ${String(options.preload)}.`,
+      {
+        stage: STAGE,
+        hint: 'For example preload: ["it"].',
+      },
+    );
+  }
   const to = normalizeLanguage(options.to ?? "en");
   const names = engineOrder(options);
   const cache = new LruCache<string, string>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
@@ -132,9 +159,13 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
     },
   };
 
-  return {
+  const stage: TranslateStage = {
     name: STAGE,
     batching,
+    async warmup(languages: readonly string[]): Promise<void> {
+      const sources = languages.map(normalizeLanguage).filter((code) => code !== to && !isEnglish(code));
+      await Promise.allSettled([...new Set(sources)].map(translatorFor));
+    },
     async process(doc: Analysis, context: StageContext): Promise<void> {
       if (hasInputError(doc)) return;
       // Numbers and symbols only ("und" by detection): there is nothing to translate.
@@ -186,4 +217,6 @@ export function translateStage(options: TranslateStageOptions = {}): Stage {
       for (const result of settled) if (result.status === "fulfilled") await result.value.close();
     },
   };
+  if (options.preload !== undefined && options.preload.length > 0) void stage.warmup(options.preload);
+  return stage;
 }

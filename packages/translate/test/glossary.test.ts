@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
-
+import { actorByName } from "@rassegna/core";
 import { describe, expect, it } from "vitest";
 
-// @ts-expect-error: the data build script is JavaScript without types.
-import { compileGlossary, DATA_FILE, glossaryBody, validateGlossary } from "../scripts/build-data.mjs";
-import { hyphenNameSpans, termSpans, withoutPivotLeftovers } from "../src/glossary.js";
-import { GLOSSARY_DATA } from "../src/glossary-data.js";
-import { foreignQuoteSpans } from "../src/names.js";
+import { glossaryTerms, hyphenNameSpans, termSpans, withoutPivotLeftovers } from "../src/backends/apertium/glossary.js";
+import { foreignQuoteSpans } from "../src/backends/apertium/names.js";
 
 const texts = (line: string, spans: Array<[number, number, string?]>) =>
   spans.map(([s, e, en]) => [line.slice(s, e), en]);
@@ -61,23 +57,20 @@ describe("the Italian news glossary", () => {
     expect(foreignQuoteSpans(line, words).map(([s, e]) => line.slice(s, e))).toEqual(["We shall stay firm"]);
   });
 
-  it("is checked when built: the module matches the data, and bad data is refused with the reason", () => {
-    const data = JSON.parse(readFileSync(DATA_FILE, "utf8"));
-    // The committed module is the compiled data (run `pnpm --filter @rassegna/translate build:data` after an edit).
-    expect(GLOSSARY_DATA).toEqual(glossaryBody(data));
-    expect(validateGlossary(data)).toEqual([]);
-    const bad = {
-      ...data,
-      terms: [
-        { it: "uno", en: "one", kind: "term", source: "nowhere" },
-        { it: "due", en: "", kind: "thing", source: "press", after: ["Il"] },
-      ],
-    };
-    const problems = validateGlossary(bad) as string[];
-    expect(problems.join("\n")).toMatch(/source "nowhere" is not in sources/);
-    expect(problems.join("\n")).toMatch(/"en" is missing/);
-    expect(problems.join("\n")).toMatch(/kind must be one of/);
-    expect(problems.join("\n")).toMatch(/"after" must be a list of lower-case words/);
-    expect(() => compileGlossary(bad)).toThrow(/not valid/);
+  it("names bodies and parties by core's actors: one English name for translation and entities", () => {
+    const terms = glossaryTerms();
+    const audit = terms.find((t) => t.it === "Corte dei conti");
+    // The canonical name is "Court of Audit (Italy)": the qualifier is not written in running text.
+    expect(actorByName("Court of Audit (Italy)")).toBeDefined();
+    expect(audit).toMatchObject({ en: "Court of Audit", kind: "institution" });
+    const brothers = terms.find((t) => t.it === "Fratelli d'Italia");
+    expect(brothers?.en).toBe(actorByName("Brothers of Italy")?.name);
+    // Every term has its English, and no English keeps a bracketed qualifier.
+    for (const term of terms) {
+      expect(term.en.trim()).not.toBe("");
+      expect(term.en).not.toMatch(/\(/);
+    }
+    // A word in two senses is two terms, each with its context.
+    expect(terms.filter((t) => t.it === "caccia").map((t) => t.after?.length ?? 0)).not.toContain(0);
   });
 });

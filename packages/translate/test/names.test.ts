@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { englishNameSpans, withoutCountryArticles } from "../src/glossary.js";
+import { englishNameSpans, withoutCountryArticles } from "../src/backends/apertium/glossary.js";
 import {
   type AnalysedWord,
   analyserInput,
@@ -11,7 +11,7 @@ import {
   parseAnalyses,
   shield,
   unshield,
-} from "../src/names.js";
+} from "../src/backends/apertium/names.js";
 
 // Readings as Apertium's Italian analyser writes them (lt-proc -w).
 const w = (surface: string, ...readings: string[]): AnalysedWord => ({ surface, readings });

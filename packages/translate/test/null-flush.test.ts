@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acquireProcess, NullFlushProcess, releaseProcess } from "../src/null-flush.js";
+import { acquireProcess, NullFlushProcess, releaseProcess } from "../src/backends/apertium/null-flush.js";
 
 /**
  * A stand-in chain in bash: answers each NUL-ended request with it upper-cased, hangs on

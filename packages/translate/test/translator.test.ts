@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { ModelUnavailableError, RassegnaError } from "@rassegna/core";
-import { createTranslator, splitLongSentence, type Translator } from "@rassegna/translate";
+import { ModelUnavailableError, RassegnaError, unknownBackendError } from "@rassegna/core";
+import { createTranslator, splitLongSentence, type Translator, translateStage } from "@rassegna/translate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadedModelCount } from "../src/marian.js";
+import { loadedModelCount } from "../src/backends/transformers/marian.js";
 import { FIXTURE_MODELS, TINY_MODEL, tinyOptions } from "./helpers.js";
 
 const ARTICLE =
@@ -217,10 +217,24 @@ describe("createTranslator errors and English", () => {
     await expect(createTranslator({ ...tinyOptions, maxInputTokens: 2.5 })).rejects.toMatchObject({ code: "USAGE" });
   });
 
-  it("an unknown engine is a USAGE error", async () => {
-    const error = await createTranslator({ engine: "babelfish" as "apertium" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RassegnaError);
-    expect(error).toMatchObject({ code: "USAGE", message: expect.stringContaining("babelfish") });
+  it("an unknown backend is core's unknown-backend error, under either option name, before anything loads", async () => {
+    const expected = unknownBackendError("translate", "babelfish", ["transformers", "apertium"]);
+    for (const options of [
+      { backend: "babelfish" as "apertium" },
+      { engine: "babelfish" as "apertium" },
+      { engines: ["apertium", "babelfish" as "apertium"] },
+    ]) {
+      const error = await createTranslator(options).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RassegnaError);
+      expect(error).toMatchObject({ code: expected.code, message: expected.message });
+    }
+    expect(() => translateStage({ backend: "babelfish" as "apertium" })).toThrow(expected.message);
+  });
+
+  it("takes the backend by its name, `engine` being its former name", async () => {
+    const byBackend = await createTranslator({ ...tinyOptions, backend: "transformers" });
+    expect(byBackend.engine).toBe("transformers");
+    await byBackend.close();
   });
 
   it("English to English gives the text back, with sentence segments, and loads nothing", async () => {

@@ -47,4 +47,5 @@ export const TRANSLATE_STAGE_OPTIONS = options({
   ...TRANSLATOR_OPTIONS.entries,
   models: recordOf(v.string("a model id (a string)"), 'an object of model ids by language, such as { it: "…" }'),
   maxWaitMs: wholeNumber(0),
+  preload: listOf(v.string("a language code (a string)"), 'an array of language codes such as ["it"]'),
 });

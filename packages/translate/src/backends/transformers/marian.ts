@@ -12,9 +12,7 @@ import {
   throwIfAborted,
 } from "@rassegna/core";
 
-import type { EngineStats, SentenceEngine } from "./engine.js";
-
-export const STAGE = "translate";
+import { type EngineStats, type SentenceEngine, STAGE } from "../../engine.js";
 
 /** Progress of a model download, as the command's progress bar shows it. */
 export interface DownloadProgress {

@@ -8,6 +8,7 @@
  * placeholders that Apertium passes through untouched, and put back after.
  */
 
+import { TITLES as TITLE_WORDS } from "../../generated/data.js";
 import { escapeStream } from "./stream-format.js";
 
 /** One word of the analyser's output: its surface and its readings (none when unknown). */
@@ -86,15 +87,8 @@ function unescapeStream(text: string): string {
   return text.replace(/\\(.)/g, "$1");
 }
 
-/** Titles before a surname ("il premier Conte", "le ministre Barrot", "presidente Lula"). */
-const TITLES = new Set(
-  `presidente premier ministro ministra ministre segretario segretaria leader senatore senatrice deputato deputata
-  sindaco sindaca governatore governatrice papa cardinale generale ambasciatore ambasciatrice portavoce
-  cancelliere cancelliera commissario commissaria procuratore giudice onorevole sig sig.ra dott dott.ssa on
-  président ministro presidenta señor señora sr sra`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+/** Titles before a surname ("il premier Conte", "le ministre Barrot"), of every language listed (data/<lang>/titles.yml). */
+const TITLES: ReadonlySet<string> = new Set(Object.values(TITLE_WORDS).flat());
 
 const FUNCTION_TAGS = /<(?:det|pr|cnjcoo|cnjsub|cnjadv|prn|rel|preadv|adv|ij)>/;
 

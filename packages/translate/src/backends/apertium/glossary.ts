@@ -1,7 +1,79 @@
-import { listActors } from "@rassegna/core";
+import { actorByName, listActors } from "@rassegna/core";
 
-import { GLOSSARY_DATA } from "./glossary-data.js";
-import type { GlossaryTerm } from "./glossary-types.js";
+import {
+  ENGLISH_ALIASES,
+  INSTITUTIONS,
+  LEXICON,
+  NAME_PARTICLES,
+  OFFICES,
+  PARTIES,
+  PIVOT_LEFTOVERS,
+  TAKES_THE,
+  TERMS,
+} from "../../generated/data.js";
+
+/** One term of the Italian news glossary: the Italian as written, the English, what it is. */
+export interface GlossaryTerm {
+  it: string;
+  en: string;
+  kind: "office" | "institution" | "party" | "term";
+  /** Words one of which must come just before the term (its sense in context). */
+  after?: readonly string[];
+}
+
+/** A term as the data files hold it: its English, or the core actor it names. */
+interface TermEntry {
+  readonly en?: string;
+  readonly actor?: string;
+  readonly after?: readonly string[];
+}
+
+/**
+ * The English of a term: its own, or the canonical name of the core actor it names, without
+ * the bracketed qualifier that tells bodies of several countries apart ("Court of Audit
+ * (Italy)" → "Court of Audit"): translation and entities say one name for one body.
+ */
+function termEnglish(it: string, entry: TermEntry): string {
+  if (entry.actor !== undefined) {
+    const actor = actorByName(entry.actor);
+    if (!actor) {
+      throw new Error(
+        `@rassegna/translate data: "${it}" names the actor "${entry.actor}", which @rassegna/core does not hold (data/it/*.yml).`,
+      );
+    }
+    return actor.name.replace(/\s*\([^)]*\)$/, "");
+  }
+  if (entry.en === undefined) throw new Error(`@rassegna/translate data: "${it}" has neither "en" nor "actor".`);
+  return entry.en;
+}
+
+/**
+ * Every term of the Italian news glossary (data/it/offices, institutions, parties, terms),
+ * the English resolved; a key "word#sense" is the word in one of its senses.
+ */
+export function glossaryTerms(): GlossaryTerm[] {
+  const lists: Array<[GlossaryTerm["kind"], Readonly<Record<string, TermEntry>>]> = [
+    ["office", OFFICES.it],
+    ["institution", INSTITUTIONS.it],
+    ["party", PARTIES.it],
+    ["term", TERMS.it],
+  ];
+  return lists.flatMap(([kind, map]) =>
+    Object.entries(map).map(([key, entry]) => {
+      const it = key.replace(/#[a-z]+$/, "");
+      const term: GlossaryTerm = { it, en: termEnglish(key, entry), kind };
+      if (entry.after !== undefined) term.after = entry.after;
+      return term;
+    }),
+  );
+}
+
+/**
+ * Italian news words the Apertium Italian→Spanish dictionary lacks, with their English
+ * (data/it/lexicon.yml). Used only for words the source analyser marks unknown (what Apertium
+ * knows it translates itself), so a word here never overrides Apertium.
+ */
+export const NEWS_LEXICON: ReadonlyMap<string, string> = new Map(Object.entries(LEXICON.it));
 
 /**
  * Apertium's dictionaries lack or mistranslate many proper names of international news
@@ -12,7 +84,8 @@ import type { GlossaryTerm } from "./glossary-types.js";
  * acronyms (Apertium keeps them) and a few aliases that are English words themselves.
  */
 const KINDS = new Set(["country", "city", "region", "organization"]);
-const ENGLISH_ALIASES = new Set(["America", "Britain", "Great Britain", "Formosa", "the States"]);
+/** Aliases that are English names already (data/en/english-aliases.yml). */
+const ENGLISH_NAMES: ReadonlySet<string> = new Set(ENGLISH_ALIASES.en);
 
 interface Glossary {
   pattern: RegExp;
@@ -30,7 +103,7 @@ function buildGlossary(): Glossary {
   for (const actor of listActors()) {
     if (!KINDS.has(actor.kind)) continue;
     for (const alias of [actor.name, ...actor.aliases]) {
-      if (names.has(alias) || ENGLISH_ALIASES.has(alias)) continue;
+      if (names.has(alias) || ENGLISH_NAMES.has(alias)) continue;
       // Capitalised names with a lower-case letter: acronyms pass through Apertium as they are.
       if (!/^\p{Lu}/u.test(alias) || !/\p{Ll}/u.test(alias) || !/^[\p{L}\p{M}' .-]+$/u.test(alias)) continue;
       names.set(alias, actor.name);
@@ -59,9 +132,8 @@ export function englishNameSpans(text: string): NameSpan[] {
   return spans;
 }
 
-/** English names of countries and regions that take "the" ("the United States", "the Balkans"). */
-const TAKES_THE =
-  /^(?:United |Netherlands|Philippines|Czech Republic|Dominican Republic|Central African Republic|Democratic Republic|Republic of|Gambia|Bahamas|Maldives|Comoros|Marshall Islands|Solomon Islands|Vatican|Middle East|Far East|Balkans|Caucasus|Sahel|Horn of|Indo-Pacific|Persian Gulf|Gulf|Mediterranean|Pacific|Atlantic|Arctic|Caribbean|Baltic|Black Sea|Red Sea|South China Sea|Taiwan Strait|Strait of|Alps)/;
+/** Beginnings of English names of countries and regions that take "the" (data/en/takes-the.yml). */
+let takesThe: RegExp | undefined;
 
 let articled: RegExp | undefined;
 
@@ -71,8 +143,10 @@ let articled: RegExp | undefined;
  */
 export function withoutCountryArticles(english: string): string {
   if (!articled) {
+    takesThe ??= new RegExp(`^(?:${TAKES_THE.en.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "u");
+    const pattern = takesThe;
     const names = listActors()
-      .filter((a) => (a.kind === "country" || a.kind === "region") && !TAKES_THE.test(a.name))
+      .filter((a) => (a.kind === "country" || a.kind === "region") && !pattern.test(a.name))
       .map((a) => a.name)
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
@@ -102,7 +176,7 @@ function lowerFirst(text: string): string {
 
 function buildTermIndex(): TermIndex {
   const bySurface = new Map<string, GlossaryTerm[]>();
-  for (const term of GLOSSARY_DATA.terms) {
+  for (const term of glossaryTerms()) {
     const list = bySurface.get(term.it);
     if (list) list.push(term);
     else bySurface.set(term.it, [term]);
@@ -154,9 +228,9 @@ let hyphenated: RegExp | undefined;
  */
 export function hyphenNameSpans(line: string): TermSpan[] {
   if (!hyphenated) {
-    const particles = GLOSSARY_DATA.nameParticles
-      .map((p) => `[${p[0]}${(p[0] ?? "").toUpperCase()}]${escapeRegExp(p.slice(1))}`)
-      .join("|");
+    const particles = NAME_PARTICLES.map(
+      (p) => `[${p[0]}${(p[0] ?? "").toUpperCase()}]${escapeRegExp(p.slice(1))}`,
+    ).join("|");
     hyphenated = new RegExp(
       `(?<![\\p{L}\\p{N}-])(?:(?:\\p{Lu}\\p{Ll}+ )+\\p{Lu}\\p{Ll}*(?:-\\p{Ll}+)+|(?:${particles})-\\p{Lu}\\p{L}+)(?![\\p{L}\\p{N}-])`,
       "gu",
@@ -169,7 +243,7 @@ let pivotWords: RegExp | undefined;
 
 /** Spanish words the Spanish→English step left in the English ("millardos" → "billion"). */
 export function withoutPivotLeftovers(english: string): string {
-  const map = GLOSSARY_DATA.pivot;
+  const map = PIVOT_LEFTOVERS.es;
   pivotWords ??= new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${Object.keys(map).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`,
     "gu",

@@ -4,9 +4,8 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
 import { type ModelSettingsOptions, RassegnaError, resolveModelSettings } from "@rassegna/core";
-
+import { opusModelFor } from "../../registry.js";
 import { acquireMarian, type DownloadProgress, releaseMarian } from "./marian.js";
-import { opusModelFor } from "./registry.js";
 
 /** A model found on disk. */
 export interface CachedModel {
