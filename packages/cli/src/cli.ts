@@ -11,7 +11,7 @@ import {
 } from "@rassegna/core";
 import { createPipeline, type Pipeline } from "@rassegna/pipeline";
 import type { SkippedFile } from "@rassegna/sources";
-import type { DefaultStageName, StageFactory } from "rassegna";
+import type { DefaultStageName, PipelineInput, StageFactory } from "rassegna";
 
 import { type InputItem, readInputs } from "./inputs.js";
 import { assertSafeOutput, openSink, recordLine, writeFileAtomic } from "./output.js";
@@ -282,11 +282,12 @@ async function articleCommand(
   // Inputs that could not be read or parsed: their record gets that error instead.
   const unreadable = new Map<number, StageError>();
   let read = 0;
-  async function* articles(): AsyncGenerator<unknown> {
+  // What was read is checked by the pipeline: a value that is not an article becomes an INVALID_INPUT record.
+  async function* articles(): AsyncGenerator<PipelineInput> {
     for await (const item of inputs as AsyncIterable<InputItem>) {
       if (item.error) unreadable.set(read, item.error);
       read++;
-      yield item.article;
+      yield item.article as PipelineInput;
     }
   }
 
