@@ -6,7 +6,8 @@
  *   pipeline                  ← core only (stages are handed to it)
  *   queue                     ← core and pipeline
  *   cli, rassegna             ← anything below (rassegna never imports cli)
- *   examples                  ← public entry points only (what `exports` offers)
+ *   examples, bench           ← public entry points only (what `exports` offers)
+ *   scripts/ (build tools)    ← never imported by a package's shipped code (src/, bin/)
  *
  * Workspace imports resolve through node_modules symlinks to `packages/<name>/…`, so the rules
  * speak of real paths; they bind the code a package ships (src/, bin/, scripts/), not its
@@ -53,10 +54,17 @@ module.exports = {
     ),
     {
       name: "examples-use-public-entry-points",
-      comment: "examples import packages by name (their exports), never their files.",
+      comment: "examples and benchmarks import packages by name (their exports), never their files.",
       severity: "error",
-      from: { path: "^examples/" },
+      from: { path: "^(examples|bench)/" },
       to: { path: "^packages/[^/]+/", pathNot: "^packages/[^/]+/dist/index(\\.browser)?\\.(d\\.ts|js)$" },
+    },
+    {
+      name: "shipped-code-never-imports-build-scripts",
+      comment: "the data compiler and other tools in scripts/ run at build time; src/ reads what they generate.",
+      severity: "error",
+      from: { path: "^packages/[^/]+/(src|bin)/" },
+      to: { path: ["^scripts/", "^packages/[^/]+/scripts/"] },
     },
     {
       name: "no-circular",

@@ -35,10 +35,23 @@ const packages = [
   "rassegna",
 ];
 
+/** Packages with type tests (`test/*.test-d.ts`). */
+const TYPE_TESTED = new Set(["pipeline", "rassegna"]);
+
 export default [
   ...packages.map((name) => ({
     resolve: { alias },
-    test: { name, root: `${root}packages/${name}`, include: ["test/**/*.test.ts"], setupFiles, testTimeout: 60_000 },
+    test: {
+      name,
+      root: `${root}packages/${name}`,
+      include: ["test/**/*.test.ts"],
+      setupFiles,
+      testTimeout: 60_000,
+      // Type tests of the public API (`test/*.test-d.ts`, checked by tsc with test/tsconfig.json).
+      ...(TYPE_TESTED.has(name)
+        ? { typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "test/tsconfig.json" } }
+        : {}),
+    },
   })),
   // The consumer test packs and installs every package from the npm registry: CI only.
   ...(process.env.RASSEGNA_CONSUMER_TEST === "1"
@@ -55,6 +68,11 @@ export default [
         },
       ]
     : []),
+  // The benchmarks' scores (bench/metrics.ts); the benchmarks themselves run with `pnpm bench`.
+  {
+    resolve: { alias },
+    test: { name: "bench", root: `${root}bench`, include: ["*.test.ts"], setupFiles },
+  },
   {
     resolve: { alias },
     test: {

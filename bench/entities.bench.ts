@@ -14,6 +14,7 @@ import { extractEntities, type RulesExtractOptions } from "@rassegna/entities";
 import nlp from "compromise";
 
 import { fmt, isMain, machineInfo, measure, readShared, table, writeResult } from "./lib.js";
+import { type Counts, prf } from "./metrics.js";
 
 type Label = "PER" | "LOC" | "ORG";
 const LABELS: Label[] = ["PER", "LOC", "ORG"];
@@ -132,11 +133,6 @@ export function toTokenEntities(doc: Doc, spans: Span[]): { entities: Set<string
   return { entities, tags };
 }
 
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
 type Scores = Record<Label | "micro", Counts>;
 
 function emptyScores(): Scores {
@@ -153,10 +149,10 @@ function count(scores: Scores, label: Label, key: keyof Counts) {
   scores.micro[key]++;
 }
 
-function prf({ tp, fp, fn }: Counts): { p: number; r: number; f: number } {
-  const p = tp + fp === 0 ? 0 : (100 * tp) / (tp + fp);
-  const r = tp + fn === 0 ? 0 : (100 * tp) / (tp + fn);
-  return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+/** Precision, recall and F1 in %. */
+function prfPercent(counts: Counts): { p: number; r: number; f: number } {
+  const { p, r, f } = prf(counts);
+  return { p: 100 * p, r: 100 * r, f: 100 * f };
 }
 
 type Extractor = (text: string) => Span[];
@@ -247,7 +243,7 @@ const plainCompromise: Extractor = (text) => {
 
 function scoreRows(name: string, scores: Scores, goal?: (label: Label | "micro") => string): Array<string[]> {
   return (["micro", ...LABELS] as const).map((label) => {
-    const { p, r, f } = prf(scores[label]);
+    const { p, r, f } = prfPercent(scores[label]);
     return [name, label, fmt(p), fmt(r), fmt(f), goal ? goal(label) : ""];
   });
 }
@@ -268,7 +264,7 @@ export default async function run(split: "test" | "dev" = "test"): Promise<strin
   const itOurs = await evaluate(italian, ours("it", { corpus: "kind" }));
   const itPlain = await evaluate(italian, plainCompromise);
 
-  const f1 = (s: Scores, label: Label | "micro" = "micro") => prf(s[label]).f;
+  const f1 = (s: Scores, label: Label | "micro" = "micro") => prfPercent(s[label]).f;
   const speed = (r: Result) => r.tokens / r.cpuSeconds;
   const enGoal = (label: Label | "micro") => {
     const goal = label === "micro" ? 82 : 65;

@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { machineInfo, measure, repoRoot } from "./lib.js";
+import { machineInfo, measure, repoRoot, reportSection } from "./lib.js";
 
 const BENCHMARKS: Array<{ name: string; title: string; command: string }> = [
   { name: "pipeline", title: "Pipeline overhead", command: "pnpm bench:pipeline" },
@@ -29,12 +29,10 @@ async function main(): Promise<void> {
     try {
       const module = (await import(`./${bench.name}.bench.js`)) as { default: () => Promise<string> };
       const { result, wallSeconds } = await measure(() => module.default());
-      sections.push(
-        `## ${bench.title}\n\n_Command: \`${bench.command}\` — ${wallSeconds.toFixed(0)} s._\n\n${result.trim()}`,
-      );
+      sections.push(reportSection(bench.title, bench.command, ` — ${wallSeconds.toFixed(0)} s`, result));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      sections.push(`## ${bench.title}\n\n_Command: \`${bench.command}\`._\n\n**Did not run:** ${message}`);
+      sections.push(reportSection(bench.title, bench.command, "", `**Did not run:** ${message}`));
       process.stderr.write(`${bench.title} failed: ${message}\n`);
     }
   }

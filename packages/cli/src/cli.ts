@@ -5,7 +5,8 @@ import type { Readable, Writable } from "node:stream";
 import type { Analysis, Stage, StageError, StageWarning } from "@rassegna/core";
 import { createPipeline, type Pipeline } from "@rassegna/pipeline";
 import type { SkippedFile } from "@rassegna/sources";
-import type { DefaultStageName, StageFactory } from "rassegna";
+import type { DefaultStageName, PipelineInput, StageFactory } from "rassegna";
+
 import { type InputItem, readInputs } from "./inputs.js";
 import { modelsCommand } from "./models.js";
 import { assertSafeOutput, openSink, recordLine, writeFileAtomic } from "./output.js";
@@ -266,12 +267,13 @@ async function articleCommand(
   // Notes from reading (a file decoded from a legacy encoding): added to that record's warnings.
   const readNotes = new Map<number, StageWarning>();
   let read = 0;
-  async function* articles(): AsyncGenerator<unknown> {
+  // What was read is checked by the pipeline: a value that is not an article becomes an INVALID_INPUT record.
+  async function* articles(): AsyncGenerator<PipelineInput> {
     for await (const item of inputs as AsyncIterable<InputItem>) {
       if (item.error) unreadable.set(read, item.error);
       if (item.warning) readNotes.set(read, item.warning);
       read++;
-      yield item.article;
+      yield item.article as PipelineInput;
     }
   }
 

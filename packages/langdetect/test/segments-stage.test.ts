@@ -122,3 +122,22 @@ describe("languageStage on articles that mix languages", () => {
     expect(doc.language?.code).toBe("it");
   });
 });
+
+describe("languageStage on the stage template", () => {
+  it("takes the backend by name, and refuses an unknown one with core's error", () => {
+    expect(languageStage({ backend: "ngrams" }).name).toBe("language");
+    expect(() => languageStage({ backend: "bert" as never })).toThrow(
+      'language: unknown backend "bert". Use one of "ngrams".',
+    );
+    expect(() => languageStage({ backend: "bert" as never })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT", stage: "language" }),
+    );
+  });
+
+  it("declares what it writes, and closes without error (twice)", async () => {
+    const stage = languageStage();
+    expect(stage.writes).toEqual(["language", "languageSegments"]);
+    await stage.close?.();
+    await stage.close?.();
+  });
+});

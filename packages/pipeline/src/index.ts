@@ -4,6 +4,7 @@
  */
 export { createPipeline } from "./pipeline.js";
 export type {
+  AnalysisDuplex,
   Pipeline,
   PipelineInput,
   PipelineOptions,

@@ -2,7 +2,7 @@ import type { Analysis } from "@rassegna/core";
 
 import { Fifo } from "./queue.js";
 import { abortError, isPromiseLike, type Lane, type Task, type TaskOwner } from "./task.js";
-import type { PipelineInput } from "./types.js";
+import type { PipelineInput, PipelineSource } from "./types.js";
 
 /** What a stream run needs of its pipeline. */
 export interface RunHost {
@@ -223,4 +223,35 @@ export class StreamRun implements AsyncIterableIterator<Analysis>, TaskOwner {
       return;
     }
   }
+}
+
+/**
+ * The records of `source`, one per input, through `host`; a usage error for anything but an
+ * iterable or async iterable (a string is one article: `run(text)` or `stream([text])`).
+ */
+export function streamOf(
+  host: RunHost,
+  source: PipelineSource,
+  usage: (message: string) => Error,
+): AsyncIterable<Analysis> {
+  if (typeof source === "string") {
+    throw usage("stream() takes an iterable of articles, not one string: use run(text) or stream([text]).");
+  }
+  const iterable = source as Partial<AsyncIterable<PipelineInput> & Iterable<PipelineInput>> | null | undefined;
+  if (
+    iterable === null ||
+    iterable === undefined ||
+    (typeof iterable[Symbol.asyncIterator] !== "function" && typeof iterable[Symbol.iterator] !== "function")
+  ) {
+    throw usage("stream() takes an iterable or async iterable of articles (an array, a generator, a stream…).");
+  }
+  return {
+    [Symbol.asyncIterator]: () => {
+      const iterator =
+        typeof iterable[Symbol.asyncIterator] === "function"
+          ? iterable[Symbol.asyncIterator]!()
+          : iterable[Symbol.iterator]!();
+      return new StreamRun(host, iterator);
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { Analysis } from "@rassegna/core";
 
 import { Channel } from "./channel.js";
 import { Duplex } from "./platform.js";
-import type { PipelineInput, PipelineSource } from "./types.js";
+import type { AnalysisDuplex, PipelineInput, PipelineSource } from "./types.js";
 
 /** The part of a pipeline the stream adapters need. */
 interface Streamable {
@@ -13,7 +13,7 @@ interface Streamable {
  * An object-mode Duplex over a pipeline: written articles are pulled by the pipeline (a
  * write completes when the pipeline takes it), analyses are pushed as the reader asks.
  */
-export function toNodeDuplex(pipeline: Streamable): Duplex {
+export function toNodeDuplex(pipeline: Streamable): AnalysisDuplex {
   const input = new Channel<PipelineInput>();
   const output = pipeline.stream(input)[Symbol.asyncIterator]();
   let pulling = false;
@@ -22,7 +22,8 @@ export function toNodeDuplex(pipeline: Streamable): Duplex {
     // Keep buffering to the pipeline's own window: one article waits here at most.
     writableHighWaterMark: 1,
     readableHighWaterMark: 1,
-    write(chunk: unknown, _encoding, callback) {
+    // Whatever is written is checked by the pipeline: a bad value becomes an INVALID_INPUT record.
+    write(chunk: PipelineInput, _encoding, callback) {
       input.push(chunk).then(() => callback(), callback);
     },
     final(callback) {
@@ -60,7 +61,7 @@ export function toNodeDuplex(pipeline: Streamable): Duplex {
       );
     },
   });
-  return duplex;
+  return duplex as AnalysisDuplex;
 }
 
 /**

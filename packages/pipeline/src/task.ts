@@ -1,5 +1,8 @@
 import { AbortError, type Analysis, type CleanText, type StageContext, type StageError } from "@rassegna/core";
 
+import { MAX_TIMER_MS } from "./options.js";
+import { setMaxListeners } from "./platform.js";
+
 /** Who hears of an article's end. */
 export interface TaskOwner {
   taskDone(task: Task): void;
@@ -39,6 +42,25 @@ export interface Task {
   context: TaskContext | undefined;
   /** The text as given, when the stages read it without invisible characters (offsets are mapped back). */
   original: { text: string; clean: CleanText } | undefined;
+}
+
+/** A task for `doc`, before its first stage. */
+export function newTask(doc: Analysis, index: number, lane: Lane, owner: TaskOwner): Task {
+  return {
+    doc,
+    index,
+    lane,
+    owner,
+    next: 0,
+    clock: 0,
+    start: 0,
+    timed: false,
+    done: false,
+    errors: doc.errors,
+    id: doc.id,
+    context: undefined,
+    original: undefined,
+  };
 }
 
 /** What {@link TaskContext} needs of its pipeline. */
@@ -93,4 +115,57 @@ export function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
 
 export function abortError(signal: AbortSignal): AbortError {
   return new AbortError("The pipeline run was aborted.", { stage: "pipeline", cause: signal.reason });
+}
+
+/** A lane for the articles of a run cancelled by `signal`, with its stages' contexts. */
+export function createLane(signal: AbortSignal, contexts: StageContext[]): Lane {
+  const lane: Lane = { signal, aborted: signal.aborted, contexts, signalled: new Set() };
+  // Lane signals are the pipeline's own; every article in flight and every pending batch
+  // call listens to them, which is more than Node's default of 10 without being a leak.
+  setMaxListeners(0, signal);
+  if (!lane.aborted) {
+    const onAbort = () => {
+      lane.aborted = true;
+      for (const context of lane.signalled) context.abort(signal.reason);
+      lane.signalled.clear();
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  }
+  return lane;
+}
+
+/** How a stage's call ended. */
+export type Outcome = "ok" | "error" | "timeout" | "abort";
+
+/**
+ * Waits for a stage's promise, but never longer than `budget` ms nor past the lane's abort:
+ * whichever comes first settles the call, and `end` hears it at that moment (once). A stage
+ * that never settles costs its budget, not the run; what it does later is ignored.
+ */
+export function settleWithin(
+  result: PromiseLike<unknown>,
+  budget: number,
+  lane: Lane,
+  end: (outcome: Outcome, error?: unknown) => void,
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
+    const finish = (outcome: Outcome, error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      lane.signal.removeEventListener("abort", onAbort);
+      end(outcome, error);
+      resolve();
+    };
+    const onAbort = () => finish("abort");
+    if (lane.aborted) return finish("abort");
+    lane.signal.addEventListener("abort", onAbort, { once: true });
+    if (budget < MAX_TIMER_MS) timer = setTimeout(() => finish("timeout"), budget);
+    Promise.resolve(result).then(
+      () => finish("ok"),
+      (error: unknown) => finish("error", error),
+    );
+  });
 }

@@ -2,11 +2,30 @@ import type { Duplex } from "node:stream";
 
 import type { Analysis, Article, ArticleLimits, Stage, StageError } from "@rassegna/core";
 
-/** What a pipeline accepts as one input: an article, a plain string, or anything (bad input becomes an error record). */
-export type PipelineInput = Article | string | unknown;
+/**
+ * One input of a pipeline: an article, or the text of one. At run time anything else (a line
+ * of JSON that is not an article, `null`…) is not thrown out but becomes a record with an
+ * `INVALID_INPUT` error, so that every input has its record; give such unchecked values as
+ * `PipelineInput` (`JSON.parse(line) as PipelineInput`).
+ */
+export type PipelineInput = Article | string;
 
-/** A source of inputs: any iterable or async iterable. */
-export type PipelineSource = Iterable<PipelineInput> | AsyncIterable<PipelineInput>;
+/** A source of inputs: any iterable or async iterable (an array, a generator, a stream…). */
+export type PipelineSource<T extends PipelineInput = PipelineInput> = Iterable<T> | AsyncIterable<T>;
+
+/**
+ * The Node stream of a pipeline: an object-mode `Duplex` typed at both ends. Write
+ * {@link PipelineInput}s, read (or `for await`) {@link Analysis} records.
+ */
+export interface AnalysisDuplex extends Duplex {
+  read(size?: number): Analysis | null;
+  write(chunk: PipelineInput, callback?: (error: Error | null | undefined) => void): boolean;
+  write(chunk: PipelineInput, encoding: BufferEncoding, callback?: (error: Error | null | undefined) => void): boolean;
+  end(callback?: () => void): this;
+  end(chunk: PipelineInput, callback?: () => void): this;
+  end(chunk: PipelineInput, encoding: BufferEncoding, callback?: () => void): this;
+  [Symbol.asyncIterator](): NodeJS.AsyncIterator<Analysis>;
+}
 
 /** Progress of one article through the pipeline. */
 export type ProgressEvent =
@@ -93,14 +112,16 @@ export interface RunOptions {
 /** A composition of stages over articles. */
 export interface Pipeline {
   /** Analyses one article (an `index` gives a stable generated id when the article has none). */
-  run(article: PipelineInput, index?: number | RunOptions, options?: RunOptions): Promise<Analysis>;
+  run(article: PipelineInput, index?: number, options?: RunOptions): Promise<Analysis>;
+  /** Analyses one article, with the options of this call (`{ index, signal }`). */
+  run(article: PipelineInput, options: RunOptions): Promise<Analysis>;
   /**
    * Analyses every article of `source`: exactly one record per input, in input order unless
    * `ordered: false`. Stopping the iteration stops (returns) the source.
    */
   stream(source: PipelineSource): AsyncIterable<Analysis>;
   /** An object-mode Duplex: write articles, read analyses; backpressure flows through. */
-  toNodeStream(): Duplex;
+  toNodeStream(): AnalysisDuplex;
   /** A web transform (`{ writable, readable }`, for `pipeThrough`): write articles, read analyses. */
   toWebStream(): ReadableWritablePair<Analysis, PipelineInput>;
   /** Totals so far: articles read, done, failed, and time per stage. */

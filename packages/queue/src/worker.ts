@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 
 import { type Analysis, hasInputError, type Stage } from "@rassegna/core";
-import { createPipeline, type Pipeline } from "@rassegna/pipeline";
+import { createPipeline, type Pipeline, type PipelineInput } from "@rassegna/pipeline";
 import { type Job, type Queue, Worker } from "bullmq";
 
 import {
@@ -144,7 +144,8 @@ export async function startWorker(options: WorkerOptions): Promise<QueueWorker> 
         }
       }
     } else {
-      doc = await pipeline.run(data.input, data.index);
+      // Whatever the producer sent is checked by the pipeline (a bad value becomes an INVALID_INPUT record).
+      doc = await pipeline.run(data.input as PipelineInput, data.index);
     }
     const following = data.route[data.hop + 1];
     let result: unknown = doc;

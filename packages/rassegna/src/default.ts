@@ -6,13 +6,24 @@ import {
   type Stage,
 } from "@rassegna/core";
 import { type EntitiesStageOptions, entitiesStage } from "@rassegna/entities";
-import { type DetectOptions, languageStage } from "@rassegna/langdetect";
+import { type LanguageStageOptions, languageStage } from "@rassegna/langdetect";
 import { createPipeline, type Pipeline, type PipelineOptions } from "@rassegna/pipeline";
 import { type StanceOptions, stanceStage } from "@rassegna/stance";
 import { type TranslateStageOptions, translateStage } from "@rassegna/translate";
 
+/**
+ * The options of each default stage, by stage name (as transformers.js types its pipelines by
+ * task): `stageOptions`, `factories` and `stageFactory` are typed by it.
+ */
+export interface StageOptionsMap {
+  language: LanguageStageOptions;
+  translate: TranslateStageOptions;
+  entities: EntitiesStageOptions;
+  stance: StanceOptions;
+}
+
 /** The stages of the default pipeline, in the order they run. */
-export type DefaultStageName = "language" | "translate" | "entities" | "stance";
+export type DefaultStageName = keyof StageOptionsMap;
 
 export const DEFAULT_STAGE_NAMES: readonly DefaultStageName[] = Object.freeze([
   "language",
@@ -21,20 +32,26 @@ export const DEFAULT_STAGE_NAMES: readonly DefaultStageName[] = Object.freeze([
   "stance",
 ]);
 
-/** Makes a stage from its options. */
-export type StageFactory = (options: Record<string, unknown>) => Stage;
+/** Makes the default stage `N` from its package's options. */
+export type DefaultStageFactory<N extends DefaultStageName = DefaultStageName> = (options: StageOptionsMap[N]) => Stage;
+
+/**
+ * Makes a stage from its options.
+ * @deprecated Use {@link DefaultStageFactory} (typed by stage); `@rassegna/core`'s `StageFactory` is the template's.
+ */
+export type StageFactory = DefaultStageFactory;
 
 /** Each default stage's factory, taking its package's options. */
-const FACTORIES: Record<DefaultStageName, StageFactory> = {
-  language: (options) => languageStage(options as DetectOptions),
-  translate: (options) => translateStage(options as TranslateStageOptions),
-  entities: (options) => entitiesStage(options as EntitiesStageOptions),
-  stance: (options) => stanceStage(options as StanceOptions),
+const FACTORIES: { readonly [N in DefaultStageName]: DefaultStageFactory<N> } = {
+  language: languageStage,
+  translate: translateStage,
+  entities: entitiesStage,
+  stance: stanceStage,
 };
 
 /** The factory of a default stage: `stageFactory("translate")` makes `translateStage(options)`. */
-export function stageFactory(name: DefaultStageName): StageFactory {
-  const factory = Object.hasOwn(FACTORIES, name) ? FACTORIES[name] : undefined;
+export function stageFactory<N extends DefaultStageName>(name: N): DefaultStageFactory<N> {
+  const factory = Object.hasOwn(FACTORIES, name) ? (FACTORIES[name] as DefaultStageFactory<N>) : undefined;
   if (!factory) {
     throw new RassegnaError("USAGE", `There is no default stage "${String(name)}".`, {
       hint: `Use one of ${DEFAULT_STAGE_NAMES.join(", ")}.`,
@@ -69,11 +86,11 @@ export interface DefaultPipelineOptions extends Omit<PipelineOptions, "stages">,
    */
   language?: string;
   /** Further options for one stage, passed to its factory (e.g. `{ stance: { backend: "nli" } }`). */
-  stageOptions?: Partial<Record<DefaultStageName, Record<string, unknown>>>;
+  stageOptions?: { [N in DefaultStageName]?: StageOptionsMap[N] };
   /** Replaces a default stage with your own, or leaves it out with `false`. */
   replace?: Partial<Record<DefaultStageName, Stage | false>>;
   /** Makes a default stage with your factory instead; it gets the options the default one would. */
-  factories?: Partial<Record<DefaultStageName, StageFactory>>;
+  factories?: { [N in DefaultStageName]?: DefaultStageFactory<N> };
 }
 
 function modelSettings(options: ModelSettingsOptions): ModelSettingsOptions {
@@ -88,7 +105,7 @@ function modelSettings(options: ModelSettingsOptions): ModelSettingsOptions {
 export function defaultStages(options: DefaultPipelineOptions = {}): Stage[] {
   checkOptions(DEFAULT_PIPELINE_OPTIONS, options, "createDefaultPipeline");
   const settings = modelSettings(options);
-  const own: Record<DefaultStageName, Record<string, unknown>> = {
+  const own: StageOptionsMap = {
     language: {
       ...(options.languages === undefined ? {} : { languages: options.languages }),
       ...(options.language === undefined ? {} : { language: options.language }),
@@ -98,21 +115,23 @@ export function defaultStages(options: DefaultPipelineOptions = {}): Stage[] {
       engines: options.engines ?? ["transformers", "apertium"],
       ...(options.to === undefined ? {} : { to: options.to }),
     },
-    entities: { ...settings },
+    // The model settings matter to the "transformers" backend (chosen through stageOptions);
+    // the rules backend, the default, reads none of them.
+    entities: { ...settings } as EntitiesStageOptions,
     stance: {
       ...settings,
       ...(options.targets === undefined ? {} : { targets: options.targets }),
       ...(options.holders === undefined ? {} : { holders: options.holders }),
     },
   };
-  const stages: Stage[] = [];
-  for (const name of DEFAULT_STAGE_NAMES) {
+  const make = <N extends DefaultStageName>(name: N): Stage | undefined => {
     const replacement = options.replace?.[name];
-    if (replacement === false) continue;
-    const factory = options.factories?.[name] ?? stageFactory(name);
-    stages.push(replacement ?? factory({ ...own[name], ...options.stageOptions?.[name] }));
-  }
-  return stages;
+    if (replacement === false) return undefined;
+    if (replacement) return replacement;
+    const factory: DefaultStageFactory<N> = options.factories?.[name] ?? stageFactory(name);
+    return factory({ ...own[name], ...options.stageOptions?.[name] });
+  };
+  return DEFAULT_STAGE_NAMES.map(make).filter((stage): stage is Stage => stage !== undefined);
 }
 
 /**

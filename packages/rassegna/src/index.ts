@@ -14,8 +14,10 @@ export {
   createDefaultPipeline,
   DEFAULT_STAGE_NAMES,
   type DefaultPipelineOptions,
+  type DefaultStageFactory,
   type DefaultStageName,
   defaultStages,
   type StageFactory,
+  type StageOptionsMap,
   stageFactory,
 } from "./default.js";

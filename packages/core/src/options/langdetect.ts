@@ -1,5 +1,5 @@
 /** The option schemas of `@rassegna/langdetect`: `detectLanguage`, `detectSegments`, `languageStage`. */
-import { aBoolean, aLanguage, languageList, options, wholeNumber } from "./check.js";
+import { aBoolean, aLanguage, aString, languageList, options, wholeNumber } from "./check.js";
 
 /** `detectLanguage(text, options)` and `detectSegments(text, options)`. */
 export const DETECT_OPTIONS = options({
@@ -14,4 +14,5 @@ export const DETECT_OPTIONS = options({
 export const LANGUAGE_STAGE_OPTIONS = options({
   ...DETECT_OPTIONS.entries,
   segments: aBoolean(),
+  backend: aString('a backend name such as "ngrams" (a string)'),
 });
