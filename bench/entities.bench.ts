@@ -258,20 +258,26 @@ export default async function run(split: "test" | "dev" = "test"): Promise<strin
     readShared(`ner/it-kind-wikinews/${split === "test" ? "WN_test.tsv" : "WN_dev.tsv"}`),
     "kind",
   );
-  const enOurs = await evaluate(english, ours("en"));
+  // CoNLL-2003 reads cricket scorecards' players as people: its convention, behind an option.
+  const enOurs = await evaluate(english, ours("en", { corpus: "conll" }));
+  // Headlines, captions and one-line feed items: each sentence alone, no document context.
+  const enSentences = await evaluate(english, bySentence(ours("en", { corpus: "conll" })));
   const enPlain = await evaluate(english, plainCompromise);
-  // KIND annotates bodies named by common nouns ("il governo"): its convention, behind an option.
-  const itOurs = await evaluate(italian, ours("it", { lowercaseBodies: true }));
+  // KIND annotates bodies named by common nouns ("il governo") and spans offices apart from their
+  // town ("Procura" + "Trani"): its conventions, behind an option.
+  const itOurs = await evaluate(italian, ours("it", { corpus: "kind" }));
   const itPlain = await evaluate(italian, plainCompromise);
 
   const f1 = (s: Scores, label: Label | "micro" = "micro") => prf(s[label]).f;
   const speed = (r: Result) => r.tokens / r.cpuSeconds;
   const enGoal = (label: Label | "micro") => {
-    const goal = label === "micro" ? 75 : 65;
+    const goal = label === "micro" ? 82 : 65;
     return `≥ ${goal}: ${f1(enOurs.entity, label) >= goal ? "met" : "NOT met"}`;
   };
   const itGoal = (label: Label | "micro") =>
-    label === "micro" ? `≥ 65: ${f1(itOurs.entity) >= 65 ? "met" : "NOT met"}` : "";
+    label === "micro" ? `≥ 68: ${f1(itOurs.entity) >= 68 ? "met" : "NOT met"}` : "";
+  const sentenceGoal = (label: Label | "micro") =>
+    label === "micro" ? `≥ 78: ${f1(enSentences.entity) >= 78 ? "met" : "NOT met"}` : "";
   const header = ["extractor", "type", "P", "R", "F1", "goal"];
   const englishFile = split === "test" ? "eng.testb" : "eng.testa";
   const italianFile = split === "test" ? "WN_test.tsv" : "WN_dev.tsv";
@@ -289,6 +295,11 @@ were tuned on the dev splits (\`eng.testa\`, \`WN_dev.tsv\`): rules and cue word
 ### English: CoNLL-2003 \`${englishFile}\` (${enOurs.tokens} tokens, ${english.length} documents)
 
 ${table(header, [...scoreRows("ours (rules)", enOurs.entity, enGoal), ...scoreRows("plain compromise", enPlain.entity)])}
+
+Sentence by sentence (each line alone, as headlines, captions and one-line feed items come: no
+document context):
+
+${table(header, scoreRows("ours (rules), by sentence", enSentences.entity, sentenceGoal))}
 
 Micro F1 ours / compromise: **${fmt(f1(enOurs.entity))} / ${fmt(f1(enPlain.entity))}** (×${fmt(f1(enOurs.entity) / f1(enPlain.entity), 2)}).
 Speed: ours ${fmt(speed(enOurs), 0)} tokens/s, compromise ${fmt(speed(enPlain), 0)} tokens/s

@@ -4,10 +4,10 @@
  * {@link maskPageChrome} blanks those lines (spaces of the same length, so offsets stay true)
  * before the rules read the text; "Leggi anche:" and "Tags:" keep what follows their label.
  */
-import { PAGE_CHROME } from "./generated/data.js";
+import { LABEL_PREFIXES, LINE_WORDS } from "./generated/chrome.js";
 
-const LINE_WORDS = new Set(PAGE_CHROME.lineWords);
-const LABELS = [...PAGE_CHROME.labelPrefixes].sort((a, b) => b.length - a.length);
+const LINE_WORD_SET: ReadonlySet<string> = new Set(LINE_WORDS);
+const LABELS = [...LABEL_PREFIXES].sort((a, b) => b.length - a.length);
 
 function words(line: string): string[] {
   return line.match(/[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu) ?? [];
@@ -38,7 +38,7 @@ export function isChromeLine(line: string): boolean {
   // "ESTERI", "RELIGIONE": a section label alone on its line.
   if (all.length <= 2 && all.every((w) => !/\p{Ll}/u.test(w)) && !/[,–-]/.test(trimmed)) return true;
   // By-lines, time stamps, share and newsletter lines: short, and most of their words are furniture.
-  const furniture = lower.filter((w) => LINE_WORDS.has(w)).length;
+  const furniture = lower.filter((w) => LINE_WORD_SET.has(w)).length;
   if (
     all.length <= 12 &&
     furniture > 0 &&

@@ -23,7 +23,10 @@ import {
 } from "@rassegna/core";
 
 import { lookupName, namesOf } from "./gazetteer.js";
-import { ITALIAN_BARE_HEADS } from "./generated/data.js";
+import { BARE_HEADS } from "./generated/heads.js";
+import { list } from "./rules/words.js";
+
+const ITALIAN_BARE_HEADS = BARE_HEADS.it;
 
 /** The entities one pass found in one text, and where that text sits. */
 export interface PassResult {
@@ -47,22 +50,7 @@ function nameWords(text: string): string[] {
 }
 
 /** Articles and links that translation adds or changes around names. */
-const SKIP_WORDS = new Set([
-  "the",
-  "of",
-  "and",
-  "de",
-  "di",
-  "da",
-  "del",
-  "della",
-  "la",
-  "le",
-  "il",
-  "lo",
-  "von",
-  "der",
-]);
+const SKIP_WORDS = list("alignment-skip-words");
 
 function segmentOf(segments: readonly TranslationSegment[], start: number): TranslationSegment | undefined {
   return segments.find((s) => start >= s.target.start && start < s.target.end);

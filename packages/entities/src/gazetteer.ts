@@ -1,12 +1,22 @@
 /**
  * Name lookup: the shared actors of `@rassegna/core` first (so that the entities and stance
- * stages agree on canonical names), then this package's own gazetteer, then compromise's
- * lexicon of first names, last names and places.
+ * stages agree on canonical names), then this package's own gazetteer (`data/gazetteer/`:
+ * names core's actors do not hold), then compromise's lexicon of first names, last names and
+ * places.
  */
-import { actorByName, type EntityType, foldName, lookupActor, lookupDemonym } from "@rassegna/core";
+import {
+  type Actor,
+  actorByName,
+  type EntityType,
+  foldName,
+  listActors,
+  lookupActor,
+  lookupDemonym,
+} from "@rassegna/core";
 import nlp from "compromise";
 
-import { COUNTRY_LIKE, GAZETTEER, GROUP_WORDS, ITALIAN_FIRST_NAMES } from "./lexicon.js";
+import { ACTOR_ALIASES, COUNTRY_LIKE, ORGANIZATIONS, PLACES } from "./generated/gazetteer.js";
+import { RULES_LISTS } from "./generated/rules.js";
 
 /** A known name: its canonical form and type. */
 export interface KnownName {
@@ -16,6 +26,28 @@ export interface KnownName {
   country?: boolean;
 }
 
+/** An entry of the package's own gazetteer: canonical name, type, other names. */
+interface Entry {
+  name: string;
+  type: EntityType;
+  aliases: readonly string[];
+}
+
+let entries: Entry[] | undefined;
+
+/** The package's gazetteer, places first, in the order of its data. */
+export function gazetteerEntries(): readonly Entry[] {
+  entries ??= [
+    ...Object.entries(PLACES).map(([name, { aliases = [] }]) => ({ name, type: "LOCATION" as const, aliases })),
+    ...Object.entries(ORGANIZATIONS).map(([name, { aliases = [] }]) => ({
+      name,
+      type: "ORGANIZATION" as const,
+      aliases,
+    })),
+  ];
+  return entries;
+}
+
 interface Index {
   exact: Map<string, KnownName>;
   folded: Map<string, KnownName>;
@@ -23,17 +55,30 @@ interface Index {
 
 let index: Index | undefined;
 
+function fromActor(actor: Actor): KnownName {
+  return actor.kind === "country"
+    ? { name: actor.name, type: actor.type, country: true }
+    : { name: actor.name, type: actor.type };
+}
+
 function getIndex(): Index {
   if (index) return index;
   const exact = new Map<string, KnownName>();
   const folded = new Map<string, KnownName>();
-  for (const [name, type, aliases = []] of GAZETTEER) {
-    const known: KnownName = COUNTRY_LIKE.has(name) ? { name, type, country: true } : { name, type };
-    for (const alias of [name, ...aliases]) {
-      if (!exact.has(alias)) exact.set(alias, known);
-      // Names written in capitals ("IS", "ABC") only match as written.
-      if (/\p{Ll}/u.test(alias) && !folded.has(foldName(alias))) folded.set(foldName(alias), known);
-    }
+  const add = (alias: string, known: KnownName) => {
+    if (!exact.has(alias)) exact.set(alias, known);
+    // Names written in capitals ("IS", "ABC") only match as written.
+    if (/\p{Ll}/u.test(alias) && !folded.has(foldName(alias))) folded.set(foldName(alias), known);
+  };
+  const countryLike = new Set(COUNTRY_LIKE);
+  for (const { name, type, aliases } of gazetteerEntries()) {
+    const known: KnownName = countryLike.has(name) ? { name, type, country: true } : { name, type };
+    for (const alias of [name, ...aliases]) add(alias, known);
+  }
+  // Forms of core's actors that core does not list yet.
+  for (const [alias, name] of Object.entries(ACTOR_ALIASES)) {
+    const actor = actorByName(name);
+    if (actor) add(alias, fromActor(actor));
   }
   index = { exact, folded };
   return index;
@@ -53,25 +98,24 @@ let numbered: Map<string, NumberedName[]> | undefined;
  */
 export function numberedNames(): Map<string, NumberedName[]> {
   if (numbered) return numbered;
-  numbered = new Map();
-  for (const [name, type, aliases = []] of GAZETTEER) {
-    for (const alias of [name, ...aliases]) {
-      const words = foldName(alias).split(" ");
-      if (words.length < 2 || !words.some((w) => /^\d+$/.test(w))) continue;
-      const first = words[0] as string;
-      numbered.set(first, [...(numbered.get(first) ?? []), { words, known: { name, type } }]);
-    }
-  }
+  const map = new Map<string, NumberedName[]>();
+  const add = (alias: string, known: KnownName) => {
+    const words = foldName(alias).split(" ");
+    const first = words[0];
+    if (first === undefined || words.length < 2 || !words.some((w) => /^\d+$/.test(w))) return;
+    map.set(first, [...(map.get(first) ?? []), { words, known }]);
+  };
+  for (const actor of listActors()) for (const alias of [actor.name, ...actor.aliases]) add(alias, fromActor(actor));
+  for (const { name, type, aliases } of gazetteerEntries())
+    for (const alias of [name, ...aliases]) add(alias, { name, type });
+  numbered = map;
   return numbered;
 }
 
 /** The canonical name and type of a surface form, or `undefined` when it is not known. */
 export function lookupName(surface: string): KnownName | undefined {
   const actor = lookupActor(surface);
-  if (actor)
-    return actor.kind === "country"
-      ? { name: actor.name, type: actor.type, country: true }
-      : { name: actor.name, type: actor.type };
+  if (actor) return fromActor(actor);
   const { exact, folded } = getIndex();
   return exact.get(surface) ?? folded.get(foldName(surface));
 }
@@ -80,9 +124,12 @@ export function lookupName(surface: string): KnownName | undefined {
 export function namesOf(canonical: string): string[] {
   const actor = actorByName(canonical);
   if (actor) return [actor.name, ...actor.aliases];
-  const entry = GAZETTEER.find(([name]) => name === canonical);
-  return entry ? [entry[0], ...(entry[2] ?? [])] : [canonical];
+  const entry = gazetteerEntries().find(({ name }) => name === canonical);
+  return entry ? [entry.name, ...entry.aliases] : [canonical];
 }
+
+const GROUP_WORDS: ReadonlySet<string> = new Set(Object.values(RULES_LISTS["group-words"]).flat());
+const FIRST_NAMES: ReadonlySet<string> = new Set(Object.values(RULES_LISTS["first-names"]).flat());
 
 /** True for adjectives and nouns of nationality ("Chinese", "cinesi"): not entities. */
 export function isDemonym(word: string): boolean {
@@ -130,6 +177,6 @@ export function wordEvidence(lower: string): WordEvidence {
     if (!NAME_TAGS.has(tag) && tag !== "Singular" && tag !== "Noun") common = true;
     if (tag === "Singular" || tag === "Noun") common = common || tags.length === 1;
   }
-  if (ITALIAN_FIRST_NAMES.has(lower)) firstName = true;
+  if (FIRST_NAMES.has(lower)) firstName = true;
   return { firstName, lastName, place, organization, common };
 }

@@ -7,31 +7,12 @@
  */
 import { type EntityType, foldName, listActors } from "@rassegna/core";
 
-import { lookupName, namesOf } from "./gazetteer.js";
-import { GAZETTEER } from "./lexicon.js";
-import type { FoundMention } from "./rules.js";
+import { gazetteerEntries, lookupName, namesOf } from "./gazetteer.js";
+import { ACTOR_ALIASES } from "./generated/gazetteer.js";
+import type { FoundMention } from "./rules/types.js";
+import { list } from "./rules/words.js";
 
 const MAX_WORDS = 8;
-const ARTICLES = new Set([
-  "the",
-  "il",
-  "lo",
-  "la",
-  "i",
-  "gli",
-  "le",
-  "el",
-  "los",
-  "las",
-  "der",
-  "die",
-  "das",
-  "les",
-  "o",
-  "os",
-  "a",
-  "as",
-]);
 const LEADING = /^[«"“'‘([¿¡]+/u;
 const TRAILING = /[»"”'’)\].,;:!?…]+$/u;
 
@@ -66,7 +47,8 @@ function knownFirstWords(): Map<string, number> {
     firstWords!.set(first, Math.max(firstWords!.get(first) ?? 0, words.length));
   };
   for (const actor of listActors()) for (const name of [actor.name, ...actor.aliases]) add(name);
-  for (const [name, , aliases = []] of GAZETTEER) for (const alias of [name, ...aliases]) add(alias);
+  for (const { name, aliases } of gazetteerEntries()) for (const alias of [name, ...aliases]) add(alias);
+  for (const alias of Object.keys(ACTOR_ALIASES)) add(alias);
   return firstWords;
 }
 
@@ -82,7 +64,7 @@ export function findKnownNames(text: string, minWords = 1): FoundMention[] {
     let taken = 0;
     const first = words[i]!;
     // A name starts after its article ("la Cina", "the Fed"): the article is not part of it.
-    if (ARTICLES.has(text.slice(first.start, first.end).toLowerCase())) {
+    if (list("leading-articles").has(text.slice(first.start, first.end).toLowerCase())) {
       i++;
       continue;
     }
@@ -123,7 +105,7 @@ function sameWriting(name: string, surface: string): boolean {
 }
 
 function mention(start: number, end: number, text: string, type: EntityType, canonical: string): FoundMention {
-  return { start, end, text: text.slice(start, end), type, strength: 3, canonical };
+  return { start, end, text: text.slice(start, end), type, strength: 3, canonical, rule: "gazetteer-whole" };
 }
 
 /**

@@ -27,7 +27,7 @@ import {
   parseLabels,
   wordLabel,
 } from "./neural-labels.js";
-import { chunks } from "./rules.js";
+import { chunks } from "./rules/chunks.js";
 
 type Token = NeuralWord;
 
@@ -269,11 +269,14 @@ export class NeuralTagger {
   }
 }
 
-/** Loaded taggers, shared by extractors with the same model, weights and settings. */
-const taggers = new Map<string, Promise<NeuralTagger>>();
+/** Loaded taggers, shared by extractors with the same model, weights and settings, with how many hold each. */
+const taggers = new Map<string, { pending: Promise<NeuralTagger>; holders: number }>();
 
-/** Loads a tagger, or shares the one already loaded. A failed load is not kept. */
-export function acquireTagger(options: NeuralLoadOptions): Promise<NeuralTagger> {
+/**
+ * Loads a tagger, or shares the one already loaded; `hold` (default true) counts the caller as
+ * a holder until it calls {@link releaseTagger}. A failed load is not kept.
+ */
+export function acquireTagger(options: NeuralLoadOptions, hold = true): Promise<NeuralTagger> {
   const { model, dtype, settings } = options;
   const key = JSON.stringify([
     model,
@@ -284,22 +287,43 @@ export function acquireTagger(options: NeuralLoadOptions): Promise<NeuralTagger>
     options.batchSize,
     options.aggregation ?? "first",
   ]);
-  let pending = taggers.get(key);
-  if (!pending) {
-    pending = NeuralTagger.load(options);
-    taggers.set(key, pending);
+  let entry = taggers.get(key);
+  if (!entry) {
+    const pending = NeuralTagger.load(options);
+    const created = { pending, holders: 0 };
+    entry = created;
+    taggers.set(key, created);
     pending.catch(() => {
-      if (taggers.get(key) === pending) taggers.delete(key);
+      if (taggers.get(key) === created) taggers.delete(key);
     });
   }
-  return pending;
+  if (hold) entry.holders++;
+  return entry.pending;
 }
 
-/** Frees every loaded tagger (for tests and shutdown). */
-export async function releaseTaggers(): Promise<void> {
+/** One holder lets go of a tagger: the last one frees its model. */
+export async function releaseTagger(pending: Promise<NeuralTagger>): Promise<void> {
+  for (const [key, entry] of taggers) {
+    if (entry.pending !== pending) continue;
+    entry.holders--;
+    if (entry.holders > 0) return;
+    taggers.delete(key);
+    const tagger = await pending.catch(() => undefined);
+    await tagger?.close();
+    return;
+  }
+}
+
+/**
+ * Frees every loaded model of the transformers backend, held or not (shutdown, tests).
+ *
+ * @deprecated Call `close()` on the stage or the extractor: it frees the model once nothing
+ * else holds it.
+ */
+export async function releaseEntityModels(): Promise<void> {
   const all = [...taggers.values()];
   taggers.clear();
-  for (const pending of all) {
+  for (const { pending } of all) {
     const tagger = await pending.catch(() => undefined);
     await tagger?.close();
   }

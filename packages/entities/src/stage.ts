@@ -11,9 +11,10 @@ import {
   type TextSource,
   throwIfAborted,
 } from "@rassegna/core";
-
+import { extractKnownNames } from "./backends/rules.js";
 import { combinePasses, type PassResult } from "./combine.js";
-import { createEntityExtractor, type ExtractOptions, extractKnownNames } from "./extract.js";
+import { createEntityExtractor } from "./extract.js";
+import type { ExtractOptions } from "./options.js";
 import { linkRoles } from "./link-roles.js";
 
 const STAGE = "entities";

@@ -2,7 +2,9 @@ import { RassegnaError } from "@rassegna/core";
 import { createEntityExtractor, extractEntities } from "@rassegna/entities";
 import { describe, expect, it } from "vitest";
 
-import { chunks, findMentions, MAX_CHUNK, type WorkStats } from "../src/rules.js";
+import { chunks, MAX_CHUNK } from "../src/rules/chunks.js";
+import { findMentions } from "../src/rules/find-mentions.js";
+import type { WorkStats } from "../src/rules/types.js";
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -76,7 +78,7 @@ describe("large input", () => {
   it("does work linear in the text (counted, not timed) for a 5 MB article", () => {
     const count = (text: string): WorkStats => {
       const stats: WorkStats = { chunks: 0, tokens: 0, longestChunk: 0 };
-      findMentions(text, "en", stats);
+      findMentions(text, "en", { stats });
       return stats;
     };
     const unit = paragraph.repeat(40);
@@ -101,7 +103,7 @@ describe("pathological input", () => {
   it("stays linear on a long run of capitalised words without punctuation", () => {
     const count = (words: number): WorkStats => {
       const stats: WorkStats = { chunks: 0, tokens: 0, longestChunk: 0 };
-      findMentions(Array.from({ length: words }, (_, i) => (i % 2 ? "Bank" : "Of")).join(" of "), "en", stats);
+      findMentions(Array.from({ length: words }, (_, i) => (i % 2 ? "Bank" : "Of")).join(" of "), "en", { stats });
       return stats;
     };
     const small = count(20_000);
@@ -112,5 +114,15 @@ describe("pathological input", () => {
     const entities = extractEntities(text);
     for (const entity of entities)
       for (const m of entity.mentions) expect(m.text.split(" ").length).toBeLessThanOrEqual(13);
+  });
+});
+
+describe("the rules' passes", () => {
+  it("say which pass typed each mention", () => {
+    const text = "ROME, Nov 26 - Acme Corp said on Monday that Walter Brandt would lead it.";
+    const rules = Object.fromEntries(findMentions(text, "en").map((m) => [m.text, m.rule]));
+    expect(rules.ROME).toBe("dateline");
+    expect(rules["Acme Corp"]).toBe("classify");
+    expect(rules["Walter Brandt"]).toBe("classify");
   });
 });

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { entityNamed, expectTrueOffsets } from "./helpers.js";
 
 /** Mention text → type, for compact assertions. */
-function spans(text: string): Record<string, string> {
-  const entities = extractEntities(text, { language: "it" });
+function spans(text: string, options: { corpus?: "kind" } = {}): Record<string, string> {
+  const entities = extractEntities(text, { language: "it", ...options });
   expectTrueOffsets(text, entities);
   return Object.fromEntries(entities.flatMap((e) => e.mentions.map((m) => [m.text, e.type])));
 }
@@ -36,12 +36,17 @@ describe("Italian bodies", () => {
     expect(found["Nazionale argentina"]).toBe("ORGANIZATION");
   });
 
-  it("splits an office or a named body from the town it sits in", () => {
-    const found = spans("La Procura di Brenzola indaga; l'Istituto Verdelli di Castrano ha sospeso le lezioni.");
-    expect(found.Procura).toBe("ORGANIZATION");
-    expect(found.Brenzola).toBe("LOCATION");
-    expect(found["Istituto Verdelli"]).toBe("ORGANIZATION");
-    expect(found.Castrano).toBe("LOCATION");
+  it("reads an office and its town as one body; KIND's spans split them (corpus: kind)", () => {
+    const text = "La Procura di Brenzola indaga; l'Istituto Verdelli di Castrano ha sospeso le lezioni.";
+    const news = spans(text);
+    expect(news["Procura di Brenzola"]).toBe("ORGANIZATION");
+    expect(news["Istituto Verdelli di Castrano"]).toBe("ORGANIZATION");
+    expect(news.Brenzola).toBeUndefined();
+    const kind = spans(text, { corpus: "kind" });
+    expect(kind.Procura).toBe("ORGANIZATION");
+    expect(kind.Brenzola).toBe("LOCATION");
+    expect(kind["Istituto Verdelli"]).toBe("ORGANIZATION");
+    expect(kind.Castrano).toBe("LOCATION");
   });
 
   it("reads an article before unknown words, or English common words, as a company, a band or a paper", () => {
@@ -103,6 +108,8 @@ describe("Italian people", () => {
     expect(found["Ernesto Di Lorenzo"]).toBe("PERSON");
     expect(found["Pier Luigi Bertocchi"]).toBe("PERSON");
     expect(found["Luigi di Mauro"]).toBe("PERSON");
-    expect(found["suor Rosanna"]).toBe("PERSON");
+    expect(found.Rosanna).toBe("PERSON");
+    // KIND spans the religious title with the name.
+    expect(spans("Ci ha accolti suor Rosanna.", { corpus: "kind" })["suor Rosanna"]).toBe("PERSON");
   });
 });

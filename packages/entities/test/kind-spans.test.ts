@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { expectTrueOffsets } from "./helpers.js";
 
 /** Mention text → type, for compact assertions. */
-function spans(text: string): Record<string, string> {
-  const entities = extractEntities(text, { language: "it" });
+function spans(text: string, options: { corpus?: "kind" } = {}): Record<string, string> {
+  const entities = extractEntities(text, { language: "it", ...options });
   expectTrueOffsets(text, entities);
   return Object.fromEntries(entities.flatMap((e) => e.mentions.map((m) => [m.text, e.type])));
 }
@@ -14,6 +14,7 @@ describe("Italian spans as KIND draws them", () => {
   it("keeps an institution's lower-case complement and splits an office from its city", () => {
     const found = spans(
       "Ieri la Camera dei deputati ha votato il testo. Il Tribunale di Verona ha poi respinto il ricorso dell'Università di Padova.",
+      { corpus: "kind" },
     );
     expect(found["Camera dei deputati"]).toBe("ORGANIZATION");
     expect(found.Tribunale).toBe("ORGANIZATION");

@@ -8,6 +8,7 @@ export const EXTRACT_OPTIONS = options({
   source: oneOf(["original", "translation"]),
   backend: aString('a backend name such as "rules" or "transformers" (a string)'),
   lowercaseBodies: aBoolean(),
+  corpus: oneOf(["conll", "kind"]),
   model: aString("a model id (a string)"),
   dtype: aString('a weight type such as "q8" or "fp32" (a string)'),
   batchSize: wholeNumber(1),

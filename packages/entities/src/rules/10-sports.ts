@@ -1,0 +1,89 @@
+/**
+ * Sports reports: clubs carry their city's name ("Surrey closed on 429", "Leeds beat Chelsea"),
+ * and scores follow sides. A document is a sports report when enough of its words are sports
+ * words; then a town named where a side could be is the club.
+ */
+import type { Token } from "@rassegna/core";
+
+import type { Context, FoundMention, Sentence } from "./types.js";
+import { isOrgJoiner, list } from "./words.js";
+
+/** Whether a document with these word counts is a sports report. */
+export function isSportsReport(sportsWords: number, words: number): boolean {
+  return sportsWords >= 5 && sportsWords / words > 0.015;
+}
+
+/** A place named as a sports side: "Surrey 250 for 4", "Leeds v Chelsea". */
+export function isTeamPosition(sentence: Sentence, piece: readonly Token[]): boolean {
+  const head = piece[0];
+  if (!head) return false;
+  const first = sentence.indexOf(head);
+  const next = sentence.at(first + piece.length);
+  const previous = sentence.at(first - 1);
+  if (next && /^\d/.test(next.text) && !/^\d{4}(?:$|[-/])/.test(next.text)) return true;
+  const neighbours = list("team-neighbours");
+  return (
+    (next !== undefined && neighbours.has(next.lower)) || (previous !== undefined && neighbours.has(previous.lower))
+  );
+}
+
+const SCORE = /^\d{1,3}$/;
+const STANDING = /^(?:\d{1,3}|\.\d{3})$/;
+
+/**
+ * A name in a results line ("Bury 4 Bristol City 0": two names, each followed by its score,
+ * nothing else) or at the head of a standings row ("Bury 4 3 1 0 9 3 10": three or more
+ * numbers, some small, unlike a golfer's round scores "70 68 72").
+ */
+export function isSideInTable(sentence: Sentence, piece: readonly Token[]): boolean {
+  const head = piece[0];
+  if (!head) return false;
+  const first = sentence.indexOf(head);
+  const last = first + piece.length - 1;
+  if (first === 0) {
+    let k = last + 1;
+    let small = 0;
+    for (let token = sentence.at(k); token && STANDING.test(token.text); token = sentence.at(++k)) {
+      if (token.text.startsWith(".") || Number(token.text) < 20) small++;
+    }
+    if (k - last - 1 >= 3 && small > 0 && k === sentence.length) return true;
+  }
+  // Results line: name score name score, the whole line.
+  const particles = list("name-particles");
+  const shape: string[] = [];
+  for (const token of sentence.tokens) {
+    const joiner = token.joinedBefore && (particles.has(token.lower) || isOrgJoiner(token));
+    const kind = SCORE.test(token.text) ? "D" : token.cap || joiner ? "N" : "x";
+    if (kind === "N" && shape[shape.length - 1] === "N") continue;
+    shape.push(kind);
+  }
+  return shape.join("") === "NDND";
+}
+
+/**
+ * Cricket scorecards ("c Healy b Warne 12", "Smith run out 4", "Warne 10-0-41-2"): the names
+ * are players (one cue before, one after: how many there are). A convention of the CoNLL-2003 sports pages, read with `corpus: "conll"` only.
+ */
+export function scorecardCues(sentence: Sentence, first: number, last: number, context: Context): number {
+  if (!context.sports || context.corpus !== "conll") return 0;
+  let cues = 0;
+  const previous = sentence.text(first - 1);
+  if (previous === "c" || previous === "b" || previous === "st") cues++;
+  const next = sentence.at(last + 1);
+  if (next && (list("scorecard-after").has(next.text) || /^\d+-\d+-\d+-\d+$/.test(next.text))) {
+    if ((next.text !== "run" && next.text !== "not") || sentence.text(last + 2) === "out") cues++;
+  }
+  return cues;
+}
+
+/** In a sports report, towns named where a side could be are the clubs. */
+export function townsAsClubs(found: readonly FoundMention[]): void {
+  for (const mention of found) {
+    if (mention.type === "LOCATION" && mention.teamLike) {
+      mention.type = "ORGANIZATION";
+      mention.strength = 2;
+      mention.rule = "sports-club";
+      delete mention.canonical;
+    }
+  }
+}
