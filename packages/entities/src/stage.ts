@@ -14,8 +14,8 @@ import {
 import { extractKnownNames } from "./backends/rules.js";
 import { combinePasses, type PassResult } from "./combine.js";
 import { createEntityExtractor } from "./extract.js";
-import type { ExtractOptions } from "./options.js";
 import { linkRoles } from "./link-roles.js";
+import type { ExtractOptions } from "./options.js";
 
 const STAGE = "entities";
 

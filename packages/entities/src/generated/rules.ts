@@ -30,6 +30,8 @@
 //   packages/entities/data/rules/en/place-nouns.yml
 //   packages/entities/data/rules/en/portfolio-titles.yml
 //   packages/entities/data/rules/en/scorecard-after.yml
+//   packages/entities/data/rules/en/speech-before.yml
+//   packages/entities/data/rules/en/sports-roles.yml
 //   packages/entities/data/rules/en/sports-words.yml
 //   packages/entities/data/rules/en/state-bodies.yml
 //   packages/entities/data/rules/en/team-neighbours.yml
@@ -883,12 +885,30 @@ export const SCORECARD_AFTER: { readonly en: readonly string[] } = Object.freeze
  * Speech verbs that come before the speaker ("ha detto Rossi").
  *
  * Sources:
+ * - en: Hand-written for Rassegna from general knowledge of news writing (issue #13): verbs of saying that come before the speaker at the end of a quotation ("…, said Edberg.").
  * - it: Hand-written for Rassegna's rules extractor from general knowledge of news writing (moved from packages/entities/src/rules.ts, issue #12); nothing mined from the benchmark sets.
  */
-export const SPEECH_BEFORE: { readonly it: readonly string[] } = Object.freeze({
+export const SPEECH_BEFORE: { readonly en: readonly string[]; readonly it: readonly string[] } = Object.freeze({
+  en: Object.freeze([
+    "said", "says", "added", "asked", "explained", "wrote", "recalled",
+  ]),
   it: Object.freeze([
     "detto", "dichiarato", "affermato", "spiegato", "aggiunto", "sottolineato", "commentato",
     "dice", "spiega", "afferma", "aggiunge", "commenta", "dichiara",
+  ]),
+});
+
+/**
+ * Roles of a club's people and followers: a town right before one names its club ("Norwich striker", "Texas manager").
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna from general knowledge of sports reporting (issue #13): roles of a club's people and followers; a town right before one names its club ("Norwich striker", "Texas manager").
+ */
+export const SPORTS_ROLES: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze([
+    "striker", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger", "coach",
+    "manager", "captain", "skipper", "all-rounder", "batsman", "bowler", "pitcher", "outfielder",
+    "infielder", "quarterback", "fans", "supporters", "team-mate", "teammate", "squad",
   ]),
 });
 
@@ -1059,6 +1079,7 @@ export const RULES_LISTS = Object.freeze({
   "saint-words": SAINT_WORDS,
   "scorecard-after": SCORECARD_AFTER,
   "speech-before": SPEECH_BEFORE,
+  "sports-roles": SPORTS_ROLES,
   "sports-words": SPORTS_WORDS,
   "state-bodies": STATE_BODIES,
   "surname-particles": SURNAME_PARTICLES,

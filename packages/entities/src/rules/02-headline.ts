@@ -1,11 +1,13 @@
 /**
- * Pass 2, headlines in capitals: capitals say nothing there, so only names known from the
- * gazetteers or from the rest of the document are taken, longest first (after the other passes
- * have read the document).
+ * Pass 2, headlines in capitals: capitals say nothing there, so names known from the gazetteers
+ * or from the rest of the document are taken first, longest first (after the other passes have
+ * read the document); the rest of the headline is then read as if written in sentence case
+ * ("BOXING - MILLER DEFENDS TITLE": Miller), which is all a headline without its article has.
  */
-import type { EntityType } from "@rassegna/core";
+import { type EntityType, type Token, TokenCursor } from "@rassegna/core";
 
-import { lookupName } from "../gazetteer.js";
+import { lookupName, wordEvidence } from "../gazetteer.js";
+import { readSentence } from "./04-runs.js";
 import { isTeamPosition } from "./10-sports.js";
 import { emit } from "./emit.js";
 import { type Context, type Sentence, spanText } from "./types.js";
@@ -34,6 +36,7 @@ export function readHeadlines(headlines: readonly Sentence[], context: Context):
   }
   const notNames = list("not-names");
   for (const sentence of headlines) {
+    const before = context.found.length;
     for (let i = 0; i < sentence.length; ) {
       let matched = 0;
       if (sentence.at(i)?.word) {
@@ -43,7 +46,10 @@ export function readHeadlines(headlines: readonly Sentence[], context: Context):
           if (!tokens.every((t, k) => k === 0 || t.joinedBefore)) continue;
           const surface = spanText(context, tokens);
           const fromDocument = seen.get(surface.toLowerCase());
-          if (fromDocument) {
+          const place = lookupName(surface);
+          // "CHICAGO AT TORONTO": after "at" or "in" a known place is where, whatever the document made of it.
+          const venue = place?.type === "LOCATION" && list("venue-words").has(sentence.lower(i - 1));
+          if (fromDocument && !venue) {
             const team =
               fromDocument.type === "LOCATION" && !lookupName(surface)?.country && isTeamPosition(sentence, tokens);
             emit(context, tokens, team ? "ORGANIZATION" : fromDocument.type, 2, "headline-from-document", {
@@ -68,5 +74,42 @@ export function readHeadlines(headlines: readonly Sentence[], context: Context):
       }
       i += matched || 1;
     }
+    readRest(sentence, context.found.slice(before), context);
   }
+}
+
+/** Reads a headline in sentence case, keeping what the names already taken from it leave. */
+function readRest(sentence: Sentence, taken: readonly { start: number; end: number }[], context: Context): void {
+  const own: Context = { ...context, found: [] };
+  readSentence(recased(sentence), own);
+  for (const mention of own.found) {
+    if (taken.some((t) => t.start < mention.end && mention.start < t.end)) continue;
+    // Only what has some evidence: a bare guess in capitals is no more a name than a word.
+    if (mention.strength < 1) continue;
+    mention.rule = `headline-${mention.rule}`;
+    context.found.push(mention);
+  }
+}
+
+/**
+ * A headline in capitals read as if written in sentence case: a word the lexicon knows as a
+ * known name, first name, surname or place keeps a capital, every other word is lower case.
+ * "BOXING - MILLER DEFENDS WBA TITLE" reads as "boxing - Miller defends wba title".
+ */
+export function recased(sentence: Sentence): Sentence {
+  const notNames = list("not-names");
+  const sports = list("sports-words");
+  const tokens = sentence.tokens.map((token): Token => {
+    if (!token.word || !/\p{L}/u.test(token.text)) return token;
+    const evidence = wordEvidence(token.lower);
+    const name = evidence.firstName || evidence.lastName || evidence.place || lookupName(token.text) !== undefined;
+    // Only a word something says is a name keeps its capital: a word the lexicon does not know
+    // is as likely a verb or a noun ("DEFENDS", "PRANK") as a name.
+    const common = notNames.has(token.lower) || sports.has(token.lower) || list("org-tail").has(token.lower) || !name;
+    if (common) return { ...token, text: token.lower, cap: false, upper: false };
+
+    const text = token.text.charAt(0) + token.text.slice(1).toLowerCase();
+    return { ...token, text, cap: true, upper: false };
+  });
+  return new TokenCursor(tokens);
 }

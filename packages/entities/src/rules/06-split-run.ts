@@ -10,6 +10,7 @@ import type { Token } from "@rassegna/core";
 import { isDemonym, lookupName, wordEvidence } from "../gazetteer.js";
 import { initialHasEvidence } from "./03-name-tokens.js";
 import { readPiece } from "./08-piece.js";
+import { isSide } from "./10-sports.js";
 import { emit, lookupKnown, titleBefore } from "./emit.js";
 import type { Context, Sentence } from "./types.js";
 import { isBodyAdjective, isFirstName, isOrgJoiner, isTitleWord, list } from "./words.js";
@@ -104,7 +105,10 @@ export function readRun(sentence: Sentence, i: number, j: number, context: Conte
   }
   const known = lookupKnown(run, context);
   if (known) {
-    emit(context, run, known.type, 3, "gazetteer", { canonical: known.name, sentence, country: known.country });
+    // "Texas 5 Cleveland 3", "Norwich striker": a town named as a side is its club.
+    if (known.type === "LOCATION" && !known.country && isSide(sentence, run))
+      emit(context, run, "ORGANIZATION", 2, "gazetteer-place-as-side", { sentence });
+    else emit(context, run, known.type, 3, "gazetteer", { canonical: known.name, sentence, country: known.country });
     return;
   }
   // "il presidente Usa Obama", "President Chirac": after a title, a country names whose

@@ -14,7 +14,7 @@ import { isCommonWord, isEnglishCommon, list } from "./words.js";
 /** Several unknown capitalised words: most often a person's name. */
 const DEFAULT_MULTI: Record<RulesLanguage, EntityType> = { en: "PERSON", it: "PERSON" };
 /** A lone unknown capitalised word: organisations (companies, clubs, acronyms) in English, places in Italian. */
-const DEFAULT_SINGLE: Record<RulesLanguage, EntityType> = { en: "ORGANIZATION", it: "LOCATION" };
+const DEFAULT_SINGLE: Record<RulesLanguage, EntityType> = { en: "PERSON", it: "LOCATION" };
 /** "SpaceX", "YouTube": a capital inside a word marks a brand (not "McDonald", "DeLillo"). */
 const INNER_CAPITAL = /^(?!Mc|Mac|De|Di|La|Le|O')\p{Lu}\p{Ll}+\p{Lu}/u;
 /** Adjective endings that Italian surnames rarely have ("Popolare", "Comunista", "Militare", "Rosse"). */
@@ -142,8 +142,26 @@ export function classify(
     place += 3;
     cue = true;
   }
-  // "ha detto Medvedev": a speech verb before the name (English "said Interfax" is often an agency).
-  if (language === "it" && previous && list("speech-before", "it").has(previous.lower)) person += 1.5;
+  // "ha detto Medvedev", "said Edberg .": a speech verb before the name, at the end of the
+  // sentence or clause (an agency is known to the gazetteer: "said Interfax").
+  if (previous && list("speech-before", language).has(previous.lower)) {
+    if (language === "it") person += 1.5;
+    else if (!next?.word) person += 1.5;
+  }
+  // "Sletten , who …", "the 30-year-old Edberg": what only a person is.
+  if (
+    next?.text === "," &&
+    sentence.lower(lastAt + 2) === "who" &&
+    previous?.lower !== "the" &&
+    !piece.some((t) => wordEvidence(t.lower).place)
+  )
+    person += 2;
+  // "Norwich striker", "Texas manager": a sports role after a name makes it a club.
+  if (n <= 3 && next && list("sports-roles").has(next.lower)) {
+    organization += 3;
+    cue = true;
+  }
+  if (previous && /^\d+-year-old$/.test(previous.lower)) person += 2;
   // "Montanelli", "Poletti", "Bersani": Italian surname endings, for a word no lexicon knows as a place.
   if (language === "it" && n === 1 && ITALIAN_SURNAME.test(first.lower) && !wordEvidence(first.lower).place)
     person += 1;
@@ -207,7 +225,10 @@ export function classify(
     if (n >= 2 && piece.every((t) => t.upper || isCommonWord(t.lower) || t.text.length === 1)) {
       return { type: DEFAULT_MULTI[language], strength: -1 };
     }
-    return { type: n === 1 ? DEFAULT_SINGLE[language] : DEFAULT_MULTI[language], strength: 0 };
+    // A lone unknown word: in a sports report most often a side (a club); elsewhere a surname
+    // (news names people by surname far more often than it names bodies no gazetteer knows).
+    const single = language === "en" && context.sports ? "ORGANIZATION" : DEFAULT_SINGLE[language];
+    return { type: n === 1 ? single : DEFAULT_MULTI[language], strength: 0 };
   }
   const strength = cue ? 2 : 1;
   if (person === best) return { type: "PERSON", strength };

@@ -7,7 +7,7 @@ import type { Token } from "@rassegna/core";
 
 import { isDemonym, lookupName, wordEvidence } from "../gazetteer.js";
 import { classify } from "./07-classify.js";
-import { isSideInTable, isTeamPosition } from "./10-sports.js";
+import { isSide, isSideInTable, isTeamPosition } from "./10-sports.js";
 import { organisationContext } from "./11-org-context.js";
 import { emit, lookupKnown } from "./emit.js";
 import { type Context, type Sentence, spanText } from "./types.js";
@@ -60,7 +60,7 @@ export function readPiece(
   if (piece.length === 1 && /^\p{Lu}$/u.test(last.text)) return;
   const known = lookupKnown(piece, context);
   if (known) {
-    const team = known.type === "LOCATION" && !known.country && isTeamPosition(sentence, piece);
+    const team = known.type === "LOCATION" && !known.country && isSide(sentence, piece);
     if (team) emit(context, piece, "ORGANIZATION", 2, "gazetteer-place-as-side", { sentence, country: known.country });
     else emit(context, piece, known.type, 3, "gazetteer", { canonical: known.name, sentence, country: known.country });
     return;
@@ -92,10 +92,10 @@ export function readPiece(
   }
   const type = classify(sentence, piece, personCue, context);
   if (!type) return;
-  // "Leyton Orient 2 Hartlepool 0", "Queens Park Rangers 4 1 2 1": in a sports report a name on
-  // a line of results or standings is a side, however much it looks like a person's name.
+  // "Leyton Orient 2 Hartlepool 0", "Queens Park Rangers 4 1 2 1": a name on a line of results
+  // or standings is a side, however much it looks like a person's name (the line says so
+  // itself: a one-line result reads the same as one in a sports report).
   if (
-    context.sports &&
     type.type !== "ORGANIZATION" &&
     (type.strength < 2 || type.type === "LOCATION") &&
     isSideInTable(sentence, piece)
@@ -103,11 +103,11 @@ export function readPiece(
     emit(context, piece, "ORGANIZATION", 2, "sports-table");
     return;
   }
-  // "Lotte 6 Hyundai 2": in a sports report an unknown one-word name before a score is a side.
+  // "Lotte 6 Hyundai 2", "Walsall v Wrexham": an unknown one-word name before a score or beside
+  // "v" is a side (in a sports report, even with some evidence of a person).
   if (
-    context.sports &&
     type.type === "PERSON" &&
-    type.strength < 2 &&
+    type.strength < (context.sports ? 2 : 1) &&
     piece.length === 1 &&
     !wordEvidence(last.lower).firstName &&
     isTeamPosition(sentence, piece)

@@ -31,6 +31,24 @@ const SCORE = /^\d{1,3}$/;
 const STANDING = /^(?:\d{1,3}|\.\d{3})$/;
 
 /**
+ * "Norwich striker", "Texas manager", "Surrey all-rounder", "allenatore del Napoli" aside: a
+ * sports role right after a town names its club.
+ */
+export function sportsRoleAfter(sentence: Sentence, piece: readonly Token[]): boolean {
+  const head = piece[0];
+  if (!head) return false;
+  return list("sports-roles").has(sentence.lower(sentence.indexOf(head) + piece.length));
+}
+
+/** A town named as a side: in a results position ({@link isTeamPosition}) or before a sports role. */
+export function isSide(sentence: Sentence, piece: readonly Token[]): boolean {
+  const head = piece[0];
+  // "in Salzburg 3-2", "at Chicago": after "in" or "at" a town is where the game was played.
+  if (!head || list("venue-words").has(sentence.lower(sentence.indexOf(head) - 1))) return false;
+  return isTeamPosition(sentence, piece) || sportsRoleAfter(sentence, piece);
+}
+
+/**
  * A name in a results line ("Bury 4 Bristol City 0": two names, each followed by its score,
  * nothing else) or at the head of a standings row ("Bury 4 3 1 0 9 3 10": three or more
  * numbers, some small, unlike a golfer's round scores "70 68 72").
@@ -48,7 +66,16 @@ export function isSideInTable(sentence: Sentence, piece: readonly Token[]): bool
     }
     if (k - last - 1 >= 3 && small > 0 && k === sentence.length) return true;
   }
-  // Results line: name score name score, the whole line.
+  return isResultsLine(sentence);
+}
+
+/** Results lines already told, by sentence: a sentence is read once, however many names it has. */
+const resultsLines = new WeakMap<Sentence, boolean>();
+
+/** "Bury 4 Bristol City 0": name, score, name, score, the whole line. */
+function isResultsLine(sentence: Sentence): boolean {
+  const known = resultsLines.get(sentence);
+  if (known !== undefined) return known;
   const particles = list("name-particles");
   const shape: string[] = [];
   for (const token of sentence.tokens) {
@@ -56,8 +83,11 @@ export function isSideInTable(sentence: Sentence, piece: readonly Token[]): bool
     const kind = SCORE.test(token.text) ? "D" : token.cap || joiner ? "N" : "x";
     if (kind === "N" && shape[shape.length - 1] === "N") continue;
     shape.push(kind);
+    if (shape.length > 4) break;
   }
-  return shape.join("") === "NDND";
+  const result = shape.join("") === "NDND";
+  resultsLines.set(sentence, result);
+  return result;
 }
 
 /**

@@ -15,8 +15,13 @@ export function organisationContext(sentence: Sentence, first: number, last: num
   const orgNouns = list("org-nouns");
   if (previous && orgNouns.has(previous.lower) && !previous.cap) return true;
   if (!next) return false;
-  if (list("org-after").has(next.lower) && !next.cap) return true;
-  if ((next.lower === "'s" || next.lower === "’s") && after && list("org-possessions").has(after.lower)) return true;
+  // "Acme shareholders", "Acme CEO" (an acronym in capitals, not a capitalised name).
+  if (list("org-after").has(next.lower) && (!next.cap || next.upper)) return true;
+  // "Acme's shares", "Acme 's board" (a possessive written apart is two tokens).
+  const apart = (next.text === "'" || next.text === "’") && after?.lower === "s" && after.start === next.end;
+  const owned = apart ? sentence.at(last + 3) : after;
+  if ((next.lower === "'s" || next.lower === "’s" || apart) && owned && list("org-possessions").has(owned.lower))
+    return true;
   if (next.lower === "said" && after && (after.lower === "it" || after.lower === "its")) return true;
   if (next.text === "," && after) {
     if (after.lower === "which") return true;

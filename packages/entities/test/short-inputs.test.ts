@@ -1,0 +1,43 @@
+/**
+ * Headlines, captions and one-line feed items: what a single line says of its names, without
+ * the rest of an article (#13).
+ */
+import { extractEntities } from "@rassegna/entities";
+import { describe, expect, it } from "vitest";
+
+import { expectTrueOffsets } from "./helpers.js";
+
+/** Mention text → type of one line. */
+function line(text: string): Record<string, string> {
+  const entities = extractEntities(text, { language: "en" });
+  expectTrueOffsets(text, entities);
+  return Object.fromEntries(entities.flatMap((e) => e.mentions.map((m) => [m.text, e.type])));
+}
+
+describe("one line alone", () => {
+  it("reads a headline in capitals as if in sentence case: a surname is a person", () => {
+    expect(line("BOXING - JOHNSON DEFENDS HIS TITLE IN LONDON .")).toEqual({ JOHNSON: "PERSON", LONDON: "LOCATION" });
+  });
+
+  it("takes no common word of a headline in capitals for a name", () => {
+    expect(line("MARKETS SINK AS RATES JUMP ON STRONG DATA")).toEqual({});
+  });
+
+  it("reads towns on a results line as the sides, but a town after 'in' as the place", () => {
+    expect(line("Texas 5 Cleveland 3")).toEqual({ Texas: "ORGANIZATION", Cleveland: "ORGANIZATION" });
+    expect(line("The hosts edged Austria in Salzburg 3-2.").Salzburg).toBe("LOCATION");
+  });
+
+  it("reads a town before a sports role as its club", () => {
+    expect(line("Norwich striker Keith Brand scored twice.")).toEqual({
+      Norwich: "ORGANIZATION",
+      "Keith Brand": "PERSON",
+    });
+  });
+
+  it("reads an unknown name as a person where only a person can be", () => {
+    expect(line('"We will win," said Welbeck.')).toEqual({ Welbeck: "PERSON" });
+    expect(line("Sletten, who has lived there for years, left.")).toEqual({ Sletten: "PERSON" });
+    expect(line("Hallgren met the press on Monday.")).toEqual({ Hallgren: "PERSON" });
+  });
+});
