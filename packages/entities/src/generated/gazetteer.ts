@@ -14,8 +14,6 @@
  * - Hand-written for Rassegna (issue #12): forms of actors of @rassegna/core that its data does not list yet, kept here until core's actor data has them (then delete them here).
  */
 export const ACTOR_ALIASES: Readonly<Record<string, string>> = Object.freeze({
-  "Croce Rossa": "International Committee of the Red Cross",
-  "VW": "Volkswagen",
   "Intesa": "Intesa Sanpaolo",
 });
 
