@@ -228,6 +228,8 @@ const CASES: Record<string, () => Promise<string>> = {
         () =>
           new Promise<number>((resolve) => {
             const socket = connect(port, "127.0.0.1");
+            // Read what the server says: a paused socket never sees the server's end and never closes.
+            socket.resume();
             socket.on("close", () => resolve(performance.now() - slowStart));
             socket.on("error", () => undefined);
             socket.write(
