@@ -145,7 +145,7 @@ describe("the packed packages, installed with plain npm into an empty project", 
     }
   });
 
-  it("is small: no transformers.js, no ONNX runtime, no install script, ≤ 40 MB", () => {
+  it("is small: no transformers.js, no ONNX runtime, no install script, ≤ 45 MB", () => {
     const names = packages.map(([name]) => name);
     expect(names.filter((name) => /onnxruntime|@huggingface\/transformers|sharp/.test(name))).toEqual([]);
     const scripted = packages
@@ -159,7 +159,9 @@ describe("the packed packages, installed with plain npm into an empty project", 
       expect(names).toContain(`@msgpackr-extract/msgpackr-extract-${process.platform}-${process.arch}`);
     }
     expect(modulesBytes).toBeGreaterThan(1 * MB);
-    expect(modulesBytes).toBeLessThanOrEqual(40 * MB);
+    // Budget: 45 MB (was 40 until valibot, chardet and iconv-lite, ~2 MB, and the gazetteer and
+    // rule data as data files came in; 42.1 MB measured then).
+    expect(modulesBytes).toBeLessThanOrEqual(45 * MB);
   });
 
   it("runs detect → entities → stance from an ES module script", async () => {

@@ -128,9 +128,27 @@ function surelyMissing(options: MarianLoadOptions): boolean {
   );
 }
 
+/**
+ * Whether transformers.js can be found, without loading it. Where the runtime cannot tell
+ * (no `import.meta.resolve`), it is taken as installed and the load itself will say.
+ */
+function transformersInstalled(): boolean {
+  if (typeof import.meta.resolve !== "function") return true;
+  try {
+    import.meta.resolve("@huggingface/transformers");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Loads a model, or shares the one already in memory; call {@link releaseMarian} when done. */
 export async function acquireMarian(options: MarianLoadOptions): Promise<LoadedMarian> {
-  if (surelyMissing(options)) throw modelUnavailable(options.model, options.settings, STAGE);
+  if (surelyMissing(options)) {
+    // Without the package, installing it is the first thing to do: say that, not "no model".
+    if (!transformersInstalled()) await loadTransformers();
+    throw modelUnavailable(options.model, options.settings, STAGE);
+  }
   const key = modelKey(options.model, options.dtype, options.device);
   let pending = loaded.get(key);
   if (!pending) {
