@@ -81,17 +81,30 @@ export function officeRoles(): readonly OfficeRole[] {
   return OFFICE_ROLES;
 }
 
+type Term = OfficeData["holders"][number];
+
+/** Whether a term covers a day (end exclusive: the successor holds the office that day). */
+function covers(term: Term, day: string): boolean {
+  return term.start <= day && (term.end === undefined || day < term.end);
+}
+
+/** One term of an office as the holder record the API gives. */
+function termHolder(office: OfficeData, term: Term): OfficeHolder {
+  const holder: OfficeHolder = {
+    name: term.name,
+    office: office.id,
+    role: office.role,
+    country: office.country,
+    start: term.start,
+  };
+  if (term.end) holder.end = term.end;
+  return holder;
+}
+
 function holderOf(office: OfficeData, day: string): OfficeHolder | undefined {
   for (const term of office.holders) {
-    if (term.start <= day && (term.end === undefined || day < term.end)) {
-      const holder: OfficeHolder = {
-        name: term.name,
-        office: office.id,
-        role: office.role,
-        country: office.country,
-        start: term.start,
-      };
-      if (term.end) holder.end = term.end;
+    if (covers(term, day)) {
+      const holder = termHolder(office, term);
       const id = actorByName(term.name)?.id;
       if (id) holder.id = id;
       return holder;
@@ -129,16 +142,8 @@ export function officesOf(person: string, date?: string | Date): OfficeHolder[] 
   for (const office of OFFICES) {
     for (const term of office.holders) {
       if (term.name !== person) continue;
-      if (day !== undefined && !(term.start <= day && (term.end === undefined || day < term.end))) continue;
-      const holder: OfficeHolder = {
-        name: term.name,
-        office: office.id,
-        role: office.role,
-        country: office.country,
-        start: term.start,
-      };
-      if (term.end) holder.end = term.end;
-      out.push(holder);
+      if (day !== undefined && !covers(term, day)) continue;
+      out.push(termHolder(office, term));
     }
   }
   return out;
