@@ -65,7 +65,8 @@ describe("actor data files", () => {
     expect(lookupActor("Stati Uniti")?.id).toBe("Q30");
     expect(lookupActor("Unione europea")?.id).toBe("Q458");
     expect(lookupActor("Putin")?.id).toBe("Q7747");
-    expect(lookupActor("Leone XIV")?.id).toBeUndefined();
+    expect(lookupActor("Leone XIV")?.id).toBe("Q6109517");
+    expect(lookupActor("Mediterranea Saving Humans")?.id).toBeUndefined();
     // Ids of bodies and people come with a named source (data/actors/sources.json).
     expect(lookupActor("Commissione europea")?.id).toBe("Q8880");
     expect(lookupActor("Arma dei Carabinieri")?.id).toBe("Q54852");
