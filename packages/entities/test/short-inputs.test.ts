@@ -41,3 +41,23 @@ describe("one line alone", () => {
     expect(line("Hallgren met the press on Monday.")).toEqual({ Hallgren: "PERSON" });
   });
 });
+
+describe("a capital at the start of a line alone", () => {
+  it("takes a word English hardly writes for a name, even with a common word's ending", () => {
+    expect(line("Voreling told reporters the deal was close.")).toEqual({ Voreling: "PERSON" });
+  });
+
+  it("takes a word English writes in lower case for a common word, even one compromise does not know", () => {
+    expect(line("Drizzle fell over the city all morning.")).toEqual({});
+  });
+});
+
+describe("a sports line alone", () => {
+  it("reads towns as the sides where the line is about a match, and as people or places where it is not", () => {
+    expect(line("Ashford beat Dunmere in the cup final on Saturday.")).toEqual({
+      Ashford: "ORGANIZATION",
+      Dunmere: "ORGANIZATION",
+    });
+    expect(line("Ashford and Dunmere signed a trade agreement on Saturday.").Ashford).not.toBe("ORGANIZATION");
+  });
+});

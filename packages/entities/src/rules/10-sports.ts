@@ -8,8 +8,13 @@ import type { Token } from "@rassegna/core";
 import type { Context, FoundMention, Sentence } from "./types.js";
 import { isOrgJoiner, list } from "./words.js";
 
+/** Words in a short input (a headline, a caption, a one-line feed item). */
+const SHORT_TEXT_WORDS = 60;
+
 /** Whether a document with these word counts is a sports report. */
 export function isSportsReport(sportsWords: number, words: number): boolean {
+  // "Leeds beat Chelsea 2-1 in the cup": a headline or a one-line result has no room for five.
+  if (words <= SHORT_TEXT_WORDS) return sportsWords >= 2;
   return sportsWords >= 5 && sportsWords / words > 0.015;
 }
 
