@@ -61,3 +61,9 @@ describe("a sports line alone", () => {
     expect(line("Ashford and Dunmere signed a trade agreement on Saturday.").Ashford).not.toBe("ORGANIZATION");
   });
 });
+
+describe("a sentence adverb at the start of a quotation", () => {
+  it("is no name, though subtitles start their lines with it", () => {
+    expect(line('" Unfortunately , the plant is too small , " the manager said.')).toEqual({});
+  });
+});

@@ -8,7 +8,7 @@ import { foldName, type Token } from "@rassegna/core";
 import { type KnownName, lexiconTags, lookupName, numberedNames, wordEvidence } from "../gazetteer.js";
 import { wordCase } from "../word-case.js";
 import type { Context, Sentence } from "./types.js";
-import { bare, isCommonWord, isTitleWord, list } from "./words.js";
+import { bare, COMMON_SUFFIX, isCommonWord, isTitleWord, list } from "./words.js";
 
 /** An Italian or French elided article before a lower-case word: "l'asse", "dell'anno". */
 const ELIDED_COMMON = /^(?:[lLdDcC]|[dD]ell|[nN]ell|[aA]ll|[dD]all|[sS]ull|[uU]n|[qQ]u)['’]\p{Ll}/u;
@@ -74,14 +74,15 @@ function initialIsName(sentence: Sentence, i: number, context: Context): boolean
   // Two capitalised words in a row are a name even at a sentence start ("Wang Li said").
   if (next?.cap && next.joinedBefore && next.word && !list("not-names").has(next.lower) && !isTitleWord(token))
     return true;
-  // An English word mostly written with a capital ("Wang", "Surrey"), or one that English
-  // hardly writes at all and compromise does not know ("Lebed", "Tavildara"), is more likely a
-  // name than a common word; a common word's capital there says nothing ("Penalties were…").
+  // An English word mostly written with a capital ("Wang", "Surrey"; not an adverb that starts
+  // sentences: "Unfortunately"), or one that English hardly writes at all and compromise does
+  // not know ("Lebed", "Tavildara"), is more likely a name than a common word; a common word's
+  // capital there says nothing ("Penalties were…").
   return (
     context.language === "en" &&
     !common &&
     (evidence.lastName ||
-      wordCase(token.lower) === "capital" ||
+      (wordCase(token.lower) === "capital" && !COMMON_SUFFIX.test(token.lower)) ||
       (lexiconTags(token.lower).length === 0 && wordCase(token.lower) === "rare" && !looksPlural(token, next)))
   );
 }
