@@ -68,6 +68,8 @@ export default [
         },
       ]
     : []),
+  // The repository's own tools (scripts/: the source-shape check).
+  { test: { name: "scripts", root: `${root}scripts`, include: ["test/**/*.test.ts"], setupFiles } },
   // The benchmarks' scores (bench/metrics.ts); the benchmarks themselves run with `pnpm bench`.
   {
     resolve: { alias },

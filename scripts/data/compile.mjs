@@ -11,6 +11,8 @@
  *   notes: anything a maintainer should know (optional)
  *   entries: [a, b, c]          # a list, or
  *   map: { key: value, … }      # a table
+ *   package: block-elements     # optional, for a list: start from an npm package's list
+ *   except: [canvas]            #   (its default export, or `{ name, export }`), less these
  *
  * Its list name is its file name (`speech-verbs.yml` → `speech-verbs`, exported as
  * `SPEECH_VERBS`); a folder named by an ISO 639-1 code gives its language (`data/words/en/…`);
@@ -19,8 +21,9 @@
  * list, what its entries (or keys and values) may be, whether it is per language, and its
  * class: lists of one class share no entry in a language. See scripts/data/README.md.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, sep } from "node:path";
 import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
 import { parse } from "yaml";
 
@@ -28,7 +31,7 @@ import { parse } from "yaml";
 export const LANGUAGE_CODES = new Set(Object.values(iso6393To1));
 
 const LIST_KEYS = new Set(["description", "class", "languages", "module", "entries", "map"]);
-const FILE_KEYS = new Set(["source", "notes", "entries", "map"]);
+const FILE_KEYS = new Set(["source", "notes", "entries", "map", "package", "except"]);
 
 /** Folds a phrase as the stages compare words: no accents, lower case, ’ → ', single spaces. */
 export function fold(text) {
@@ -197,6 +200,36 @@ function walk(dir, base = dir) {
 const constName = (name) => name.toUpperCase().replace(/-/g, "_");
 
 /**
+ * The list a data file builds on (`package: block-elements` or `package: { name, export }`):
+ * the package's default export (or the named one), resolved from the data's own package, with
+ * its version. Throws a sentence when the package is missing or does not export a list of strings.
+ */
+function packageList(packageDir, spec) {
+  const name = typeof spec === "string" ? spec : spec?.name;
+  const exportName = typeof spec === "object" ? spec.export : undefined;
+  if (typeof name !== "string" || name === "")
+    throw new Error('"package" is a package name, or { name, export } (an npm package that exports a list)');
+  const require = createRequire(join(packageDir, "package.json"));
+  let module;
+  let entry;
+  try {
+    entry = require.resolve(name);
+    module = require(name);
+  } catch (error) {
+    throw new Error(
+      `cannot load the package "${name}" (${error.code ?? error.message}): add it to the devDependencies of this package`,
+    );
+  }
+  const value = exportName ? module?.[exportName] : Array.isArray(module) ? module : module?.default;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
+    throw new Error(`"${name}"${exportName ? ` export "${exportName}"` : ""} is not a list of strings`);
+  let dir = dirname(entry);
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  const version = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version;
+  return { list: value, label: `${name}@${version}${exportName ? ` (${exportName})` : ""}` };
+}
+
+/**
  * Reads, checks and groups a package's data. Returns `{ modules, problems }`: `modules` maps a
  * module name to its lists (`{ spec, files: [{ path, language, source, value }] }`), `problems`
  * is every problem found, as "file: what is wrong" sentences (empty when all is well).
@@ -251,20 +284,50 @@ export function readPackageData(packageDir, schema = readSchema(packageDir)) {
     if (typeof doc.source !== "string" || doc.source.trim().length < 10)
       problems.push(`${where}: say where the data comes from ("source", a sentence)`);
     let value;
+    let source = doc.source;
     if (spec.entries !== undefined) {
-      if (!Array.isArray(doc.entries) || doc.entries.length === 0) {
+      // A list may build on an npm package's list: its entries, less "except", plus "entries".
+      let base = [];
+      if (doc.package !== undefined) {
+        try {
+          const { list, label } = packageList(packageDir, doc.package);
+          const except = doc.except ?? [];
+          if (!Array.isArray(except)) problems.push(`${where}: "except" must be a list`);
+          else
+            for (const entry of except)
+              if (!list.includes(entry))
+                problems.push(`${where}: ${JSON.stringify(entry)} (except) is not in ${label}`);
+          base = list.filter((entry) => !except.includes(entry));
+          source = `${label}, with: ${doc.source}`;
+        } catch (error) {
+          problems.push(`${where}: ${error.message}`);
+          continue;
+        }
+      } else if (doc.except !== undefined) problems.push(`${where}: "except" needs a "package" to take from`);
+      const own = doc.entries ?? [];
+      if (!Array.isArray(own) || (own.length === 0 && base.length === 0)) {
         problems.push(`${where}: "entries" must be a non-empty list`);
         continue;
       }
       const seen = new Set();
-      for (const entry of doc.entries) {
+      for (const entry of base) seen.add(entry);
+      for (const entry of base) {
+        const problem = spec.check(entry);
+        if (problem) problems.push(`${where}: ${JSON.stringify(entry)} (from ${doc.package}) is not ${problem}`);
+      }
+      for (const entry of own) {
         const problem = spec.check(entry);
         if (problem) problems.push(`${where}: ${JSON.stringify(entry)} is not ${problem}`);
-        else if (seen.has(entry)) problems.push(`${where}: ${JSON.stringify(entry)} is listed twice`);
+        else if (seen.has(entry))
+          problems.push(
+            `${where}: ${JSON.stringify(entry)} is ${base.includes(entry) ? `already in ${doc.package?.name ?? doc.package}` : "listed twice"}`,
+          );
         seen.add(entry);
       }
-      value = doc.entries;
+      value = [...base, ...own];
     } else {
+      if (doc.package !== undefined || doc.except !== undefined)
+        problems.push(`${where}: "package" and "except" are for lists, not tables`);
       if (
         typeof doc.map !== "object" ||
         doc.map === null ||
@@ -294,7 +357,7 @@ export function readPackageData(packageDir, schema = readSchema(packageDir)) {
       );
       continue;
     }
-    list.files.push({ path: where, language, source: doc.source, value });
+    list.files.push({ path: where, language, source, value });
   }
   // Lists of one class share no entry (or key) in a language.
   const byClass = new Map();

@@ -7,8 +7,17 @@ import type { Writable } from "node:stream";
 import type { Analysis } from "@rassegna/core";
 
 /** Key order of an output record: who, what was read, what was found, what went wrong. */
-const FIRST = ["id", "title", "date", "meta", "text", "languageHint", "targets", "holders"];
-const FOUND = ["language", "translation", "entities", "stances"];
+const FIRST: readonly (keyof Analysis)[] = [
+  "id",
+  "title",
+  "date",
+  "meta",
+  "text",
+  "languageHint",
+  "targets",
+  "holders",
+];
+const FOUND: readonly (keyof Analysis)[] = ["language", "translation", "entities", "stances"];
 
 /** The record as one JSON line: fields in a stable order, `errors` last. */
 export function recordLine(doc: Analysis): string {

@@ -1,4 +1,5 @@
 import { ACTOR_DATA, COUNTRY_DATA, COUNTRY_IDS, NAME_LANGUAGES } from "./generated/actors-data.js";
+import { DEFINITE_ARTICLES } from "./generated/words.js";
 import type { EntityType } from "./types.js";
 
 /**
@@ -126,13 +127,16 @@ export function listActors(): readonly Actor[] {
   return getIndex().actors;
 }
 
+/** A definite article before a name ("the", "la", "gli"; `data/words/<lang>/definite-articles.yml`). */
+const LEADING_ARTICLE = new RegExp(`^(${[...DEFINITE_ARTICLES.en, ...DEFINITE_ARTICLES.it].join("|")})\\s+`, "i");
+
 /**
  * The actor a name refers to ("Pechino" → Beijing, "Usa" → United States, "Putin" →
  * Vladimir Putin), or `undefined`. Capitalised abbreviations match only as written.
  */
 export function lookupActor(surface: string): Actor | undefined {
   const { exact, folded, lower } = getIndex();
-  const trimmed = surface.trim().replace(/^(the|la|le|il|lo|l'|gli|i)\s+/i, "");
+  const trimmed = surface.trim().replace(LEADING_ARTICLE, "");
   const hit = exact.get(surface.trim()) ?? exact.get(trimmed);
   if (hit) return hit;
   // A name in capitals ("CHINA" in a headline) matches case-insensitively but keeps its

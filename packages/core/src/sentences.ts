@@ -1,3 +1,4 @@
+import * as DATA from "./generated/sentences.js";
 import type { Span } from "./types.js";
 
 /** A sentence of a text: its span and the paragraph it belongs to (0-based). */
@@ -5,214 +6,33 @@ export interface Sentence extends Span {
   paragraph: number;
 }
 
+/** Every language's words of a list, as one set: the splitter does not know the text's language. */
+function allLanguages(lists: Readonly<Record<string, readonly string[]>>): ReadonlySet<string> {
+  return new Set(Object.values(lists).flat());
+}
+
 /**
  * Abbreviations that end in a period without ending a sentence, lower-cased without the
- * final period. `Intl.Segmenter` alone breaks at "sig.", "dott.", "S.p.A.".
+ * final period (`data/sentences/<lang>/*abbreviations.yml`). `Intl.Segmenter` alone breaks at
+ * "sig.", "dott.", "S.p.A.".
  */
-const ABBREVIATIONS = new Set(
-  [
-    // Italian
-    "sig",
-    "sigg",
-    "sig.ra",
-    "sig.na",
-    "dott",
-    "dott.ssa",
-    "dr",
-    "prof",
-    "prof.ssa",
-    "ing",
-    "avv",
-    "arch",
-    "geom",
-    "rag",
-    "sen",
-    "gen",
-    "col",
-    "magg",
-    "cap",
-    "ten",
-    "mons",
-    "don",
-    "sr",
-    "sra",
-    "ecc",
-    "etc",
-    "p.es",
-    "cfr",
-    "cap",
-    "s.p.a",
-    "s.r.l",
-    "s.n.c",
-    "s.a.s",
-    "spa",
-    "srl",
-    "c.so",
-    "v.le",
-    "p.zza",
-    "cit",
-    "ibid",
-    "op",
-    "ass",
-    "dipl",
-    "cav",
-    "comm",
-    "gr",
-    "uff",
-    "rif",
-    "lett",
-    "c.a",
-    "u.s",
-    "a.c",
-    "d.c",
-    "a.d",
-    "ss",
-    "sgg",
-    "segg",
-    "sec",
-    "secc",
-    // English
-    "mr",
-    "mrs",
-    "ms",
-    "messrs",
-    "jr",
-    "st",
-    "mt",
-    "ft",
-    "vs",
-    "v",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "dept",
-    "univ",
-    "approx",
-    "gov",
-    "rep",
-    "sen",
-    "lt",
-    "sgt",
-    "capt",
-    "cmdr",
-    "adm",
-    "maj",
-    "pres",
-    "rev",
-    "hon",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "e.g",
-    "i.e",
-    "a.m",
-    "p.m",
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.u",
-    "d.c",
-    // French, Spanish, German, Portuguese
-    "m",
-    "mm",
-    "mme",
-    "mlle",
-    "sra",
-    "srta",
-    "d",
-    "dña",
-    "ud",
-    "uds",
-    "hr",
-    "fr",
-    "bzw",
-    "z.b",
-    "d.h",
-    "u.a",
-    "usw",
-    "str",
-    "sto",
-    "sta",
-    "av",
-    "ex",
-  ].map((a) => a.toLowerCase()),
+const NAME_ABBREVIATIONS = allLanguages(DATA.NAME_ABBREVIATIONS);
+const SENTENCE_FINAL_ABBREVIATIONS = allLanguages(DATA.SENTENCE_FINAL_ABBREVIATIONS);
+const ABBREVIATIONS = new Set([
+  ...allLanguages(DATA.ABBREVIATIONS),
+  ...NAME_ABBREVIATIONS,
+  ...SENTENCE_FINAL_ABBREVIATIONS,
+]);
+/** Abbreviations that hold a sentence together only before a number ("art. 21", "n. 5", "No. 10"). */
+const NUMBER_ABBREVIATIONS = allLanguages(DATA.NUMBER_ABBREVIATIONS);
+/** Abbreviations only after the words given ("l'on.", "ad es."): word → the words before it. */
+const CONTEXT_ABBREVIATIONS = new Map<string, ReadonlySet<string>>(
+  Object.values(DATA.CONTEXT_ABBREVIATIONS).flatMap((table) =>
+    Object.entries(table).map(([word, before]) => [word, new Set(before)] as const),
+  ),
 );
-
-/**
- * Abbreviations that are also common words ("no.", "art." in English, "n." as a letter): they
- * hold a sentence together only before a number ("art. 21", "n. 5", "No. 10", "pag. 3").
- */
-const NUMBER_ABBREVIATIONS = new Set([
-  "n",
-  "nn",
-  "no",
-  "nos",
-  "nr",
-  "art",
-  "artt",
-  "p",
-  "pp",
-  "pag",
-  "vol",
-  "fig",
-  "tab",
-  "tel",
-  "ca",
-  "min",
-  "max",
-]);
-
-/**
- * Abbreviations that are also words ending sentences ("on." in English, "es." in Spanish):
- * they are abbreviations only after an elision ("l'on.") or after the words listed.
- */
-const CONTEXT_ABBREVIATIONS = new Map<string, Set<string>>([
-  ["on", new Set(["l", "dell", "all", "dall", "sull", "nell"])],
-  ["es", new Set(["ad", "per"])],
-]);
-
-/** Abbreviations that also end sentences often enough that a capital after them ends one. */
-const SENTENCE_FINAL_ABBREVIATIONS = new Set(["ecc", "etc", "usw"]);
-
-/**
- * Abbreviations that end sentences but also precede capitalised names ("the U.S. Senate",
- * "Alfa S.p.A. Rossi"): they end one only before a word that usually starts a sentence.
- */
-const NAME_ABBREVIATIONS = new Set([
-  "s.p.a",
-  "s.r.l",
-  "s.n.c",
-  "s.a.s",
-  "inc",
-  "ltd",
-  "co",
-  "corp",
-  "u.s",
-  "u.k",
-  "d.c",
-  "e.u",
-  "u.n",
-]);
-
 /** Words that usually start a sentence (articles, pronouns, conjunctions), lower-cased. */
-const SENTENCE_STARTERS = new Set(
-  (
-    "the a an it its he she they we i you his her their this that these those there here in on at as after " +
-    "before but and or so if when while however yet for from with by to meanwhile also still now then " +
-    "il lo la i gli le un una uno l ma e o se quando mentre però poi per con da dopo prima non si ci ne " +
-    "questo questa questi queste quello quella anche ora intanto secondo oggi ieri nel nella negli nelle"
-  ).split(" "),
-);
+const SENTENCE_STARTERS = allLanguages(DATA.SENTENCE_STARTERS);
 
 function startsSentence(text: string, next: number): boolean {
   let i = next;

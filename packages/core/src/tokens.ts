@@ -12,6 +12,8 @@
  *   → "Clinton" "'s"). Other languages get neither.
  */
 
+import { CAPITALISED_ELISIONS, NON_FINAL_ABBREVIATIONS as NON_FINAL_ABBREVIATIONS_DATA } from "./generated/tokens.js";
+
 /** A word or punctuation mark of a text. */
 export interface Token {
   /** Offset of the first UTF-16 code unit in the whole text. */
@@ -49,19 +51,22 @@ export interface TokenizeOptions {
 
 /**
  * Acronyms with periods ("U.S.", "S.p.A."), Italian elisions ("dell'", "L’", "Un’"), words,
- * marks. "D’" before a capital stays with its surname ("D’Alema"); before a lower-case word it
- * is elided "di" ("D’altra parte").
+ * marks. The capitalised elisions are `data/tokens/it/capitalised-elisions.yml`. "D’" before a
+ * capital stays with its surname ("D’Alema"); before a lower-case word it is elided "di" ("D’altra parte").
  */
-const ITALIAN_TOKEN =
-  /(?:\p{L}{1,4}\.){2,}|(?:\p{Ll}{1,6}|L|Un|C|Dell|Nell|All|Dall|Sull|Coll|Quest|Quell|D(?=['’]\p{Ll}))['’](?=[\p{L}\d])|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const ITALIAN_TOKEN = new RegExp(
+  String.raw`(?:\p{L}{1,4}\.){2,}|(?:\p{Ll}{1,6}|${CAPITALISED_ELISIONS.it
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("|")}|D(?=['’]\p{Ll}))['’](?=[\p{L}\d])|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S`,
+  "gu",
+);
 const DEFAULT_TOKEN = /(?:\p{L}{1,4}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
-/** Abbreviations whose period does not end a sentence (a closed class of the tokenizer itself). */
-const NON_FINAL_ABBREVIATIONS = new Set(
-  "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm maj jr sr inc corp co ltd no vs sig sigg dott avv ing on mons arch pres rev mt ft ave etc".split(
-    " ",
-  ),
-);
+/**
+ * Abbreviations whose period does not end a sentence (a closed class of the tokenizer itself,
+ * `data/tokens/<lang>/non-final-abbreviations.yml`; every language's at once).
+ */
+const NON_FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(Object.values(NON_FINAL_ABBREVIATIONS_DATA).flat());
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", "…"]);
 const QUOTES = new Set(['"', "“", "«", "‘"]);
 const OPENERS = new Set(["(", "[", "-", "–", "—", "•", "*", "'"]);

@@ -105,4 +105,40 @@ describe("the data compiler", () => {
     const { problems } = readPackageData(dir);
     expect(problems.filter((p: string) => p.includes("salve"))).toEqual([]);
   });
+
+  it("builds a list on an npm package's list: less `except`, plus Rassegna's own entries, with its version", () => {
+    const dir = fakePackage({
+      "schema.yml": "lists:\n  shapes:\n    description: Shapes.\n    entries: word\n",
+      "shapes.yml": `${SOURCE}package: invented-shapes\nexcept: [blob]\nentries: [star]`,
+    });
+    // An invented package in the data's own node_modules (CommonJS: a list as module.exports).
+    const pkg = join(dir, "node_modules", "invented-shapes");
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(
+      join(pkg, "package.json"),
+      JSON.stringify({ name: "invented-shapes", version: "3.1.4", main: "index.js" }),
+    );
+    writeFileSync(join(pkg, "index.js"), 'module.exports = ["circle", "blob", "square"];');
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "@x/test" }));
+    const { modules, problems } = readPackageData(dir);
+    expect(problems).toEqual([]);
+    const list = modules.get("data").get("shapes");
+    expect(list.files[0].value).toEqual(["circle", "square", "star"]);
+    expect(renderModule("@x/test", "data", modules.get("data"))).toContain(
+      "invented-shapes@3.1.4, with: invented for this test",
+    );
+
+    // An entry the package has already, an `except` it lacks, a missing package: each is named.
+    writeFileSync(
+      join(dir, "data", "shapes.yml"),
+      `${SOURCE}package: invented-shapes\nexcept: [cube]\nentries: [circle]`,
+    );
+    const text = readPackageData(dir).problems.join("\n");
+    expect(text).toContain('"cube" (except) is not in invented-shapes@3.1.4');
+    expect(text).toContain('"circle" is already in invented-shapes');
+    writeFileSync(join(dir, "data", "shapes.yml"), `${SOURCE}package: no-such-shapes\nentries: [star]`);
+    expect(readPackageData(dir).problems.join("\n")).toMatch(
+      /cannot load the package "no-such-shapes".*add it to the devDependencies/,
+    );
+  });
 });

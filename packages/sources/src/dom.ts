@@ -1,14 +1,11 @@
 import { parseHTML } from "linkedom";
 
-/** Elements that end a paragraph: their text is set apart by a blank line. */
-const BLOCKS = new Set(
-  (
-    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form " +
-    "h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody thead tfoot tr td th ul"
-  ).split(" "),
-);
-/** Elements whose content is never article text. */
-const SKIP = new Set("script style noscript template svg canvas iframe object embed head button select".split(" "));
+import { BLOCK_ELEMENTS, SKIPPED_ELEMENTS } from "./generated/html.js";
+
+/** Elements that end a paragraph: their text is set apart by a blank line (`data/html/block-elements.yml`). */
+const BLOCKS: ReadonlySet<string> = new Set(BLOCK_ELEMENTS);
+/** Elements whose content is never article text (`data/html/skipped-elements.yml`). */
+const SKIP: ReadonlySet<string> = new Set(SKIPPED_ELEMENTS);
 
 /** A DOM node, as much of it as the walk needs (linkedom's and the browser's alike). */
 interface DomNode {

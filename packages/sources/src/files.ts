@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 
+import { PROJECT_FILES as PROJECT_FILE_NAMES } from "./generated/files.js";
 import type { FileKind, SkippedFile } from "./types.js";
 
 /** Extensions of article files, by what reads them. */
@@ -20,9 +21,8 @@ const KINDS: Record<string, FileKind> = {
   ".atom": "feed",
 };
 
-/** Files of a project, not articles: README, LICENSE, CHANGELOG… (any extension). */
-const PROJECT_FILES =
-  /^(readme|licen[cs]e|copying|notice|changelog|changes|history|contributing|authors|contributors|code_of_conduct|security|support|funding|package|package-lock|tsconfig|jsconfig|composer|manifest)([.-].*)?$/i;
+/** Files of a project, not articles: README, LICENSE, CHANGELOG… (any extension; `data/files/project-files.yml`). */
+const PROJECT_FILES = new RegExp(`^(${PROJECT_FILE_NAMES.join("|")})([.-].*)?$`, "i");
 
 /** Folders that never hold articles. */
 const SKIPPED_FOLDERS = new Set(["node_modules", "__pycache__"]);

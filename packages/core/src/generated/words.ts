@@ -4,6 +4,7 @@
 //   packages/core/data/words/en/accusation-verbs.yml
 //   packages/core/data/words/en/articles.yml
 //   packages/core/data/words/en/attribution-words.yml
+//   packages/core/data/words/en/definite-articles.yml
 //   packages/core/data/words/en/demand-verbs.yml
 //   packages/core/data/words/en/hypothetical-markers.yml
 //   packages/core/data/words/en/negating-nouns.yml
@@ -18,6 +19,7 @@
 //   packages/core/data/words/it/articled-prepositions.yml
 //   packages/core/data/words/it/articles.yml
 //   packages/core/data/words/it/attribution-words.yml
+//   packages/core/data/words/it/definite-articles.yml
 //   packages/core/data/words/it/demand-verbs.yml
 //   packages/core/data/words/it/hypothetical-markers.yml
 //   packages/core/data/words/it/negating-nouns.yml
@@ -92,6 +94,18 @@ export const ARTICLES: { readonly de: readonly string[]; readonly en: readonly s
 export const ATTRIBUTION_WORDS: { readonly en: readonly string[]; readonly it: readonly string[] } = Object.freeze({
   en: Object.freeze(["according"]),
   it: Object.freeze(["secondo"]),
+});
+
+/**
+ * Definite articles, the subset of `articles` that names of places and bodies take ("the United States", "la Cina", "l'Italia"); a lookup of a name drops them.
+ *
+ * Sources:
+ * - en: Standard grammar of the language (closed word class): the definite article, the subset of articles.yml that a name may carry before it (the United States).
+ * - it: Standard grammar of the language (closed word class): the definite articles, the subset of articles.yml that a name may carry before it (la Cina, gli Stati Uniti, l'Italia).
+ */
+export const DEFINITE_ARTICLES: { readonly en: readonly string[]; readonly it: readonly string[] } = Object.freeze({
+  en: Object.freeze(["the"]),
+  it: Object.freeze(["il", "lo", "la", "l'", "i", "gli", "le"]),
 });
 
 /**
@@ -232,6 +246,7 @@ export const WORDS_LISTS = Object.freeze({
   "articled-prepositions": ARTICLED_PREPOSITIONS,
   "articles": ARTICLES,
   "attribution-words": ATTRIBUTION_WORDS,
+  "definite-articles": DEFINITE_ARTICLES,
   "demand-verbs": DEMAND_VERBS,
   "hypothetical-markers": HYPOTHETICAL_MARKERS,
   "negating-nouns": NEGATING_NOUNS,
