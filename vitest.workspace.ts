@@ -68,8 +68,15 @@ export default [
         },
       ]
     : []),
-  // The repository's own tools (scripts/: the source-shape check).
-  { test: { name: "scripts", root: `${root}scripts`, include: ["test/**/*.test.ts"], setupFiles } },
+  // The repository's own tools: the source-shape check (scripts/) and the test helpers (test-setup/).
+  {
+    test: {
+      name: "tools",
+      root,
+      include: ["scripts/test/**/*.test.ts", "test-setup/**/*.test.ts"],
+      setupFiles,
+    },
+  },
   // The benchmarks' scores (bench/metrics.ts); the benchmarks themselves run with `pnpm bench`.
   {
     resolve: { alias },
