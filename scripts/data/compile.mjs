@@ -21,9 +21,10 @@
  * list, what its entries (or keys and values) may be, whether it is per language, and its
  * class: lists of one class share no entry in a language. See scripts/data/README.md.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
 import { parse } from "yaml";
 
@@ -31,6 +32,7 @@ import { parse } from "yaml";
 export const LANGUAGE_CODES = new Set(Object.values(iso6393To1));
 
 const LIST_KEYS = new Set(["description", "class", "languages", "module", "entries", "map"]);
+const SCHEMA_KEYS = new Set(["languages", "ignore", "lists", "plugins"]);
 const FILE_KEYS = new Set(["source", "notes", "entries", "map", "package", "except"]);
 
 /** Folds a phrase as the stages compare words: no accents, lower case, ’ → ', single spaces. */
@@ -154,6 +156,9 @@ export function readSchema(packageDir) {
     return undefined;
   }
   const schema = parse(text) ?? {};
+  for (const key of Object.keys(schema))
+    if (!SCHEMA_KEYS.has(key))
+      throw new Error(`${relative(process.cwd(), file)}: unknown key "${key}" (keys: ${[...SCHEMA_KEYS].join(", ")})`);
   const where = relative(process.cwd(), file);
   const lists = new Map();
   for (const [name, spec] of Object.entries(schema.lists ?? {})) {
@@ -184,7 +189,17 @@ export function readSchema(packageDir) {
   const languages = schema.languages ?? [];
   for (const code of languages)
     if (!LANGUAGE_CODES.has(code)) throw new Error(`${where}: "${code}" is not an ISO 639-1 code`);
-  return { file: where, lists, languages, ignore: (schema.ignore ?? []).map((p) => p.replace(/\/?\*\*$/, "")) };
+  // Plugins: a data folder whose files span each other (the actor gazetteer) is checked and
+  // compiled by a script of the package, which the compiler runs and writes for.
+  const plugins = [];
+  for (const [folder, script] of Object.entries(schema.plugins ?? {})) {
+    if (!/^[a-z][a-z0-9-]*$/.test(folder)) throw new Error(`${where}: plugins.${folder}: a data folder's name`);
+    if (typeof script !== "string" || !existsSync(join(packageDir, script)))
+      throw new Error(`${where}: plugins.${folder}: "${script}" is not a script of this package`);
+    plugins.push({ folder, script });
+  }
+  const ignore = [...(schema.ignore ?? []), ...plugins.map((p) => p.folder)];
+  return { file: where, lists, languages, plugins, ignore: ignore.map((p) => p.replace(/\/?\*\*$/, "")) };
 }
 
 function walk(dir, base = dir) {
@@ -466,4 +481,34 @@ export function renderModule(packageName, moduleName, lists) {
     "",
   );
   return out.join("\n");
+}
+
+/**
+ * Writes a generated module when its text changed. With `check` (CI) a changed module is not
+ * written: the answer is "stale". Returns "same", "written" or "stale".
+ */
+export function writeModule(file, text, { check = false } = {}) {
+  const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  if (current === text) return "same";
+  if (check) return "stale";
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return "written";
+}
+
+/**
+ * Runs a package's plugin (`plugins: { <folder>: <script> }` in its schema): the script exports
+ * `build({ packageDir, dataDir })`, which checks the folder's files and returns
+ * `{ modules: [[moduleName, text], …], problems: [sentences] }` (a thrown error is one problem).
+ */
+export async function runPlugin(packageDir, plugin) {
+  const dataDir = join(packageDir, "data", plugin.folder);
+  try {
+    const module = await import(pathToFileURL(join(packageDir, plugin.script)).href);
+    if (typeof module.build !== "function") return { modules: [], problems: [`${plugin.script}: exports no build()`] };
+    const result = await module.build({ packageDir, dataDir });
+    return { modules: result.modules ?? [], problems: result.problems ?? [] };
+  } catch (error) {
+    return { modules: [], problems: [`${plugin.script}: ${error.message}`] };
+  }
 }

@@ -1,13 +1,15 @@
 /**
  * Validates the actor gazetteer (`data/actors/*.json`) and compiles it into typed, frozen
- * modules (`src/generated/actors-data.ts`, `src/generated/offices-data.ts`), as the langdetect
- * data build does. See data/actors/README.md for the files and their fields. It stays beside the
- * shared data compiler (scripts/data/), which checks word lists and tables file by file, because
- * the gazetteer's checks span files (a name claimed by two actors, `standsFor` and office
- * holders that must name actors, terms that must not overlap); it follows the compiler's rules
- * (ISO 639-1 languages, a module written only when its text changes, CI=true checks).
+ * modules (`src/generated/actors-data.ts`, `src/generated/offices-data.ts`). A plugin of the
+ * shared data compiler (scripts/data/, `plugins: { actors: … }` in data/schema.yml): the
+ * compiler checks word lists and tables file by file, this script the gazetteer's checks that
+ * span files (a name claimed by two actors, `standsFor` and office holders that must name
+ * actors, terms that must not overlap); the compiler runs it with every build and writes its
+ * modules as it writes its own (only when their text changes; in CI a stale one fails).
+ * See data/actors/README.md for the files and their fields.
  *
- *   node scripts/build-actors.mjs              validate and write the modules
+ *   pnpm build:data                            every package's data, this gazetteer included
+ *   node scripts/build-actors.mjs              this gazetteer alone: validate and write the modules
  *   node scripts/build-actors.mjs --check      validate and fail when a module is stale (so does CI=true)
  *   node scripts/build-actors.mjs --countries  also refresh data/actors/country-ids.json from
  *                                              @rapideditor/country-coder (a dev dependency)
@@ -19,15 +21,13 @@
  * of sources.json) and is given to one actor only; offices name known countries and actors,
  * with ISO dates in order and terms that do not overlap; role nouns point to known offices.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LANGUAGE_CODES } from "../../../scripts/data/compile.mjs";
+import { LANGUAGE_CODES, writeModule } from "../../../scripts/data/compile.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = join(root, "data", "actors");
-const actorsOut = join(root, "src", "generated", "actors-data.ts");
-const officesOut = join(root, "src", "generated", "offices-data.ts");
 
 const TYPES = new Set(["PERSON", "LOCATION", "ORGANIZATION"]);
 const KINDS = new Set(["country", "city", "region", "person", "organization", "institution", "outlet"]);
@@ -362,28 +362,42 @@ export const ROLE_NOUNS: Readonly<Record<string, Readonly<Record<string, RoleNou
 `;
 }
 
-const sources = readJson("sources.json");
-checkSource("sources.json", sources);
-const languages = new Set(sources.languages);
-for (const language of languages)
-  if (!LANGUAGE_CODES.has(language)) fail(`sources.json: "${language}" is not an ISO 639-1 code`);
-const countries = loadCountries(languages);
-const codes = new Set(countries.countries.map((c) => c.code));
-if (process.argv.includes("--countries")) await refreshCountryIds(codes);
-const countryNameOf = countryNames(countries);
-const { actors, ids, names } = loadActors(sources, languages, countryNameOf);
-const countryIds = loadCountryIds(codes, ids);
-const modules = [
-  [actorsOut, renderActors({ countries, actors, countryIds })],
-  [officesOut, renderOffices(loadOffices(names, countryNameOf, sources, languages))],
-];
-// In CI (CI=true) a stale module fails the build instead of being rewritten, as scripts/data/build.mjs does.
-const check = process.argv.includes("--check") || process.env.CI === "true";
-for (const [file, text] of modules) {
-  const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
-  if (current === text) continue;
-  if (check)
-    fail(`${relative(root, file)} is stale: run \`node packages/core/scripts/build-actors.mjs\` and commit it`);
-  writeFileSync(file, text);
-  console.log(`wrote ${relative(root, file)}`);
+/**
+ * The compiler's plugin entry (`plugins: { actors: scripts/build-actors.mjs }` in data/schema.yml):
+ * checks the gazetteer and returns its two modules; scripts/data/build.mjs writes them (or, in
+ * CI, fails when they are stale). A problem is thrown and reported by the compiler.
+ */
+export async function build({ refreshCountries = false } = {}) {
+  const sources = readJson("sources.json");
+  checkSource("sources.json", sources);
+  const languages = new Set(sources.languages);
+  for (const language of languages)
+    if (!LANGUAGE_CODES.has(language)) fail(`sources.json: "${language}" is not an ISO 639-1 code`);
+  const countries = loadCountries(languages);
+  const codes = new Set(countries.countries.map((c) => c.code));
+  if (refreshCountries) await refreshCountryIds(codes);
+  const countryNameOf = countryNames(countries);
+  const { actors, ids, names } = loadActors(sources, languages, countryNameOf);
+  const countryIds = loadCountryIds(codes, ids);
+  return {
+    modules: [
+      ["actors-data", renderActors({ countries, actors, countryIds })],
+      ["offices-data", renderOffices(loadOffices(names, countryNameOf, sources, languages))],
+    ],
+    problems: [],
+  };
+}
+
+// Run by itself (`node scripts/build-actors.mjs [--check] [--countries]`): the same build, for
+// this folder alone; `--countries` first refreshes country-ids.json.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const check = process.argv.includes("--check") || process.env.CI === "true";
+  const { modules } = await build({ refreshCountries: process.argv.includes("--countries") });
+  for (const [name, text] of modules) {
+    const file = join(root, "src", "generated", `${name}.ts`);
+    const outcome = writeModule(file, text, { check });
+    if (outcome === "stale")
+      fail(`${relative(root, file)} is stale: run \`node packages/core/scripts/build-actors.mjs\` and commit it`);
+    if (outcome === "written") console.log(`wrote ${relative(root, file)}`);
+  }
 }

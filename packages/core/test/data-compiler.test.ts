@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM build script without types
-import { readPackageData, renderModule } from "../../../scripts/data/compile.mjs";
+import { readPackageData, readSchema, renderModule, runPlugin, writeModule } from "../../../scripts/data/compile.mjs";
 
 const made: string[] = [];
 afterEach(() => {
@@ -140,5 +140,39 @@ describe("the data compiler", () => {
     expect(readPackageData(dir).problems.join("\n")).toMatch(
       /cannot load the package "no-such-shapes".*add it to the devDependencies/,
     );
+  });
+
+  it("hands a plugin's folder to its script, writes what it returns, and names what it throws", async () => {
+    const dir = fakePackage({
+      "schema.yml": "plugins:\n  things: scripts/things.mjs\nlists: {}\n",
+      "things/one.json": JSON.stringify({ name: "one" }),
+    });
+    mkdirSync(join(dir, "scripts"));
+    writeFileSync(
+      join(dir, "scripts", "things.mjs"),
+      `import { readdirSync } from "node:fs";
+export function build({ dataDir }) {
+  const files = readdirSync(dataDir);
+  if (files.includes("bad.json")) throw new Error("bad.json: not a thing");
+  return { modules: [["things", "export const THINGS = " + JSON.stringify(files) + ";\\n"]], problems: [] };
+}`,
+    );
+    const schema = readSchema(dir);
+    expect(schema.plugins).toEqual([{ folder: "things", script: "scripts/things.mjs" }]);
+    // The list compiler leaves the plugin's folder alone (no "no list" problem for one.json).
+    expect(readPackageData(dir, schema).problems).toEqual([]);
+    const { modules, problems } = await runPlugin(dir, schema.plugins[0]);
+    expect(problems).toEqual([]);
+    expect(modules).toEqual([["things", 'export const THINGS = ["one.json"];\n']]);
+
+    const out = join(dir, "src", "generated", "things.ts");
+    expect(writeModule(out, modules[0][1], { check: true })).toBe("stale");
+    expect(writeModule(out, modules[0][1])).toBe("written");
+    expect(writeModule(out, modules[0][1], { check: true })).toBe("same");
+
+    writeFileSync(join(dir, "data", "things", "bad.json"), "{}");
+    expect((await runPlugin(dir, schema.plugins[0])).problems).toEqual(["scripts/things.mjs: bad.json: not a thing"]);
+    writeFileSync(join(dir, "data", "schema.yml"), "plugins:\n  things: scripts/missing.mjs\n");
+    expect(() => readSchema(dir)).toThrow(/plugins\.things: "scripts\/missing\.mjs" is not a script of this package/);
   });
 });

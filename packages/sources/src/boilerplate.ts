@@ -1,8 +1,13 @@
-import { readFileSync } from "node:fs";
-
 import { fold } from "./dom.js";
+import {
+  BYLINE_PREFIXES,
+  CLASS_PATTERNS,
+  COOKIE_PHRASES,
+  READ_MORE_PHRASES,
+  SHARE_WORDS,
+} from "./generated/boilerplate.js";
 
-/** The cues that tell page furniture from article text (`data/boilerplate.json`). */
+/** The cues that tell page furniture from article text (`data/boilerplate/*.yml`, compiled by scripts/data/). */
 export interface Boilerplate {
   /** Class or id fragments of elements that are never article text (cookie banners, share bars). */
   classPattern: RegExp;
@@ -16,35 +21,19 @@ export interface Boilerplate {
   bylinePrefixes: readonly string[];
 }
 
-function strings(value: unknown, key: string): string[] {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === "string" && item !== "")) {
-    throw new Error(`packages/sources/data/boilerplate.json: "${key}" must be a list of words.`);
-  }
-  return value as string[];
-}
-
 function load(): Boilerplate {
-  const data = JSON.parse(readFileSync(new URL("../data/boilerplate.json", import.meta.url), "utf8")) as Record<
-    string,
-    unknown
-  >;
-  const classes = strings(data.classPatterns, "classPatterns").map((item) => item.replace(/[^a-z0-9-]/gi, ""));
   return Object.freeze({
-    classPattern: new RegExp(`(?:^|[^a-z])(?:${classes.join("|")})`, "i"),
-    cookiePhrases: Object.freeze(strings(data.cookiePhrases, "cookiePhrases").map(fold)),
-    shareWords: new Set(strings(data.shareWords, "shareWords").map(fold)),
-    readMorePhrases: Object.freeze(strings(data.readMorePhrases, "readMorePhrases").map(fold)),
-    bylinePrefixes: Object.freeze(
-      strings(data.bylinePrefixes, "bylinePrefixes")
-        .map(fold)
-        .sort((a, b) => b.length - a.length),
-    ),
+    classPattern: new RegExp(`(?:^|[^a-z])(?:${CLASS_PATTERNS.join("|")})`, "i"),
+    cookiePhrases: Object.freeze(COOKIE_PHRASES.map(fold)),
+    shareWords: new Set(SHARE_WORDS.map(fold)),
+    readMorePhrases: Object.freeze(READ_MORE_PHRASES.map(fold)),
+    bylinePrefixes: Object.freeze(BYLINE_PREFIXES.map(fold).sort((a, b) => b.length - a.length)),
   });
 }
 
 let cached: Boilerplate | undefined;
 
-/** The boilerplate cues, read and checked once. */
+/** The boilerplate cues, folded once. */
 export function boilerplate(): Boilerplate {
   cached ??= load();
   return cached;
