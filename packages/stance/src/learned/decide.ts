@@ -8,8 +8,9 @@ import type { Evidence, Stance } from "@rassegna/core";
 
 import { MAX_EVIDENCE, type Tally, toStance } from "../aggregate.js";
 import type { ReadSentence } from "../types.js";
-import { ownFeatures, type PairReading, pairFeatures } from "./features.js";
+import { type PairReading, pairFeatures } from "./features.js";
 import { type Classifier, classify, shippedModel } from "./model.js";
+import { ownClassifierFeatures } from "./target-features.js";
 
 /** Sentences that name both (or, without a holder, the target), as evidence of the learned rule. */
 function namingSentences(sentences: readonly ReadSentence[], target: string, holder?: string): Evidence[] {
@@ -55,5 +56,5 @@ export function learnedOwn(target: string, own: Tally | undefined, reading: Pair
     const rules = toStance(target, undefined, own);
     if (rules.stance !== "NONE") return rules;
   }
-  return decided(classifier, ownFeatures(target, own, reading), target, undefined, own, reading.sentences);
+  return decided(classifier, ownClassifierFeatures(target, own, reading), target, undefined, own, reading.sentences);
 }

@@ -20,6 +20,8 @@ export interface Classifier {
   offsets: [number, number, number];
   /** A stance the rules read (non-NONE) stands; the classifier decides the rest. */
   rulesFirst?: boolean;
+  /** When set, the feature values are scaled to this Euclidean length first (as in training). */
+  norm?: number;
 }
 
 /** The shipped model file. */
@@ -30,10 +32,19 @@ export interface ModelFile {
   own: Classifier;
 }
 
+/** The Euclidean length of the feature values (1 for none, so that nothing divides by 0). */
+export function length(features: Features): number {
+  let sum = 0;
+  for (const value of features.values()) sum += value * value;
+  return sum > 0 ? Math.sqrt(sum) : 1;
+}
+
 /** Probabilities per label (same order as {@link LABELS}) with the offsets added before the softmax. */
 export function probabilities(classifier: Classifier, features: Features): [number, number, number] {
   const z: [number, number, number] = [...classifier.offsets];
-  for (const [name, value] of features) {
+  const scale = classifier.norm === undefined ? 1 : classifier.norm / length(features);
+  for (const [name, raw] of features) {
+    const value = raw * scale;
     const w = classifier.weights[name];
     if (!w) continue;
     z[0] += w[0] * value;
