@@ -67,3 +67,36 @@ describe("a sentence adverb at the start of a quotation", () => {
     expect(line('" Unfortunately , the plant is too small , " the manager said.')).toEqual({});
   });
 });
+
+describe("a surname that is also a common word, with no first name in the text", () => {
+  it("is a person where what follows says so: a speech verb, a possessive, an age", () => {
+    expect(line("Talks stalled after Green said the offer was too low.")).toEqual({ Green: "PERSON" });
+    expect(line("Shares fell after Green's remarks.")).toEqual({ Green: "PERSON" });
+    expect(line("Prices rose , and Green , 52 , was blamed.")).toEqual({ Green: "PERSON" });
+  });
+
+  it("is no name at a sentence start", () => {
+    expect(line("Green fields surround the town.")).toEqual({});
+  });
+});
+
+describe("two unknown capitalised words", () => {
+  it("name a body, not a person, after 'the' or before a word English writes in lower case", () => {
+    expect(line("Fans of the Varden Tromsky gathered outside.")).toEqual({ "Varden Tromsky": "ORGANIZATION" });
+    expect(line("Kelso Fabrics said profits rose.")).toEqual({ "Kelso Fabrics": "ORGANIZATION" });
+    expect(line("Kelso Varden said profits rose.")).toEqual({ "Kelso Varden": "PERSON" });
+  });
+});
+
+describe("a cricket scorecard line alone, as CoNLL-2003 reads it", () => {
+  it("reads the players named by dismissals and bowling figures as people", () => {
+    const types = (text: string) =>
+      Object.fromEntries(extractEntities(text, { language: "en", corpus: "conll" }).map((e) => [e.name, e.type]));
+    expect(types("Tendell c Barrow b Quintock 33")).toEqual({
+      Tendell: "PERSON",
+      Barrow: "PERSON",
+      Quintock: "PERSON",
+    });
+    expect(types("Pellow 10-1-41-2 , Quintock 8-0-37-1")).toEqual({ Pellow: "PERSON", Quintock: "PERSON" });
+  });
+});

@@ -7,6 +7,7 @@
 import type { EntityType, Token } from "@rassegna/core";
 
 import { lookupName, wordEvidence } from "../gazetteer.js";
+import { wordCase } from "../word-case.js";
 import { scorecardCues } from "./10-sports.js";
 import type { Context, RulesLanguage, Sentence } from "./types.js";
 import { isCommonWord, isEnglishCommon, list } from "./words.js";
@@ -21,6 +22,20 @@ const INNER_CAPITAL = /^(?!Mc|Mac|De|Di|La|Le|O')\p{Lu}\p{Ll}+\p{Lu}/u;
 const ITALIAN_NAME_ADJECTIVE = /(?:are|ista|isti|iche|ica|ici|ale|ali|aria|ario|ata|ati|ate|ese|ana|ane|osse|ossi)$/;
 const ITALIAN_SURNAME =
   /(?:elli|etti|ini|oni|ucci|azzi|otti|atti|ieri|ardi|aldi|olli|illi|ossi|assi|anti|enti|esi|ali)$/;
+
+/**
+ * "Dole said", "Levy 's visit", "Wang , 45 ,": what follows a capitalised common word inside a
+ * sentence that makes it a person's surname ("Woods", "Levy", "Green"), even with no first name
+ * anywhere in the text (a headline, a one-line item).
+ */
+function personAfter(sentence: Sentence, at: number): boolean {
+  const next = sentence.at(at + 1);
+  if (!next) return false;
+  if (list("verbs-after-person").has(next.lower) || next.lower === "'s" || next.lower === "’s") return true;
+  // A possessive written apart is two tokens ("Levy ' s").
+  if ((next.text === "'" || next.text === "’") && sentence.lower(at + 2) === "s") return true;
+  return next.text === "," && /^\d{2}$/.test(sentence.text(at + 2)) && sentence.text(at + 3) === ",";
+}
 
 /** A type and how sure the rules are of it. */
 export interface Typed {
@@ -89,7 +104,8 @@ export function classify(
     if (evidence.organization) organization += 1;
   });
   // A lone common word ("Hill", "Brown"): kept only if it turns out to stand for a longer name.
-  if (commonOnly && !cue && n === 1) return { type: "PERSON", strength: -1 };
+  if (commonOnly && !cue && n === 1 && !(language === "en" && !first.initial && personAfter(sentence, firstAt)))
+    return { type: "PERSON", strength: -1 };
   if (n === 1 && first.upper && /^[\p{Lu}.&]{2,7}$/u.test(first.text)) organization += 1.5;
   const previous = sentence.at(firstAt - 1);
   if (previous && list("loc-prepositions", language).has(previous.lower)) place += 1;
@@ -218,6 +234,16 @@ export function classify(
     ) {
       person += 1;
     }
+  }
+  if (language === "en" && n >= 2 && !wordEvidence(first.lower).firstName) {
+    // "the White Sox", "the National Tennis Centre": English puts no article before a person's name.
+    if (previous?.text === "the") {
+      person = 0;
+      if (place === 0) organization += 1;
+    }
+    // "Johnson Controls", "Pirelli Cables", "Kansai Electric Power": a name that ends in a word
+    // English writes in lower case, with no first name, is a company's more often than a person's.
+    if (!last.upper && wordCase(last.lower) === "lower" && !wordEvidence(last.lower).lastName) organization += 1.5;
   }
   const best = Math.max(person, place, organization);
   if (best === 0) {

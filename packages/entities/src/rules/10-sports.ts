@@ -95,17 +95,35 @@ function isResultsLine(sentence: Sentence): boolean {
   return result;
 }
 
+/** Bowling figures ("10-0-41-2", "6.5-1-23-4"). */
+const BOWLING_FIGURES = /^\d+(?:\.\d)?-\d+-\d+-\d+$/;
+
+/**
+ * A scorecard line that says so itself, with no sports report around it: bowling figures, or a
+ * dismissal between two names ("Saeed Anwar c Stewart b Gough 33", "Thorpe lbw b Wasim 54").
+ */
+function isScorecardLine(sentence: Sentence): boolean {
+  return sentence.tokens.some((token, k) => {
+    if (BOWLING_FIGURES.test(token.text)) return true;
+    return (
+      (token.text === "c" || token.text === "b" || token.text === "lbw") &&
+      sentence.at(k - 1)?.cap === true &&
+      sentence.at(k + 1)?.cap === true
+    );
+  });
+}
+
 /**
  * Cricket scorecards ("c Healy b Warne 12", "Smith run out 4", "Warne 10-0-41-2"): the names
  * are players (one cue before, one after: how many there are). A convention of the CoNLL-2003 sports pages, read with `corpus: "conll"` only.
  */
 export function scorecardCues(sentence: Sentence, first: number, last: number, context: Context): number {
-  if (!context.sports || context.corpus !== "conll") return 0;
+  if (context.corpus !== "conll" || !(context.sports || isScorecardLine(sentence))) return 0;
   let cues = 0;
   const previous = sentence.text(first - 1);
   if (previous === "c" || previous === "b" || previous === "st") cues++;
   const next = sentence.at(last + 1);
-  if (next && (list("scorecard-after").has(next.text) || /^\d+-\d+-\d+-\d+$/.test(next.text))) {
+  if (next && (list("scorecard-after").has(next.text) || BOWLING_FIGURES.test(next.text))) {
     if ((next.text !== "run" && next.text !== "not") || sentence.text(last + 2) === "out") cues++;
   }
   return cues;
