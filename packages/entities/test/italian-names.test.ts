@@ -113,3 +113,10 @@ describe("Italian people", () => {
     expect(spans("Ci ha accolti suor Rosanna.", { corpus: "kind" })["suor Rosanna"]).toBe("PERSON");
   });
 });
+
+describe("a capitalised surname particle", () => {
+  it("starts a person's surname, not a place, after 'a'", () => {
+    const entities = extractEntities("Il premio è stato consegnato a De Nardi ieri.", { language: "it" });
+    expect(entities.map((e) => [e.name, e.type])).toEqual([["De Nardi", "PERSON"]]);
+  });
+});

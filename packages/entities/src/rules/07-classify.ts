@@ -37,6 +37,9 @@ function personAfter(sentence: Sentence, at: number): boolean {
   return next.text === "," && /^\d{2}$/.test(sentence.text(at + 2)) && sentence.text(at + 3) === ",";
 }
 
+/** Capitalised particles that start Italian surnames, never towns' names ("De Luca", "Di Maio", "Del Rio"). */
+const SURNAME_PARTICLE = /^(?:De|Di|Del|Dal|Della|Dalla|Dello|Degli|D['’])$/u;
+
 /** A type and how sure the rules are of it. */
 export interface Typed {
   type: EntityType;
@@ -245,6 +248,9 @@ export function classify(
     // English writes in lower case, with no first name, is a company's more often than a person's.
     if (!last.upper && wordCase(last.lower) === "lower" && !wordEvidence(last.lower).lastName) organization += 1.5;
   }
+  // "a De Alessandri", "di Del Rio": a capitalised surname particle and a name make a person's
+  // surname, not a place (Italian towns do not start with "De" or "Di").
+  if (language === "it" && n >= 2 && SURNAME_PARTICLE.test(first.text) && piece[1]?.cap) person += 1;
   const best = Math.max(person, place, organization);
   if (best === 0) {
     // "TAX STAT", "Net Income N", "Financial Data": capitals or common words only, nothing known.
