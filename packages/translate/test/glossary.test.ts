@@ -1,7 +1,13 @@
 import { actorByName } from "@rassegna/core";
 import { describe, expect, it } from "vitest";
 
-import { glossaryTerms, hyphenNameSpans, termSpans, withoutPivotLeftovers } from "../src/backends/apertium/glossary.js";
+import {
+  englishNameSpans,
+  glossaryTerms,
+  hyphenNameSpans,
+  termSpans,
+  withoutPivotLeftovers,
+} from "../src/backends/apertium/glossary.js";
 import { foreignQuoteSpans } from "../src/backends/apertium/names.js";
 
 const texts = (line: string, spans: Array<[number, number, string?]>) =>
@@ -32,6 +38,23 @@ describe("the Italian news glossary", () => {
     const line = "Kim Jong-un ha ricevuto el-Baradei e al-Sisi.";
     expect(hyphenNameSpans(line).map(([s, e]) => line.slice(s, e))).toEqual(["Kim Jong-un", "el-Baradei", "al-Sisi"]);
     expect(hyphenNameSpans("Sud-est in crescita.")).toEqual([]);
+  });
+
+  it("gives places their English names: the longest name at a place, whole words only", () => {
+    const line = "Da Mosca alla Guyana Francese e in Guyana; non Moscato, né Mosca2, né l'Mosca.";
+    expect(texts(line, englishNameSpans(line))).toEqual([
+      ["Mosca", "Moscow"],
+      ["Guyana Francese", "French Guiana"],
+      ["Guyana", "Guyana"],
+      // After an apostrophe a name starts, as after a space.
+      ["Mosca", "Moscow"],
+    ]);
+    // Names one after the other, and one at the very end.
+    expect(texts("Samoa Americane, Mosca", englishNameSpans("Samoa Americane, Mosca"))).toEqual([
+      ["Samoa Americane", "American Samoa"],
+      ["Mosca", "Moscow"],
+    ]);
+    expect(englishNameSpans("una mosca")).toEqual([]);
   });
 
   it("replaces Spanish words the pivot left in the English, whole words only", () => {

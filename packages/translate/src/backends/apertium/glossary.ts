@@ -87,9 +87,14 @@ const KINDS = new Set(["country", "city", "region", "organization"]);
 /** Aliases that are English names already (data/en/english-aliases.yml). */
 const ENGLISH_NAMES: ReadonlySet<string> = new Set(ENGLISH_ALIASES.en);
 
+/**
+ * The names by their first word, longest first: a text is read word by word and each word
+ * that starts a name is tried against that word's names only. (One regular expression of
+ * every alias, as before, took a tenth of a second to compile and a quarter of a
+ * millisecond a sentence to run, as long as the rest of the Node side of translation.)
+ */
 interface Glossary {
-  pattern: RegExp;
-  names: Map<string, string>;
+  byFirstWord: Map<string, Array<{ alias: string; english: string }>>;
 }
 
 let glossary: Glossary | undefined;
@@ -97,6 +102,9 @@ let glossary: Glossary | undefined;
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** The first word of a name: its leading run of letters. */
+const FIRST_WORD = /^\p{L}+/u;
 
 function buildGlossary(): Glossary {
   const names = new Map<string, string>();
@@ -109,25 +117,45 @@ function buildGlossary(): Glossary {
       names.set(alias, actor.name);
     }
   }
-  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "gu");
-  return { pattern, names };
+  const byFirstWord = new Map<string, Array<{ alias: string; english: string }>>();
+  // Longest first (the sort is stable): at one place the longest name wins.
+  for (const alias of [...names.keys()].sort((a, b) => b.length - a.length)) {
+    const first = FIRST_WORD.exec(alias)?.[0] ?? alias;
+    const list = byFirstWord.get(first) ?? [];
+    list.push({ alias, english: names.get(alias) ?? alias });
+    byFirstWord.set(first, list);
+  }
+  return { byFirstWord };
 }
 
 /** A known name in a text: where it is and its English name. */
 export type NameSpan = [start: number, end: number, english: string];
 
+/** Where a name may start: a capital not preceded by a letter or digit, and the rest of its word. */
+const NAME_START = /(?<![\p{L}\p{N}])\p{Lu}\p{L}*/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * Known non-English names of places and organisations in `text`, with their English names
  * ("Mosca" → "Moscow"; English names too, so that Apertium does not read "China" as Spanish).
+ * Left to right, the longest name at each place, names not overlapping.
  */
 export function englishNameSpans(text: string): NameSpan[] {
   glossary ??= buildGlossary();
-  const { pattern, names } = glossary;
+  const { byFirstWord } = glossary;
   const spans: NameSpan[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index ?? 0;
-    spans.push([start, start + match[0].length, names.get(match[0]) ?? match[0]]);
+  const words = new RegExp(NAME_START);
+  for (let word = words.exec(text); word; word = words.exec(text)) {
+    const start = word.index;
+    for (const { alias, english } of byFirstWord.get(word[0]) ?? []) {
+      const end = start + alias.length;
+      if (!text.startsWith(alias, start)) continue;
+      const next = text.codePointAt(end);
+      if (next !== undefined && LETTER_OR_DIGIT.test(String.fromCodePoint(next))) continue;
+      spans.push([start, end, english]);
+      words.lastIndex = end;
+      break;
+    }
   }
   return spans;
 }

@@ -1,7 +1,6 @@
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 
 import { RassegnaError } from "@rassegna/core";
 
@@ -31,30 +30,15 @@ function analyserOf(modeText: string): string | undefined {
 }
 
 /**
- * A mode's pipeline with every program in null-flush mode: `apertium-wblank-mode -z` writes
- * it (as the `apertium -z` script does); without it, `-z` is added after each program name.
+ * A mode's pipeline with every program in null-flush mode: \`-z\` after each program name.
+ * (\`apertium -z\` asks \`apertium-wblank-mode -z\` for it, which also puts
+ * \`apertium-wblank-attach\` / \`-detach\` around the transfer for word-bound blanks
+ * \`[[…]]\`. The text given to these chains has every \`[\` escaped, so it holds none: both
+ * programs would pass it through unchanged, at the cost of one more process start per mode,
+ * two more processes per mode and two more copies of each batch.)
  */
-function nullFlushPipeline(path: string, text: string): Promise<string> {
-  let pending = SCRIPTS.get(path);
-  if (!pending) {
-    pending = writeNullFlushPipeline(path, text);
-    SCRIPTS.set(path, pending);
-  }
-  return pending;
-}
-
-/** Null-flush pipelines by mode file, written once per process. */
-const SCRIPTS = new Map<string, Promise<string>>();
-
-async function writeNullFlushPipeline(path: string, text: string): Promise<string> {
-  let script: string | undefined;
-  try {
-    const { stdout } = await promisify(execFile)("apertium-wblank-mode", ["-z", path]);
-    if (stdout.trim() !== "") script = stdout.trim();
-  } catch {
-    // An older Apertium: add the flag by hand.
-  }
-  script ??= text
+export function nullFlushPipeline(modeText: string): string {
+  const script = modeText
     .trim()
     .split("|")
     .map((part) => part.trim().replace(/^(\S+)/, "$1 -z"))
@@ -202,7 +186,7 @@ export async function createApertiumEngine(
         { stage: STAGE, hint: `Reinstall the pair: \`${APERTIUM_APT_COMMAND}\`.` },
       );
     }
-    const script = await nullFlushPipeline(file.path, file.text);
+    const script = nullFlushPipeline(file.text);
     const apart = analyserApart(script);
     if (parts.length === 0 && apart.analyser === undefined) analyser = analyserOf(file.text);
     parts.push({ mode, ...apart });
