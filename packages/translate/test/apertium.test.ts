@@ -12,7 +12,7 @@ import {
   translateStage,
 } from "@rassegna/translate";
 import { describe, expect, it } from "vitest";
-import { createApertiumEngine } from "../src/backends/apertium/install.js";
+import { analyserApart, createApertiumEngine, nullFlushPipeline } from "../src/backends/apertium/install.js";
 
 describe("the Apertium engine (the real apertium program)", () => {
   it("lists the installed modes, with the Italian→Spanish→English pivot", async () => {
@@ -31,6 +31,20 @@ describe("the Apertium engine (the real apertium program)", () => {
     expect(apertiumChain("it", "en", modes)).toEqual(["ita-spa", "spa-eng"]);
     expect(apertiumChain("es", "pt", modes)).toEqual(["es-pt_BR"]);
     expect(apertiumChain("de", "en", modes)).toBeUndefined();
+  });
+
+  it("writes a mode's pipeline in null-flush mode, the generator's flag before -z, the analyser apart", () => {
+    const mode =
+      "lt-proc -w 'a/xx-yy.automorf.bin' | cg-proc 'a/xx-yy.rlx.bin' | apertium-tagger -g $2 'a/xx-yy.prob' | lt-proc $1 'a/xx-yy.autogen.bin'\n";
+    const script = nullFlushPipeline(mode);
+    expect(script).toBe(
+      "lt-proc -z -w 'a/xx-yy.automorf.bin' | cg-proc -z 'a/xx-yy.rlx.bin' | apertium-tagger -z -g $2 'a/xx-yy.prob' | lt-proc $1 -z 'a/xx-yy.autogen.bin'",
+    );
+    expect(analyserApart(script)).toEqual({
+      analyser: "exec lt-proc -z -w 'a/xx-yy.automorf.bin'",
+      script:
+        "cg-proc -z 'a/xx-yy.rlx.bin' | apertium-tagger -z -g $2 'a/xx-yy.prob' | lt-proc $1 -z 'a/xx-yy.autogen.bin'",
+    });
   });
 
   it("translates Italian into English words through Spanish, with true segments", async () => {

@@ -1,3 +1,7 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
 import { acquireProcess, NullFlushProcess, releaseProcess } from "../src/backends/apertium/null-flush.js";
 
@@ -34,6 +38,26 @@ async function gone(pid: number): Promise<boolean> {
 const LONG = 60_000;
 
 describe("a long-lived null-flush process", () => {
+  it("does not run the user's ~/.bashrc (bash reads it when its stdin is a socket, as Node gives it)", async () => {
+    const home = mkdtempSync(join(tmpdir(), "rassegna-home-"));
+    writeFileSync(join(home, ".bashrc"), 'touch "$HOME/bashrc-was-read"\n');
+    const saved = { HOME: process.env.HOME, SHLVL: process.env.SHLVL };
+    // bash reads it only in a shell of level < 2: as started by a service, not from a terminal.
+    Object.assign(process.env, { HOME: home, SHLVL: "0" });
+    const chain = new NullFlushProcess(command);
+    try {
+      expect(await chain.request("ciao", LONG)).toBe("CIAO");
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      await chain.close();
+    }
+    expect(existsSync(join(home, "bashrc-was-read"))).toBe(false);
+    rmSync(home, { recursive: true, force: true });
+  });
+
   it("answers request after request from one process", async () => {
     const chain = new NullFlushProcess(command);
     expect(await chain.request("uno", LONG)).toBe("UNO");

@@ -149,7 +149,11 @@ export class NullFlushProcess {
   }
 
   #spawn(): ChildProcessWithoutNullStreams {
-    const child = spawn("bash", ["-c", this.#command.script, "bash", ...(this.#command.args ?? [])], {
+    // --norc: bash reads ~/.bashrc when its stdin is a socket (it takes it for rshd/sshd), and
+    // Node gives a child a socket there: each chain would run the user's shell set-up first
+    // (a pyenv or nvm init takes from a tenth of a second to a minute waiting for its lock).
+    const args = ["--norc", "--noprofile", "-c", this.#command.script, "bash", ...(this.#command.args ?? [])];
+    const child = spawn("bash", args, {
       stdio: ["pipe", "pipe", "pipe"],
       // Its own process group: a kill reaches every program of the pipeline.
       detached: true,
