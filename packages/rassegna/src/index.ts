@@ -10,6 +10,9 @@ export * from "@rassegna/pipeline";
 export * from "@rassegna/sources";
 export * from "@rassegna/stance";
 export * from "@rassegna/translate";
+// Both rules backends export RULES_LANGUAGES (the same languages today); the bundle's is the
+// entities' one (import the stance's from @rassegna/stance).
+export { RULES_LANGUAGES } from "@rassegna/entities";
 export {
   createDefaultPipeline,
   DEFAULT_STAGE_NAMES,
