@@ -5,6 +5,9 @@
  */
 export * from "@rassegna/core";
 export * from "@rassegna/entities";
+// Both rules backends export RULES_LANGUAGES (the same languages today); the bundle's is the
+// entities' one (import the stance's from @rassegna/stance).
+export { RULES_LANGUAGES } from "@rassegna/entities";
 export * from "@rassegna/langdetect";
 export * from "@rassegna/pipeline";
 export * from "@rassegna/sources";

@@ -9,6 +9,7 @@
 export { MAX_EVIDENCE } from "./aggregate.js";
 export { DEFAULT_NLI_MODEL, HYPOTHESES } from "./backends/nli-model.js";
 export type { OwnStanceMode, StanceDecision } from "./backends/rules.js";
+export { RULE_LANGUAGES, RULES_LANGUAGES } from "./languages.js";
 export type { NliStanceOptions, RulesStanceOptions, StanceBackend, StanceOptions } from "./options.js";
 export { STANCE_BACKENDS } from "./options.js";
 export { stanceStage } from "./stage.js";

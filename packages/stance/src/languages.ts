@@ -5,8 +5,14 @@ import { STAGE } from "./checks.js";
 import { FUNCTION_WORDS as FUNCTION_WORD_LISTS } from "./generated/words.js";
 import type { CueLanguage } from "./types.js";
 
-/** What the rules read: the languages of their cue lexicons. */
-export const RULE_LANGUAGES: readonly CueLanguage[] = ["en", "it"];
+/** What the rules read: the languages of their cue lexicons (the name the entities package uses too). */
+export const RULES_LANGUAGES: readonly CueLanguage[] = ["en", "it"];
+
+/**
+ * What the rules read.
+ * @deprecated Use {@link RULES_LANGUAGES}.
+ */
+export const RULE_LANGUAGES: readonly CueLanguage[] = RULES_LANGUAGES;
 
 const LANGUAGE_NAMES: Record<string, CueLanguage> = { en: "en", eng: "en", it: "it", ita: "it" };
 
@@ -28,7 +34,7 @@ export function guessRuleLanguages(text: string): Set<CueLanguage> {
   }
   if (counts.en >= 2 && counts.en > 2 * counts.it) return new Set(["en"]);
   if (counts.it >= 2 && counts.it > 2 * counts.en) return new Set(["it"]);
-  return new Set(RULE_LANGUAGES);
+  return new Set(RULES_LANGUAGES);
 }
 
 /** The cue lexicons to use for a language hint; guessed from the text when none is given. */

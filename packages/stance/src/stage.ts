@@ -19,7 +19,7 @@ import { MAX_EVIDENCE } from "./aggregate.js";
 import { nliModelFor } from "./backends/nli.js";
 import { type NliItem, type NliScores, nliQuestions, nliStance } from "./backends/nli-model.js";
 import { checkNames, checkText, STAGE } from "./checks.js";
-import { RULE_LANGUAGES } from "./languages.js";
+import { RULES_LANGUAGES } from "./languages.js";
 import { checkBackend, checkIncludeNone, checkOwnStance, type StanceBackend, type StanceOptions } from "./options.js";
 import { tagStance } from "./tag-stance.js";
 import { targetsFromEntities } from "./targets.js";
@@ -42,7 +42,7 @@ function readings(doc: Analysis, backend: StanceBackend, languageOption: string 
   const language =
     doc.languageHint ?? (doc.language?.code !== "und" ? doc.language?.code : undefined) ?? languageOption;
   const readable =
-    backend === "nli" || language === undefined || RULE_LANGUAGES.some((l) => language.toLowerCase().startsWith(l));
+    backend === "nli" || language === undefined || RULES_LANGUAGES.some((l) => language.toLowerCase().startsWith(l));
   if (readable) out.push({ source: "original", text: doc.text, language });
   // The title is read like the body (a headline often states the stance); its evidence says so.
   if (typeof doc.title === "string" && doc.title.trim() !== "") {

@@ -67,6 +67,15 @@ export function targetsFromEntities(entities: readonly Entity[], translated = fa
   return [...targets];
 }
 
+/**
+ * Whether an actor the rules found can hold a stance: not a place that is no party (a sea, a
+ * region, a city that stands for nothing: "the Mediterranean goes back …, said the premier").
+ */
+export function canHold(key: string): boolean {
+  const actor = lookupActor(key);
+  return !actor || isParty(actor.type, actor);
+}
+
 /** Every actor named in the text that can be a party to a stance, in order of first mention. */
 export function mentionedActors(sentences: readonly ReadSentence[]): string[] {
   const seen = new Set<string>();

@@ -28,6 +28,7 @@ export function patternSet(list: Lists): (folded: string) => boolean {
   return (folded) => exact.has(folded) || prefixes.some((p) => folded.startsWith(p));
 }
 
+export const ADVERBIAL_NOUNS = both(W.ADVERBIAL_NOUNS);
 export const AGENT_MARKERS = both(W.AGENT_MARKERS);
 export const APPOSITION_WORDS = both(W.APPOSITION_WORDS);
 /** Articles and possessives skipped before an actor: core's articles and English possessive determiners. */
@@ -41,6 +42,8 @@ export const COORDINATORS = both(W.COORDINATORS);
 export const DEMAND_MODALS = both(W.DEMAND_MODALS);
 export const DETERMINERS = both(W.DETERMINERS);
 export const FOR = both(W.FOR);
+/** Words that end the gap of a cue ("signed ~ agreement"): "signed against the agreement" is no signing. */
+export const GAP_STOPS: ReadonlySet<string> = new Set([...both(W.GAP_STOPS), ...core("negators")]);
 export const GIVING_VERBS = both(W.GIVING_VERBS);
 export const HYPOTHETICAL: ReadonlySet<string> = core("hypothetical-markers");
 export const LOCATIVES = both(W.LOCATIVES);

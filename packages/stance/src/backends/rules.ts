@@ -7,7 +7,7 @@ import type { PairReading } from "../learned/features.js";
 import { type ActorMention, actorKey, discoverMentions, NameMatcher, speaksFor } from "../mentions.js";
 import { ownStances } from "../own.js";
 import { readFindings } from "../rules/read.js";
-import { mentionedActors } from "../targets.js";
+import { canHold, mentionedActors } from "../targets.js";
 import type { Token } from "../tokens.js";
 import type { CueLanguage, Finding, ReadSentence } from "../types.js";
 import { readVoice } from "../voice.js";
@@ -192,7 +192,7 @@ function unlabelled(
   const wanted = new Set(targets);
   const pairs: Array<{ holder: string; target: string; tally: Tally; at: number }> = [];
   for (const [holder, byTarget] of tallies) {
-    if (holder === "") continue;
+    if (holder === "" || !canHold(holder)) continue;
     for (const [target, tally] of byTarget) {
       if (wanted.has(target)) pairs.push({ holder, target, tally, at: tally.evidence[0]?.start ?? 0 });
     }
@@ -200,8 +200,11 @@ function unlabelled(
   pairs.sort((a, b) => a.at - b.at);
   for (const { holder, target, tally } of pairs) {
     const rules = toStance(target, holder, tally);
-    // The learned decision checks each pair the rules linked: it may find no stance there.
-    const stance = options.decider.linked(rules, holder, target, () => reading(holder, target), englishOnly);
+    // The learned decision checks each pair the rules linked: it may find no stance there. A
+    // joint act the text states ("X and Y signed an agreement") is a fact, not a judgement the
+    // sentence classifier learned to weigh: it stands.
+    const stated = tally.evidence.some((e) => e.rule?.startsWith("joint-") === true);
+    const stance = options.decider.linked(rules, holder, target, () => reading(holder, target), englishOnly && !stated);
     if (options.includeNone || stance.stance !== "NONE") out.push(stance);
   }
   return out;

@@ -17,6 +17,11 @@ export const ACT_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Objec
   ]),
 });
 
+export const ADVERBIAL_NOUNS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["particular", "fact", "short", "general", "addition", "turn", "return", "response"]),
+  it: Object.freeze(["particolare", "primis", "sostanza", "effetti", "generale", "aggiunta", "cambio", "risposta"]),
+});
+
 export const AGENT_MARKERS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze(["by"]),
   it: Object.freeze(["da", "dal", "dalla", "dai", "dagli", "dall", "dalle", "dallo"]),
@@ -465,6 +470,11 @@ export const FUNCTION_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = 
     "ha",
     "hanno",
   ]),
+});
+
+export const GAP_STOPS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["against", "without", "and", "or", "but", "that", "which", "who", "not"]),
+  it: Object.freeze(["contro", "senza", "e", "o", "ma", "che", "cui", "non"]),
 });
 
 export const GIVING_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
@@ -1260,7 +1270,18 @@ export const VOICE: Readonly<Record<"en" | "it", readonly string[]>> = Object.fr
 
 /** A group of `cues` entries that share their fields. */
 export interface CuesGroup {
-  readonly kind: "verb" | "noun" | "mutual" | "role" | "consider" | "against" | "anti" | "agent" | "provoked" | "rebut";
+  readonly kind:
+    | "verb"
+    | "noun"
+    | "mutual"
+    | "joint"
+    | "role"
+    | "consider"
+    | "against"
+    | "anti"
+    | "agent"
+    | "provoked"
+    | "rebut";
   readonly polarity: "FAVOR" | "AGAINST";
   readonly weight: number;
   readonly entries: readonly string[];
@@ -1280,6 +1301,7 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
         "commend*",
         "congratulat*",
         "thank*",
+        "appreciat*",
         "defend*",
         "defended",
         "championed",
@@ -1320,20 +1342,20 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
       ]),
     }),
     Object.freeze({
-      kind: "mutual",
+      kind: "joint",
       polarity: "FAVOR",
       weight: 1,
       entries: Object.freeze([
-        "signed an agreement",
-        "signed agreements",
-        "signed a deal",
-        "signed a pact",
-        "signed a treaty",
-        "signed a memorandum",
-        "signed a partnership",
+        "signed ~ agreement",
+        "signed ~ agreements",
+        "signed ~ deal",
+        "signed ~ pact",
+        "signed ~ treaty",
+        "signed ~ memorandum",
+        "signed ~ partnership",
         "signed a declaration",
         "signed a joint",
-        "signed an accord",
+        "signed ~ accord",
         "signing an agreement",
         "sign an agreement",
         "signing a deal",
@@ -1702,18 +1724,8 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
         "perceiv*",
       ]),
     }),
-    Object.freeze({
-      kind: "against",
-      polarity: "AGAINST",
-      weight: 0.8,
-      entries: Object.freeze(["against"]),
-    }),
-    Object.freeze({
-      kind: "anti",
-      polarity: "AGAINST",
-      weight: 1,
-      entries: Object.freeze(["anti"]),
-    }),
+    Object.freeze({ kind: "against", polarity: "AGAINST", weight: 0.8, entries: Object.freeze(["against"]) }),
+    Object.freeze({ kind: "anti", polarity: "AGAINST", weight: 1, entries: Object.freeze(["anti"]) }),
     Object.freeze({
       kind: "agent",
       polarity: "FAVOR",
@@ -2258,26 +2270,24 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
       ]),
     }),
     Object.freeze({
-      kind: "mutual",
+      kind: "joint",
       polarity: "FAVOR",
       weight: 1,
       entries: Object.freeze([
-        "firmat* un accordo",
-        "firmat* accordi",
-        "firmat* un'intesa",
-        "firmat* un intesa",
-        "firmat* un patto",
-        "firmat* un memorandum",
-        "firmat* un trattato",
+        "firmat* ~ accordo",
+        "firmat* ~ accordi",
+        "firmat* ~ intesa",
+        "firmat* ~ patto",
+        "firmat* ~ memorandum",
+        "firmat* ~ trattato",
         "firmat* una dichiarazione",
-        "firmat* un partenariato",
-        "siglat* un accordo",
-        "siglat* un'intesa",
-        "siglat* un intesa",
-        "siglat* un patto",
-        "siglat* un partenariato",
-        "firmano un accordo",
-        "siglano un accordo",
+        "firmat* ~ partenariato",
+        "siglat* ~ accordo",
+        "siglat* ~ intesa",
+        "siglat* ~ patto",
+        "siglat* ~ partenariato",
+        "firmano ~ accordo",
+        "siglano ~ accordo",
       ]),
     }),
     Object.freeze({
@@ -2450,12 +2460,7 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
       weight: 1,
       entries: Object.freeze(["avversari*", "aggressor*", "pericolo"]),
     }),
-    Object.freeze({
-      kind: "role",
-      polarity: "FAVOR",
-      weight: 1,
-      entries: Object.freeze(["modello"]),
-    }),
+    Object.freeze({ kind: "role", polarity: "FAVOR", weight: 1, entries: Object.freeze(["modello"]) }),
     Object.freeze({
       kind: "consider",
       polarity: "FAVOR",
@@ -2480,18 +2485,8 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
         "tratt*",
       ]),
     }),
-    Object.freeze({
-      kind: "against",
-      polarity: "AGAINST",
-      weight: 0.8,
-      entries: Object.freeze(["contro"]),
-    }),
-    Object.freeze({
-      kind: "anti",
-      polarity: "AGAINST",
-      weight: 1,
-      entries: Object.freeze(["anti"]),
-    }),
+    Object.freeze({ kind: "against", polarity: "AGAINST", weight: 0.8, entries: Object.freeze(["contro"]) }),
+    Object.freeze({ kind: "anti", polarity: "AGAINST", weight: 1, entries: Object.freeze(["anti"]) }),
     Object.freeze({
       kind: "agent",
       polarity: "FAVOR",
@@ -2583,6 +2578,9 @@ export const CUES: Readonly<Record<"en" | "it", readonly CuesGroup[]>> = Object.
         "espell*",
         "cacciat*",
         "ammon*",
+        "avvert*",
+        "mess* in guardia",
+        "mett* in guardia",
         "redargu*",
         "bacchett*",
         "contest*",

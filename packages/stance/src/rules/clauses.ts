@@ -5,6 +5,7 @@
 
 import { at, type Token } from "../tokens.js";
 import {
+  ADVERBIAL_NOUNS,
   AGENT_MARKERS,
   ARTICLES,
   CLAUSE_BREAKS,
@@ -310,7 +311,8 @@ export function isAdjunct(tokens: readonly Token[], cueLast: number, group: Grou
     if (!token.word || ARTICLES.has(token.folded)) continue;
     // "lashed out at Y", "fired at Y": "at" right after the verb marks whom it is aimed at.
     if (token.folded === "at" && t === cueLast + 1) return false;
-    if (LOCATIVES.has(token.folded)) return true;
+    // "ha ringraziato in particolare la Lega": "in particolare" is an adverb, not a place.
+    if (LOCATIVES.has(token.folded)) return !ADVERBIAL_NOUNS.has(tokens[t + 1]?.folded ?? "");
     // "praised Bolick to Y", "criticised the deal with Y": the object came before the preposition.
     if (OBLIQUES.has(token.folded) && t > cueLast + 1 && !(token.folded === "on" && blames)) return true;
   }

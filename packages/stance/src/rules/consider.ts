@@ -23,7 +23,8 @@ export function readConsider(r: SentenceReader, cues: readonly CueHit[], c: numb
   const hit = cues[c] as CueHit;
   // "Pechino e Mosca considerano Washington il principale avversario".
   const roleIndex = cues.findIndex(
-    (h, k) => k > c && (h.cue.kind === "role" || h.cue.kind === "mutual") && h.first - hit.last <= 8,
+    (h, k) =>
+      k > c && (h.cue.kind === "role" || h.cue.kind === "mutual" || h.cue.kind === "joint") && h.first - hit.last <= 8,
   );
   const role = cues[roleIndex];
   if (!role) {

@@ -5,6 +5,8 @@
  * - `verb`: directed predicate, subject → object ("Washington sanctions Iran"); passive aware;
  * - `noun`: directed noun ("criticism of", "sanzioni contro"): the actor before it holds it;
  * - `mutual`: a relation both ways ("partnership between X and Y", "X e Y cooperano");
+ * - `joint`: an act both parties do, stated as fact ("X and Y signed ~ agreement"): read as
+ *   `mutual`, its rules named `joint-…`;
  * - `role`: what one actor is to another, after a `consider` verb ("considera Y un avversario");
  * - `consider`: "X considers / sees / calls Y …";
  * - `against`: a preposition ("against", "contro") whose object is the target;
@@ -20,6 +22,7 @@ import { CUES as CUE_DATA, type CuesGroup } from "../generated/words.js";
 import type { ActorMention } from "../mentions.js";
 import { at, type Token } from "../tokens.js";
 import type { CueLanguage } from "../types.js";
+import { GAP_STOPS } from "../words.js";
 
 export type CueKind = CuesGroup["kind"];
 
@@ -70,6 +73,43 @@ function isAgentNoun(cue: Cue, token: Token): boolean {
   return /(ers?|ors?|ics|isms?|tori|tore|trici|trice)$/.test(token.folded) && token.folded.length > pattern.length;
 }
 
+/** The most words a gap (`~` in a cue: "signed ~ agreement") may hold: "signed on Monday an agreement". */
+const MAX_GAP = 3;
+
+/** Whether a word may stand in a cue's gap: a place, a time, an article, not a word that turns the act. */
+function gapWord(token: Token): boolean {
+  return token.word && !GAP_STOPS.has(token.folded);
+}
+
+/**
+ * The index of the last token of `words` (from word `w` on) matched from token `t`, or
+ * undefined. Apostrophes and hyphens between cue words are skipped ("l'asse", "anti-Usa"); a
+ * `~` matches up to {@link MAX_GAP} words ("firmato a Tripoli un'intesa").
+ */
+function matchWords(tokens: readonly Token[], t: number, words: readonly string[], w: number): number | undefined {
+  const word = words[w] as string;
+  if (word === "~") {
+    let gap = 0;
+    for (let u = t; u <= tokens.length; u++) {
+      const end = matchWords(tokens, u, words, w + 1);
+      if (end !== undefined) return end;
+      const token = tokens[u];
+      if (!token) return undefined;
+      if (!token.word) {
+        if (token.folded !== "'" && token.folded !== "’" && token.folded !== "-") return undefined;
+        continue;
+      }
+      if (!gapWord(token) || ++gap > MAX_GAP) return undefined;
+    }
+    return undefined;
+  }
+  let u = t;
+  while (w > 0 && u < tokens.length && !at(tokens, u).word) u++;
+  const token = tokens[u];
+  if (!token || !wordMatches(word, token.folded)) return undefined;
+  return w === words.length - 1 ? u : matchWords(tokens, u + 1, words, w + 1);
+}
+
 /** The longest cue starting at word `i`, if any. */
 function cueAt(tokens: readonly Token[], i: number, languages: ReadonlySet<CueLanguage>): CueHit | undefined {
   const token = at(tokens, i);
@@ -77,18 +117,9 @@ function cueAt(tokens: readonly Token[], i: number, languages: ReadonlySet<CueLa
   let best: CueHit | undefined;
   for (const cue of cueIndex.get(token.folded.slice(0, 2)) ?? []) {
     if (!languages.has(cue.language)) continue;
-    let t = i;
-    let ok = true;
-    for (let w = 0; w < cue.words.length; w++) {
-      // "l'asse", "anti-Usa": apostrophes and hyphens between cue words are skipped.
-      while (w > 0 && t < tokens.length && !at(tokens, t).word) t++;
-      const tk = tokens[t];
-      if (!tk || !wordMatches(cue.words[w] as string, tk.folded)) {
-        ok = false;
-        break;
-      }
-      t++;
-    }
+    const end = matchWords(tokens, i, cue.words, 0);
+    let ok = end !== undefined;
+    const t = (end ?? i) + 1;
     if (ok && isAgentNoun(cue, at(tokens, t - 1))) ok = false;
     if (ok && (!best || t - 1 > best.last)) best = { cue, first: i, last: t - 1 };
   }

@@ -3,7 +3,7 @@ import { lookupDemonym } from "@rassegna/core";
 
 import type { ActorMention } from "../mentions.js";
 import { at, type Token } from "../tokens.js";
-import { ARTICLES, COORDINATORS, ROLE_NOUNS } from "../words.js";
+import { ARTICLES, COORDINATORS, OF, ROLE_NOUNS } from "../words.js";
 
 /** Actors joined by "and"/"e"/commas, read as one party. */
 export type Group = ActorMention[];
@@ -52,6 +52,11 @@ export function groupMentions(tokens: readonly Token[], mentions: readonly Actor
           role = true;
           continue;
         }
+        // "il giudizio del Movimento 5 Stelle e di Alleanza Verdi": coordinated complements of one noun.
+        if (and && OF.has(f) && ofBefore(tokens, (current[0] as ActorMention).first)) {
+          word = true;
+          continue;
+        }
         if (!COORDINATORS.has(f) && !ARTICLES.has(f) && f !== "-" && f !== "'") joined = false;
         else if (f !== "," && f !== "-" && f !== "'" && !ARTICLES.has(f)) word = true;
       }
@@ -63,6 +68,16 @@ export function groupMentions(tokens: readonly Token[], mentions: readonly Actor
   }
   close();
   return groups;
+}
+
+/** True when "of"/"di" (an article or apostrophe may follow it) stands right before token `i`. */
+function ofBefore(tokens: readonly Token[], i: number): boolean {
+  for (let t = i - 1; t >= 0; t--) {
+    const f = at(tokens, t).folded;
+    if (f === "'" || f === "’" || ARTICLES.has(f)) continue;
+    return OF.has(f);
+  }
+  return false;
 }
 
 export function first(group: Group): ActorMention {

@@ -72,6 +72,9 @@ export function isDemanded(tokens: readonly Token[], hit: CueHit): boolean {
 
 /** True when a verb cue is used as a noun: "the support", "his attack", "more criticism". */
 export function isNounUse(tokens: readonly Token[], hit: CueHit): boolean {
+  // "è tornato a minacciare", "continua ad attaccare": an Italian infinitive after "a" is a verb
+  // (the English article "a" is among the determiners).
+  if (hit.cue.language === "it" && ITALIAN_INFINITIVE.test(at(tokens, hit.first).folded)) return false;
   // "a tepid endorsement", "strong condemnation": a prefix cue matched a noun's ending.
   // Only when the prefix did not already end that way: "sanctions" stays a verb.
   if (hit.first === hit.last) {
@@ -108,6 +111,9 @@ export function isCompoundNoun(tokens: readonly Token[], groups: readonly Group[
   const before = tokens[first(group).first - 1];
   return before !== undefined && ARTICLES.has(before.folded) && !POSSESSIVE_DETERMINERS.has(before.folded);
 }
+
+/** Endings of Italian infinitives, with a clitic ("criticarlo", "sostenerla"). */
+const ITALIAN_INFINITIVE = /(are|ere|ire)(lo|la|li|le|ne|gli)?$/;
 
 /** Endings of nouns made from verbs of stance (English and Italian). */
 const NOUN_ENDING = /(ments?|tions?|sions?|zione|zioni|mento|menti)$/;

@@ -44,6 +44,7 @@ function readCues(r: SentenceReader, cues: readonly CueHit[]): void {
         readAnti(r, hit);
         break;
       case "mutual":
+      case "joint":
         readMutual(r, hit);
         break;
       case "agent":
