@@ -16,13 +16,13 @@
  * closes) does not. The corpus repeats itself, so the sentence cache answers the second and
  * third copies: a run with the cache off and the 16 distinct articles alone are reported too.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // @ts-expect-error: a JavaScript module without types (the corpus reader the main job uses).
 import { readArticleFolder } from "../corpus/read.mjs";
+import { descendants, reapedChildrenCpuSeconds } from "../test-setup/process-tree.js";
 import { fmt, repoRoot, table } from "./lib.js";
 
 const GOAL_ARTICLES_PER_SECOND = 10;
@@ -33,16 +33,6 @@ interface Input {
   id: string;
   text: string;
   title?: string;
-}
-
-/** CPU seconds of this process's reaped children (`/proc/self/stat` cutime + cstime). */
-function childrenCpu(): number {
-  try {
-    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 /** One live descendant process: what it runs (a program and its data file) and its CPU seconds so far. */
@@ -60,44 +50,16 @@ function programName(cmdline: string[]): string {
 
 /**
  * This process's live descendants (Apertium's running programs) by pid, with the CPU seconds
- * each has used so far, from /proc: what a running pipeline's children do inside a timed run,
- * which the reaped total only shows once they stop. Other children than Apertium's (tsx's
- * esbuild, when the benchmark runs under tsx) are left out.
+ * each has used so far: what a running pipeline's children do inside a timed run, which the
+ * reaped total only shows once they stop. Other children than Apertium's (tsx's esbuild, when
+ * the benchmark runs under tsx) are left out, so this is `liveDescendantsCpuSeconds()` split
+ * by program, less those.
  */
-function descendants(): Map<number, Proc> {
-  const parent = new Map<number, number>();
-  const procs = new Map<number, Proc>();
-  try {
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean);
-        parent.set(Number(entry), Number(fields[1]));
-        procs.set(Number(entry), { name: programName(cmdline), cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
-      } catch {
-        // Gone meanwhile.
-      }
-    }
-  } catch {
-    return new Map();
-  }
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parent) {
-      if (!mine.has(pid) && mine.has(ppid)) {
-        mine.add(pid);
-        grew = true;
-      }
-    }
-  }
-  mine.delete(process.pid);
+function apertiumProcesses(): Map<number, Proc> {
   return new Map(
-    [...mine].flatMap((pid) => {
-      const p = procs.get(pid);
-      return p && !/^(esbuild|node)\b/.test(p.name) ? [[pid, p] as const] : [];
+    descendants().flatMap((p) => {
+      const name = programName(p.argv);
+      return /^(esbuild|node)\b/.test(name) ? [] : [[p.pid, { name, cpu: p.cpuSeconds }] as const];
     }),
   );
 }
@@ -157,11 +119,11 @@ async function timed(
     pipeline = make();
     for await (const _ of pipeline.stream(warmUp)) {
     }
-    startup = cpuByProgram(new Map(), descendants());
+    startup = cpuByProgram(new Map(), apertiumProcesses());
   }
   const cpu0 = process.cpuUsage();
-  const child0 = childrenCpu();
-  const live0 = descendants();
+  const child0 = reapedChildrenCpuSeconds();
+  const live0 = apertiumProcesses();
   const t0 = performance.now();
   pipeline ??= make();
   const engines: Record<string, number> = {};
@@ -178,12 +140,12 @@ async function timed(
   }
   const wallWarm = performance.now() - t0;
   const cpuWarm = process.cpuUsage(cpu0);
-  const live1 = descendants();
+  const live1 = apertiumProcesses();
   await pipeline.close();
   const wall = warmUp ? wallWarm : performance.now() - t0;
   const cpu = warmUp ? cpuWarm : process.cpuUsage(cpu0);
   // A running pipeline's children: what they used during the run (read live), not since the warm-up.
-  const childCpu = warmUp ? total(live1) - total(live0) : childrenCpu() - child0;
+  const childCpu = warmUp ? total(live1) - total(live0) : reapedChildrenCpuSeconds() - child0;
   return {
     wall: wall / 1000,
     cpu: (cpu.user + cpu.system) / 1e6,

@@ -49,6 +49,8 @@ describe.runIf(linux)("the process tree (/proc)", () => {
     expect(childInfo?.command).toContain("rassegna-child");
     const grandchild = mine.find((p) => p.command.includes("rassegna-grandchild"));
     expect(grandchild?.ppid).toBe(child.pid);
+    // Its arguments one by one: the shell's script is one argument, spaces and all.
+    expect(grandchild?.argv.slice(1)).toEqual(["-c", "sleep 60 # rassegna-grandchild"]);
     expect(mine.some((p) => p.pid === process.pid)).toBe(false);
     // Seen from the child: the grandchild (and what it runs) is a descendant; this process and the child are not.
     const fromChild = descendants(child.pid as number).map((p) => p.pid);

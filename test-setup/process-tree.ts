@@ -15,6 +15,8 @@ export interface ProcessInfo {
   ppid: number;
   /** The command line, arguments joined by spaces ("" when the process hides it or is gone). */
   command: string;
+  /** The same command line, one string per argument (a shell's `-c` script stays one argument). */
+  argv: string[];
   /** CPU seconds the process itself has used so far (user + system). */
   cpuSeconds: number;
 }
@@ -46,16 +48,17 @@ export function listProcesses(): ProcessInfo[] {
     const pid = Number(entry);
     try {
       const fields = statFields(pid);
-      let command = "";
+      let argv: string[] = [];
       try {
-        command = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+        argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
       } catch {
         // Not ours to read: the command stays unknown.
       }
       out.push({
         pid,
         ppid: Number(fields[1]),
-        command,
+        command: argv.join(" "),
+        argv,
         cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS,
       });
     } catch {
