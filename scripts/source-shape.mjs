@@ -57,30 +57,6 @@ export const ALLOWED = [
       "owned by ent this session (issue #13): its word lists (suffix patterns in regular expressions) are to move to packages/entities/data/",
   },
   {
-    path: "packages/stance/src/anaphora.ts",
-    kind: "words",
-    reason:
-      "owned by rel this session (issue #14): its word lists (suffix patterns, articles) are to move to packages/stance/data/ or core's words",
-  },
-  {
-    path: "packages/stance/src/rules/modality.ts",
-    kind: "words",
-    reason:
-      "owned by rel this session (issue #14): its word lists (suffix patterns, articles) are to move to packages/stance/data/ or core's words",
-  },
-  {
-    path: "packages/stance/src/rules/verb.ts",
-    kind: "words",
-    reason:
-      "owned by rel this session (issue #14): its word lists (suffix patterns, articles) are to move to packages/stance/data/ or core's words",
-  },
-  {
-    path: "packages/stance/src/targets.ts",
-    kind: "words",
-    reason:
-      "owned by rel this session (issue #14): its word lists (suffix patterns, articles) are to move to packages/stance/data/ or core's words (core's definite-articles list has them)",
-  },
-  {
     path: "packages/translate/src/backends/apertium/names.ts",
     kind: "words",
     reason: "owned by mt this session (issue #15): to move to packages/translate/data/ (Apertium's function-word tags)",

@@ -22,6 +22,7 @@ import {
   PREMIER_WORDS,
   PREPOSITIONS,
   REPORT_AUXILIARIES,
+  VERB_FORM_ENDING,
 } from "./words.js";
 
 /** How many tokens a role noun may stand before the name it introduces ("il ministro degli Esteri taiwanese Lin"). */
@@ -129,15 +130,16 @@ function introduced(
     )
       continue;
     if (lookupDemonym(token.folded) !== undefined) continue;
-    if (VERB_FORM.test(token.folded) || PASSIVE_AUXILIARIES.has(token.folded) || REPORT_AUXILIARIES.has(token.folded))
+    if (
+      VERB_FORM_ENDING.test(token.folded) ||
+      PASSIVE_AUXILIARIES.has(token.folded) ||
+      REPORT_AUXILIARIES.has(token.folded)
+    )
       return undefined;
     if (++adjectives > INTRODUCTION_ADJECTIVES) return undefined;
   }
   return undefined;
 }
-
-/** Endings of participles and finite verbs that cannot stand inside a role's introduction. */
-const VERB_FORM = /(ato|ata|ati|ate|ito|ita|uto|uta|ed|ing)$/;
 
 /** True when a pronoun at `i` opens a clause: the sentence's first word, or after a comma, "and", "but". */
 function opensClause(tokens: readonly Token[], i: number): boolean {

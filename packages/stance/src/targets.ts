@@ -1,5 +1,5 @@
 /** Which actors of a text can take sides and be taken sides on, and the forms the text names them by. */
-import { type Actor, type Entity, lookupActor } from "@rassegna/core";
+import { type Actor, type Entity, lookupActor, wordSet } from "@rassegna/core";
 
 import { actorKey } from "./mentions.js";
 import type { ReadSentence } from "./types.js";
@@ -17,6 +17,19 @@ function isParty(type: string, actor: Actor | undefined): boolean {
   return actor.kind === "country" || actor.standsFor !== undefined || SELF_GOVERNED.has(actor.name.toLowerCase());
 }
 
+/** Core's definite articles of the languages the rules read ("the", "il", "l'"). */
+const DEFINITE_ARTICLES = wordSet("definite-articles", ["en", "it"]);
+/** The elided ones ("l'"), which join the next word: "L'Espresso". */
+const ELIDED_ARTICLES = [...DEFINITE_ARTICLES].filter((a) => a.endsWith("'"));
+
+/** True for a name that opens with a definite article: "Il Garante", "The Joint", "L'Espresso". */
+function opensWithArticle(name: string): boolean {
+  const lower = name.toLowerCase().replace(/’/g, "'");
+  const first = lower.split(/\s/u, 1)[0] ?? "";
+  if (first.length < lower.length && DEFINITE_ARTICLES.has(first)) return true;
+  return ELIDED_ARTICLES.some((a) => lower.startsWith(a));
+}
+
 /**
  * Whether an entity the gazetteer does not know reads as a name that can take sides: not a
  * lower-case word ("governo"), not a phrase opening with an article ("Il Garante"); and, in
@@ -26,7 +39,7 @@ function isParty(type: string, actor: Actor | undefined): boolean {
 function looksLikeName(entity: Entity, translated: boolean): boolean {
   const name = entity.name.trim();
   if (!/^\p{Lu}/u.test(name)) return false;
-  if (/^(il|lo|la|i|gli|le|l'|the)\s/iu.test(name) || /^l['’]/iu.test(name)) return false;
+  if (opensWithArticle(name)) return false;
   if (!translated || /\s/u.test(name)) return true;
   const sources = new Set((entity.mentions ?? []).map((m) => m.source ?? entity.source));
   return sources.has("original") && sources.has("translation");

@@ -20,6 +20,12 @@ function both(list: Lists): ReadonlySet<string> {
   return new Set([...list.en, ...list.it]);
 }
 
+/** A test of word endings (both languages' lists, escaped), built once when the rules load. */
+function endingPattern(list: Lists): RegExp {
+  const endings = [...list.en, ...list.it].map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?:${endings.join("|")})$`);
+}
+
 /** A matcher of word patterns (`*` = prefix) of both languages' lists. */
 export function patternSet(list: Lists): (folded: string) => boolean {
   const patterns = [...list.en, ...list.it];
@@ -73,6 +79,10 @@ export const JUDGEMENT_EITHER_SIDE = both(W.JUDGEMENT_EITHER_SIDE);
 export const RELATIVE_PRONOUNS = both(W.RELATIVE_PRONOUNS);
 export const COMPLEMENTIZERS = both(W.COMPLEMENTIZERS);
 export const RECEIVING_VERBS = both(W.RECEIVING_VERBS);
+/** Endings of participles (English and Italian): "criticised", "criticata", "approvato". */
+export const PARTICIPLE_ENDING: RegExp = endingPattern(W.PARTICIPLE_ENDINGS);
+/** Endings of participles and finite verbs that cannot stand inside a role's introduction. */
+export const VERB_FORM_ENDING: RegExp = endingPattern(W.VERB_FORM_ENDINGS);
 export const PERSON_PRONOUNS = both(W.PERSON_PRONOUNS);
 export const PERSON_ROLES = both(W.PERSON_ROLES);
 export const DEFINITE_ARTICLES = both(W.DEFINITE_ARTICLES);

@@ -134,6 +134,28 @@ describe("targets from entities", () => {
     expect(asked.map((s) => s.target)).toContain("Geneva");
   });
 
+  it("leaves out unknown names that open with a definite article, not names that merely start like one", () => {
+    const text = "Il Garante, L’Osservatorio, The Board, Lolland Group and Thebes Holdings met on Monday.";
+    const entity = (name: string) => ({
+      name,
+      type: "ORGANIZATION" as const,
+      source: "original" as const,
+      mentions: [],
+    });
+    const stances = tagStance(text, {
+      language: "en",
+      includeNone: true,
+      ownStance: "always",
+      entities: ["Il Garante", "L’Osservatorio", "The Board", "Lolland Group", "Thebes Holdings"].map(entity),
+    });
+    const targets = new Set(stances.map((s) => s.target));
+    expect(targets.has("Il Garante")).toBe(false);
+    expect(targets.has("L’Osservatorio")).toBe(false);
+    expect(targets.has("The Board")).toBe(false);
+    expect(targets.has("Lolland Group")).toBe(true);
+    expect(targets.has("Thebes Holdings")).toBe(true);
+  });
+
   it("leaves venues out of the actors a text names when no targets are given", () => {
     const stances = tagStance("Iran and the United States resumed talks in Geneva on Monday.", {
       language: "en",

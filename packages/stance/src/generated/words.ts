@@ -650,6 +650,28 @@ export const OF: Readonly<Record<"en" | "it", readonly string[]>> = Object.freez
   it: Object.freeze(["di", "del", "della", "dello", "dei", "degli", "delle", "dell"]),
 });
 
+export const PARTICIPLE_ENDINGS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["ed", "en"]),
+  it: Object.freeze([
+    "ato",
+    "ata",
+    "ati",
+    "ate",
+    "uto",
+    "uta",
+    "uti",
+    "ute",
+    "ito",
+    "ita",
+    "iti",
+    "ite",
+    "sso",
+    "ssa",
+    "ssi",
+    "sse",
+  ]),
+});
+
 export const PARTY_LINKS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze(["with", "of", "to"]),
   it: Object.freeze(["con", "di", "della", "del", "dei", "degli", "delle", "dell"]),
@@ -1193,6 +1215,11 @@ export const TARGET_LINKS: Readonly<Record<"en" | "it", readonly string[]>> = Ob
     "sul",
     "sulla",
   ]),
+});
+
+export const VERB_FORM_ENDINGS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["ed", "ing"]),
+  it: Object.freeze(["ato", "ata", "ati", "ate", "ito", "ita", "uto", "uta"]),
 });
 
 export const VOICE: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({

@@ -11,6 +11,7 @@ import {
   HYPOTHETICAL,
   NEGATING_WORDS,
   NEGATORS,
+  PARTICIPLE_ENDING,
   PASSIVE_AUXILIARIES,
   PLURAL_DETERMINERS,
   POSSESSIVE_DETERMINERS,
@@ -45,8 +46,8 @@ export function isHypothetical(tokens: readonly Token[], cue: CueHit): boolean {
 /** True when the cue is a participle after an auxiliary: "was sanctioned", "è stato accusato". */
 export function isPassive(tokens: readonly Token[], cue: CueHit, groups: readonly Group[] = []): boolean {
   // The participle ends the cue ("was sanctioned") or opens it ("should be locked up").
-  const participle = /(ed|en|ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sso|ssa|ssi|sse)$/;
-  if (!participle.test(at(tokens, cue.last).folded) && !participle.test(at(tokens, cue.first).folded)) return false;
+  if (!PARTICIPLE_ENDING.test(at(tokens, cue.last).folded) && !PARTICIPLE_ENDING.test(at(tokens, cue.first).folded))
+    return false;
   let words = 0;
   for (let t = cue.first - 1; t >= 0 && words < 3; t--) {
     const token = at(tokens, t);

@@ -5,7 +5,7 @@
  */
 import { ACT_VERBS } from "../generated/words.js";
 import { at, type Token } from "../tokens.js";
-import { AGENT_MARKERS, ARTICLES, COMPLEMENTIZERS, DETERMINERS, OF } from "../words.js";
+import { AGENT_MARKERS, ARTICLES, COMPLEMENTIZERS, DETERMINERS, OF, PARTICIPLE_ENDING } from "../words.js";
 import {
   agentAfter,
   appositionAfter,
@@ -28,8 +28,6 @@ import type { SentenceReader } from "./sentence.js";
 /** Verbs whose object is an act of the subject ("threatened sanctions on Y"), not a judgement of another's act. */
 const ACT_PATTERNS: readonly string[] = [...ACT_VERBS.en, ...ACT_VERBS.it];
 
-/** Endings of participles (English and Italian): "criticised", "criticata", "approvato". */
-const PARTICIPLE = /(ed|en|ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sso|ssa|ssi|sse)$/;
 /** How far after "by"/"da" the agent of a reduced passive may stand ("dall'opposizione conservatrice del Partito"). */
 const REDUCED_AGENT_WINDOW = 7;
 
@@ -64,7 +62,7 @@ export function readVerb(r: SentenceReader, cues: readonly CueHit[], c: number):
   if (next && (next.folded === "," || next.folded === ":" || COMPLEMENTIZERS.has(next.folded))) return;
   // "una scelta criticata dall'opposizione del Partito X", "a law approved by the assembly of
   // Y": a participle with its agent right after it is a reduced passive, however long the agent.
-  if (next && AGENT_MARKERS.has(next.folded) && PARTICIPLE.test(at(tokens, hit.last).folded)) {
+  if (next && AGENT_MARKERS.has(next.folded) && PARTICIPLE_ENDING.test(at(tokens, hit.last).folded)) {
     const agent = groupAfter(tokens, groups, hit.last + 1, REDUCED_AGENT_WINDOW);
     const patient = holderBefore(tokens, groups, hit.first);
     if (agent && patient) r.directed(agent, patient, hit, "passive-agent");
