@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -12,6 +12,7 @@ import {
   translateStage,
 } from "@rassegna/translate";
 import { describe, expect, it } from "vitest";
+import { descendants } from "../../../test-setup/process-tree.js";
 import { analyserApart, createApertiumEngine, nullFlushPipeline } from "../src/backends/apertium/install.js";
 
 describe("the Apertium engine (the real apertium program)", () => {
@@ -167,45 +168,17 @@ describe("the Apertium engine (the real apertium program)", () => {
   });
 });
 
-/** Command lines of this process's descendants (Linux /proc). */
-function descendants(): string[] {
-  const parent = new Map<number, number>();
-  const command = new Map<number, string>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      command.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " "));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parent) {
-      if (!mine.has(pid) && mine.has(ppid)) {
-        mine.add(pid);
-        grew = true;
-      }
-    }
-  }
-  mine.delete(process.pid);
-  return [...mine].map((pid) => command.get(pid) ?? "");
-}
-
 describe("the translate stage's warmup", () => {
   it("starts the Apertium programs of the languages asked for before any article, and skips what it cannot translate", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "rassegna-cache-"));
     const stage = translateStage({ offline: true, cacheDir, engines: ["apertium"] });
     try {
-      expect(descendants().some((c) => c.includes("ita-spa"))).toBe(false);
+      expect(descendants().some((p) => p.command.includes("ita-spa"))).toBe(false);
       // English needs no engine, Russian has none here: neither is an error of the warmup.
       await stage.warmup(["it", "en", "ru"]);
       const running = descendants();
-      expect(running.some((c) => c.includes("ita-spa.automorf.bin"))).toBe(true);
-      expect(running.some((c) => c.includes("spa-eng.autogen.bin"))).toBe(true);
+      expect(running.some((p) => p.command.includes("ita-spa.automorf.bin"))).toBe(true);
+      expect(running.some((p) => p.command.includes("spa-eng.autogen.bin"))).toBe(true);
       const doc = createAnalysis({ id: "w-2", text: "Il treno parte domani.", language: "it" }, 0);
       await stage.process(doc, createStageContext(stage));
       expect(doc.translation?.text).toMatch(/\btrain\b/i);
@@ -217,6 +190,8 @@ describe("the translate stage's warmup", () => {
     } finally {
       await stage.close?.();
     }
+    // Closing the stage stops its chains: none of their programs is left running.
+    expect(descendants().filter((p) => /ita-spa|spa-eng/.test(p.command))).toEqual([]);
   });
 });
 
@@ -241,6 +216,7 @@ describe("the Apertium chains stay up between batches", () => {
       await engine.close();
     }
     expect(engine.chainPids).toEqual([]);
+    expect(descendants().filter((p) => /ita-spa|spa-eng/.test(p.command))).toEqual([]);
   });
 
   it("a sentence over its time budget gets a TIMEOUT error of its own, and nothing hangs", async () => {
