@@ -16,9 +16,12 @@
  * closes) does not. The corpus repeats itself, so the sentence cache answers the second and
  * third copies: a run with the cache off and the 16 distinct articles alone are reported too.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 // @ts-expect-error: a JavaScript module without types (the corpus reader the main job uses).
 import { readArticleFolder } from "../corpus/read.mjs";
@@ -188,8 +191,10 @@ function programTable(runs: Record<"rules" | "given" | "cold" | "warm" | "warmNo
   const cold = leastByProgram(runs.cold.map((r) => r.programs));
   const warm = leastByProgram(runs.warm.map((r) => r.programs));
   const noCache = leastByProgram(runs.warmNoCache.map((r) => r.programs));
+  // By the cold run's CPU (start-up and work): sorted by start-up alone, the programs that do
+  // most of the work (cg-proc, the transfers) start cheaply and fell into "other programs".
   const names = [...new Set([...startup.keys(), ...cold.keys()])].sort(
-    (a, b) => (startup.get(b) ?? 0) - (startup.get(a) ?? 0) || a.localeCompare(b),
+    (a, b) => (cold.get(b) ?? 0) - (cold.get(a) ?? 0) || a.localeCompare(b),
   );
   const shown = names.slice(0, 14);
   const rest = names.slice(14);
@@ -216,6 +221,126 @@ function programTable(runs: Record<"rules" | "given" | "cold" | "warm" | "warmNo
     "r",
     "r",
   ]);
+}
+
+/** One run of a command as a user times it. */
+interface CommandTiming {
+  wall: number;
+  /** User + system CPU seconds of the whole process tree (the command and every program it started). */
+  cpu: number;
+  records: number;
+  /** Records by translation engine ("none": not translated), read from the JSON Lines written. */
+  engines: string;
+}
+
+/**
+ * Node with `args`, as a child process under `/usr/bin/time`: its user + system CPU is the
+ * whole process tree's (wait4's resource usage holds every descendant that its parent waited
+ * for: Apertium's programs are waited for by their shell, the shells by Node when the pipeline
+ * closes). Exit status 1 (some records carry errors: the German articles) is a finished run.
+ */
+function timeCommand(args: string[], timeFile: string): CommandTiming {
+  const result = spawnSync("/usr/bin/time", ["-f", "%U %S %e", "-o", timeFile, process.execPath, ...args], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 1 << 28,
+    encoding: "utf8",
+  });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(
+      `${args.slice(0, 3).join(" ")} … exited with ${result.status ?? result.signal}: ${result.stderr.slice(-800)}`,
+    );
+  }
+  const [user = Number.NaN, system = Number.NaN, wall = Number.NaN] =
+    readFileSync(timeFile, "utf8").trim().split("\n").pop()?.split(" ").map(Number) ?? [];
+  const lines = result.stdout.split("\n").filter(Boolean);
+  const engines = new Map<string, number>();
+  for (const line of lines) {
+    const engine = (JSON.parse(line) as Record_).translation?.engine ?? "none";
+    engines.set(engine, (engines.get(engine) ?? 0) + 1);
+  }
+  return {
+    wall,
+    cpu: user + system,
+    records: lines.length,
+    engines: [...engines].map(([engine, n]) => `${engine} ${n}`).join(", "),
+  };
+}
+
+/**
+ * The built CLI with its translate stage swapped for one that does nothing, through the
+ * `factories` option of `runCli` (what `rassegna run` runs, minus translation): `rassegna run`
+ * has no flag that turns translation off (`--engine` only chooses the engine), and none is
+ * added for a benchmark. Run as `node --input-type=module -e SCRIPT run …`.
+ */
+function untranslatedCliScript(): string {
+  const cli = pathToFileURL(join(repoRoot, "packages", "cli", "dist", "index.js")).href;
+  return `const { runCli } = await import(${JSON.stringify(cli)});
+const translate = () => ({ name: "translate", process() {} });
+process.exitCode = await runCli(process.argv.slice(1), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, { factories: { translate } });`;
+}
+
+/**
+ * The whole command as a user would time it (\`time rassegna run …\`): the corpus × 3 as a JSONL
+ * file through the built CLI (\`packages/cli/bin/rassegna.js run --offline\`, empty model cache:
+ * Apertium translates), and through the same CLI with translation left out; each a fresh
+ * process, so Node's start, the loading of every stage's code and data and Apertium's start-up
+ * are all inside, as they are for a user. Best CPU of the repeats, interleaved.
+ */
+async function wholeCommandRows(
+  articles: Input[],
+  cacheDir: string,
+): Promise<{ rows: Array<Array<string | number>>; ratio: number; wallRatio: number } | undefined> {
+  const bin = join(repoRoot, "packages", "cli", "bin", "rassegna.js");
+  if (!existsSync("/usr/bin/time") || !existsSync(join(repoRoot, "packages", "cli", "dist", "index.js"))) {
+    return undefined;
+  }
+  const dir = await mkdtemp(join(tmpdir(), "rassegna-bench-cli-"));
+  try {
+    const input = join(dir, "corpus-x3.jsonl");
+    await writeFile(input, `${articles.map((a) => JSON.stringify(a)).join("\n")}\n`);
+    const common = ["run", "--jsonl", input, "--offline", "--cache-dir", cacheDir, "--concurrency", "2"];
+    const translated: CommandTiming[] = [];
+    const untranslated: CommandTiming[] = [];
+    for (let r = 0; r < REPEATS; r++) {
+      untranslated.push(timeCommand(["--input-type=module", "-e", untranslatedCliScript(), ...common], join(dir, "t")));
+      translated.push(timeCommand([bin, ...common], join(dir, "t")));
+    }
+    const least = (list: CommandTiming[]) => ({
+      cpu: Math.min(...list.map((t) => t.cpu)),
+      wall: Math.min(...list.map((t) => t.wall)),
+      records: list[0]?.records ?? 0,
+      engines: list[0]?.engines ?? "",
+    });
+    const off = least(untranslated);
+    const on = least(translated);
+    const row = (name: string, t: CommandTiming) => [
+      name,
+      t.records,
+      fmt(t.wall, 2),
+      fmt(t.records / t.wall, 1),
+      fmt(t.cpu, 2),
+      fmt(t.records / Math.max(t.cpu / 2, 1e-9), 1),
+      `${fmt(t.wall / off.wall, 2)}× / ${fmt(t.cpu / off.cpu, 2)}× the command without translation`,
+      t.engines,
+    ];
+    return {
+      rows: [
+        row("`rassegna run` as a user times it, translation left out (CLI, translate stage swapped)", off),
+        row("`rassegna run` as a user times it (CLI, fresh process, offline)", on),
+      ],
+      ratio: on.cpu / off.cpu,
+      wallRatio: on.wall / off.wall,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The goal line of the whole command (\`rassegna run\` with and without translation), or why it is missing. */
+function commandLine(command: Awaited<ReturnType<typeof wholeCommandRows>>): string {
+  if (!command) return "The whole command (`rassegna run`) was not timed: it needs `/usr/bin/time` and the built CLI.";
+  return `The whole command as a user times it (\`rassegna run\`, a fresh process: Node's start and every stage's code and data loading inside, in both): CPU ${fmt(command.ratio, 2)}×, wall ${fmt(command.wallRatio, 2)}× the same command with translation left out (${command.ratio <= GOAL_RATIO ? "within" : "over"} ${GOAL_RATIO}× on CPU). This is a different baseline from the rows above: the fixed start-up cost of the command is in both sides of the ratio.`;
 }
 
 /** The section of the pipeline benchmark about the main job. */
@@ -306,6 +431,8 @@ export async function mainJobSection(): Promise<string> {
       row("whole job, Apertium running, sentence cache off", runs.warmNoCache),
       row("whole job, cold, the 16 distinct articles once", runs.distinct),
     ];
+    const command = await wholeCommandRows(thrice, cacheDir);
+    if (command) rows.push(...command.rows);
     const wallRate = cold.records / cold.wall;
     const cpuRate = cold.records / (coldCpu / 2);
     const warm = best(runs.warm);
@@ -342,6 +469,7 @@ Goal: ≥ ${GOAL_ARTICLES_PER_SECOND} articles/s for the cold whole job, within 
 Wall: ${fmt(wallRate, 1)} articles/s, ${fmt(cold.wall / rules.wall, 2)}× (${verdict(wallRate >= GOAL_ARTICLES_PER_SECOND && cold.wall / rules.wall <= GOAL_RATIO)} on this machine as loaded when run);
 CPU: ${fmt(cpuRate, 1)} articles/s on two idle cores, ${fmt(coldCpu / rulesCpu, 2)}× (${verdict(cpuRate >= GOAL_ARTICLES_PER_SECOND && coldCpu / rulesCpu <= GOAL_RATIO)}).
 With Apertium already running (a worker, a stream, the HTTP server): wall ${fmt(warm.wall / rules.wall, 2)}×, CPU ${fmt(warmCpu / rulesCpu, 2)}× the rules stages alone (${verdict(warmCpu / rulesCpu <= GOAL_RATIO)} on CPU).
+${commandLine(command)}
 
 #### Where the CPU goes, by process
 
