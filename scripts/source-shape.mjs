@@ -39,24 +39,6 @@ export const AIM_LINES = 400;
  */
 export const ALLOWED = [
   {
-    path: "packages/entities/src/backends/rules.ts",
-    kind: "words",
-    reason:
-      "owned by ent this session (issue #13): its word lists (suffix patterns in regular expressions) are to move to packages/entities/data/ (Italian prepositions before a name)",
-  },
-  {
-    path: "packages/entities/src/rules/07-classify.ts",
-    kind: "words",
-    reason:
-      "owned by ent this session (issue #13): its word lists (suffix patterns in regular expressions) are to move to packages/entities/data/",
-  },
-  {
-    path: "packages/entities/src/rules/words.ts",
-    kind: "words",
-    reason:
-      "owned by ent this session (issue #13): its word lists (suffix patterns in regular expressions) are to move to packages/entities/data/",
-  },
-  {
     path: "packages/translate/src/backends/apertium/names.ts",
     kind: "words",
     reason: "owned by mt this session (issue #15): to move to packages/translate/data/ (Apertium's function-word tags)",

@@ -10,6 +10,7 @@ import { mergeMentions } from "../merge.js";
 import type { RulesExtractOptions } from "../options.js";
 import { findMentions } from "../rules/find-mentions.js";
 import type { FoundMention, RulesLanguage } from "../rules/types.js";
+import { capitalised, escapeRegExp, wordsOf } from "../rules/words.js";
 
 const STAGE = "entities";
 
@@ -22,7 +23,13 @@ const LOWER_START = /^[^\p{Lu}]*$/u;
  */
 const GENERIC_HEAD =
   /^(?:regione|provincia|comune|città|isola|distretto|villaggio)\s+(?:di|del|della|dello|dell['’])\s*(?=\p{Lu})/u;
-const PREPOSITION_HEAD = /^(?:Ad|In|Su|Per|Con|Tra|Fra|Dal|Dalla|Nel|Nella)\s+(?=\p{Lu})/u;
+/** A capitalised preposition (data/rules/it/heading-prepositions.yml) and the space before a name. */
+const PREPOSITION_HEAD = new RegExp(
+  `^(?:${wordsOf("heading-prepositions", "it")
+    .map((word) => escapeRegExp(capitalised(word)))
+    .join("|")})\\s+(?=\\p{Lu})`,
+  "u",
+);
 
 function withoutGenericHead(mention: FoundMention): FoundMention {
   const cut =

@@ -7,6 +7,7 @@
 //   packages/entities/data/rules/de/title-articles.yml
 //   packages/entities/data/rules/en/alignment-skip-words.yml
 //   packages/entities/data/rules/en/articles.yml
+//   packages/entities/data/rules/en/common-endings.yml
 //   packages/entities/data/rules/en/compass-prefixes.yml
 //   packages/entities/data/rules/en/complement-links.yml
 //   packages/entities/data/rules/en/conjunctions.yml
@@ -47,10 +48,13 @@
 //   packages/entities/data/rules/fr/leading-articles.yml
 //   packages/entities/data/rules/fr/org-joiners.yml
 //   packages/entities/data/rules/fr/title-articles.yml
+//   packages/entities/data/rules/it/adjective-endings.yml
 //   packages/entities/data/rules/it/alignment-skip-words.yml
 //   packages/entities/data/rules/it/articles.yml
+//   packages/entities/data/rules/it/body-adjective-endings.yml
 //   packages/entities/data/rules/it/church-heads.yml
 //   packages/entities/data/rules/it/club-articles.yml
+//   packages/entities/data/rules/it/common-endings.yml
 //   packages/entities/data/rules/it/compass-points.yml
 //   packages/entities/data/rules/it/compass-prefixes.yml
 //   packages/entities/data/rules/it/complement-links.yml
@@ -60,6 +64,7 @@
 //   packages/entities/data/rules/it/event-tail.yml
 //   packages/entities/data/rules/it/first-names.yml
 //   packages/entities/data/rules/it/generic-nouns.yml
+//   packages/entities/data/rules/it/heading-prepositions.yml
 //   packages/entities/data/rules/it/institution-before-name.yml
 //   packages/entities/data/rules/it/institution-heads.yml
 //   packages/entities/data/rules/it/institution-nouns.yml
@@ -68,6 +73,7 @@
 //   packages/entities/data/rules/it/loc-prepositions.yml
 //   packages/entities/data/rules/it/loc-tail.yml
 //   packages/entities/data/rules/it/month-words.yml
+//   packages/entities/data/rules/it/name-adjective-endings.yml
 //   packages/entities/data/rules/it/name-articles.yml
 //   packages/entities/data/rules/it/not-names.yml
 //   packages/entities/data/rules/it/of-links.yml
@@ -87,6 +93,8 @@
 //   packages/entities/data/rules/it/religious-titles.yml
 //   packages/entities/data/rules/it/speech-before.yml
 //   packages/entities/data/rules/it/sports-words.yml
+//   packages/entities/data/rules/it/surname-endings.yml
+//   packages/entities/data/rules/it/surname-openers.yml
 //   packages/entities/data/rules/it/surname-particles.yml
 //   packages/entities/data/rules/it/title-articles.yml
 //   packages/entities/data/rules/it/venue-words.yml
@@ -98,6 +106,19 @@
 //   packages/entities/data/rules/pt/place-links.yml
 //   packages/entities/data/rules/saint-words.yml
 /* biome-ignore-all format: generated */
+
+/**
+ * Endings of Italian adjectives ("Banca centrale", "Partito democratico", "Nazionale argentina").
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general Italian morphology (adjective endings -ale, -ico, -ivo, -ano, -ese, -ario, -eo and their inflections: "Banca centrale", "Partito democratico"); moved from packages/entities/src/rules/words.ts (issue #12).
+ */
+export const ADJECTIVE_ENDINGS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze([
+    "ale", "ali", "ico", "ica", "ici", "iche", "ivo", "iva", "ivi", "ano", "ana", "ani", "ese",
+    "esi", "ario", "aria", "ari", "eo", "ea", "ei", "ee",
+  ]),
+});
 
 /**
  * Articles and links that translation adds or changes around names, left out when a translated name is looked for in its source sentence.
@@ -132,6 +153,19 @@ export const ARTICLES: { readonly de: readonly string[]; readonly en: readonly s
 });
 
 /**
+ * More adjective endings after the head of a body ("Protezione civile", "Corte suprema", "Chiesa ortodossa").
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general Italian morphology (more adjective endings -ile, -emo, -osso, -ino and their inflections, after the head of a body: "Protezione civile", "Corte suprema", "Chiesa ortodossa"); moved from packages/entities/src/rules/words.ts (issue #12).
+ */
+export const BODY_ADJECTIVE_ENDINGS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze([
+    "ile", "ili", "ema", "emo", "emi", "eme", "ossa", "osso", "ossi", "osse", "ino", "ina", "ini",
+    "ine",
+  ]),
+});
+
+/**
  * Places of worship dedicated "di" someone ("chiesa di San Giovanni").
  *
  * Sources:
@@ -153,6 +187,24 @@ export const CLUB_ARTICLES: { readonly it: readonly string[] } = Object.freeze({
   it: Object.freeze([
     "il", "lo", "la", "l'", "del", "dello", "della", "dell'", "al", "allo", "alla", "all'", "dal",
     "dallo", "dalla", "dall'", "col",
+  ]),
+});
+
+/**
+ * Endings of common words, not names: English adverbs, abstract and agent nouns, participles ("Cooperation", "Officials"); Italian abstract nouns ("la Resurrezione", "l'Umanità").
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from general English morphology (adverbs in -ly, abstract nouns in -ance, -ment, -tion, -ness, -ity, -ism, agent nouns in -ers, -ors, -ists, participles in -ed, -ing, adjectives in -ive, -ous, -able, -ful, -less); moved from packages/entities/src/rules/words.ts (issue #12).
+ * - it: Hand-written for Rassegna's rules extractor from general Italian morphology (abstract nouns in -zione, -mento, -ità, -ismo, -enza, -anza, -tura, -logia, -grafia, which news capitalises for emphasis: "la Resurrezione", "l'Umanità"); moved from packages/entities/src/rules/words.ts (issue #12).
+ */
+export const COMMON_ENDINGS: { readonly en: readonly string[]; readonly it: readonly string[] } = Object.freeze({
+  en: Object.freeze([
+    "ly", "ance", "ence", "ment", "tion", "sion", "ness", "ity", "ings", "ers", "ors", "ists", "ed",
+    "ing", "ive", "ous", "able", "ible", "ful", "less", "ism",
+  ]),
+  it: Object.freeze([
+    "zione", "zioni", "mento", "menti", "ità", "ismo", "ismi", "enza", "enze", "anza", "anze",
+    "tura", "ture", "logia", "grafia",
   ]),
 });
 
@@ -338,6 +390,18 @@ export const GROUP_WORDS: { readonly en: readonly string[] } = Object.freeze({
 });
 
 /**
+ * Prepositions that start a sentence before a name ("Ad Antalya", "Nella Striscia"): taken off the name (compared capitalised).
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general Italian grammar (simple and articled prepositions that start a sentence before a place or a body: "Ad Antalya", "Nella Striscia di Gaza"); moved from packages/entities/src/backends/rules.ts (issue #12).
+ */
+export const HEADING_PREPOSITIONS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze([
+    "ad", "in", "su", "per", "con", "tra", "fra", "dal", "dalla", "nel", "nella",
+  ]),
+});
+
+/**
  * Lower-case institution words that make one body with the name after them ("università di Bologna", "fondazione Wikimedia").
  *
  * Sources:
@@ -477,6 +541,19 @@ export const MONTH_WORDS: { readonly en: readonly string[]; readonly it: readonl
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
     "ottobre", "novembre", "dicembre", "gen", "febb", "mag", "giu", "lug", "ago", "set", "ott",
     "dic",
+  ]),
+});
+
+/**
+ * Adjective endings that Italian surnames rarely have ("Popolare", "Comunista", "Militare", "Rosse").
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general Italian morphology (adjective endings -are, -ista, -ico, -ale, -ario, -ato, -ese, -ano, -osso; "Popolare", "Comunista", "Militare", "Rosse"), which Italian surnames rarely have; moved from packages/entities/src/rules/07-classify.ts (issue #12).
+ */
+export const NAME_ADJECTIVE_ENDINGS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze([
+    "are", "ista", "isti", "iche", "ica", "ici", "ale", "ali", "aria", "ario", "ata", "ati", "ate",
+    "ese", "ana", "ane", "osse", "ossi",
   ]),
 });
 
@@ -948,6 +1025,31 @@ export const STATE_BODIES: { readonly en: readonly string[] } = Object.freeze({
 });
 
 /**
+ * Endings of Italian surnames ("Martinelli", "Giorgetti", "Mancini").
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general knowledge of Italian surnames (the plural and diminutive endings -elli, -etti, -ini, -oni, -ucci…: "Martinelli", "Giorgetti", "Mancini"); moved from packages/entities/src/rules/07-classify.ts (issue #12).
+ */
+export const SURNAME_ENDINGS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze([
+    "elli", "etti", "ini", "oni", "ucci", "azzi", "otti", "atti", "ieri", "ardi", "aldi", "olli",
+    "illi", "ossi", "assi", "anti", "enti", "esi", "ali",
+  ]),
+});
+
+/**
+ * Particles that start Italian surnames, never towns' names ("De Luca", "Di Maio", "D'Alema"), compared capitalised.
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general knowledge of Italian surnames ("De Luca", "Di Maio", "Del Rio", "D'Alema"): particles that start surnames, never towns' names; moved from packages/entities/src/rules/07-classify.ts (issue #12).
+ */
+export const SURNAME_OPENERS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze([
+    "de", "di", "del", "dal", "della", "dalla", "dello", "degli", "d'",
+  ]),
+});
+
+/**
  * Capitalised particles of Italian surnames ("Di Lorenzo", "De Gasperi", "La Russa"), lower-cased.
  *
  * Sources:
@@ -1032,10 +1134,13 @@ export const VERBS_AFTER_PERSON: { readonly en: readonly string[]; readonly it: 
 
 /** Every list of this module, by the name of its data file. */
 export const RULES_LISTS = Object.freeze({
+  "adjective-endings": ADJECTIVE_ENDINGS,
   "alignment-skip-words": ALIGNMENT_SKIP_WORDS,
   "articles": ARTICLES,
+  "body-adjective-endings": BODY_ADJECTIVE_ENDINGS,
   "church-heads": CHURCH_HEADS,
   "club-articles": CLUB_ARTICLES,
+  "common-endings": COMMON_ENDINGS,
   "compass-points": COMPASS_POINTS,
   "compass-prefixes": COMPASS_PREFIXES,
   "complement-links": COMPLEMENT_LINKS,
@@ -1046,6 +1151,7 @@ export const RULES_LISTS = Object.freeze({
   "first-names": FIRST_NAMES,
   "generic-nouns": GENERIC_NOUNS,
   "group-words": GROUP_WORDS,
+  "heading-prepositions": HEADING_PREPOSITIONS,
   "institution-before-name": INSTITUTION_BEFORE_NAME,
   "institution-heads": INSTITUTION_HEADS,
   "institution-nouns": INSTITUTION_NOUNS,
@@ -1055,6 +1161,7 @@ export const RULES_LISTS = Object.freeze({
   "loc-tail": LOC_TAIL,
   "ministry-words": MINISTRY_WORDS,
   "month-words": MONTH_WORDS,
+  "name-adjective-endings": NAME_ADJECTIVE_ENDINGS,
   "name-articles": NAME_ARTICLES,
   "name-particles": NAME_PARTICLES,
   "not-names": NOT_NAMES,
@@ -1082,6 +1189,8 @@ export const RULES_LISTS = Object.freeze({
   "sports-roles": SPORTS_ROLES,
   "sports-words": SPORTS_WORDS,
   "state-bodies": STATE_BODIES,
+  "surname-endings": SURNAME_ENDINGS,
+  "surname-openers": SURNAME_OPENERS,
   "surname-particles": SURNAME_PARTICLES,
   "team-neighbours": TEAM_NEIGHBOURS,
   "title-articles": TITLE_ARTICLES,

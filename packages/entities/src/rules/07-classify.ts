@@ -10,7 +10,7 @@ import { lookupName, wordEvidence } from "../gazetteer.js";
 import { wordCase } from "../word-case.js";
 import { scorecardCues } from "./10-sports.js";
 import type { Context, RulesLanguage, Sentence } from "./types.js";
-import { isCommonWord, isEnglishCommon, list } from "./words.js";
+import { capitalised, endingIn, isCommonWord, isEnglishCommon, list, wordsOf } from "./words.js";
 
 /** Several unknown capitalised words: most often a person's name. */
 const DEFAULT_MULTI: Record<RulesLanguage, EntityType> = { en: "PERSON", it: "PERSON" };
@@ -19,9 +19,8 @@ const DEFAULT_SINGLE: Record<RulesLanguage, EntityType> = { en: "PERSON", it: "L
 /** "SpaceX", "YouTube": a capital inside a word marks a brand (not "McDonald", "DeLillo"). */
 const INNER_CAPITAL = /^(?!Mc|Mac|De|Di|La|Le|O')\p{Lu}\p{Ll}+\p{Lu}/u;
 /** Adjective endings that Italian surnames rarely have ("Popolare", "Comunista", "Militare", "Rosse"). */
-const ITALIAN_NAME_ADJECTIVE = /(?:are|ista|isti|iche|ica|ici|ale|ali|aria|ario|ata|ati|ate|ese|ana|ane|osse|ossi)$/;
-const ITALIAN_SURNAME =
-  /(?:elli|etti|ini|oni|ucci|azzi|otti|atti|ieri|ardi|aldi|olli|illi|ossi|assi|anti|enti|esi|ali)$/;
+const ITALIAN_NAME_ADJECTIVE = endingIn(wordsOf("name-adjective-endings", "it"));
+const ITALIAN_SURNAME = endingIn(wordsOf("surname-endings", "it"));
 
 /**
  * "Dole said", "Levy 's visit", "Wang , 45 ,": what follows a capitalised common word inside a
@@ -37,8 +36,16 @@ function personAfter(sentence: Sentence, at: number): boolean {
   return next.text === "," && /^\d{2}$/.test(sentence.text(at + 2)) && sentence.text(at + 3) === ",";
 }
 
-/** Capitalised particles that start Italian surnames, never towns' names ("De Luca", "Di Maio", "Del Rio"). */
-const SURNAME_PARTICLE = /^(?:De|Di|Del|Dal|Della|Dalla|Dello|Degli|D['’])$/u;
+/**
+ * Capitalised particles that start Italian surnames, never towns' names ("De Luca", "Di Maio",
+ * "Del Rio"), as written: capitalised, and "D'" with either apostrophe.
+ */
+const SURNAME_PARTICLE: ReadonlySet<string> = new Set(
+  wordsOf("surname-openers", "it").flatMap((word) => {
+    const written = capitalised(word);
+    return written.includes("'") ? [written, written.replace("'", "’")] : [written];
+  }),
+);
 
 /** A type and how sure the rules are of it. */
 export interface Typed {
@@ -250,7 +257,7 @@ export function classify(
   }
   // "a De Alessandri", "di Del Rio": a capitalised surname particle and a name make a person's
   // surname, not a place (Italian towns do not start with "De" or "Di").
-  if (language === "it" && n >= 2 && SURNAME_PARTICLE.test(first.text) && piece[1]?.cap) person += 1;
+  if (language === "it" && n >= 2 && SURNAME_PARTICLE.has(first.text) && piece[1]?.cap) person += 1;
   const best = Math.max(person, place, organization);
   if (best === 0) {
     // "TAX STAT", "Net Income N", "Financial Data": capitals or common words only, nothing known.

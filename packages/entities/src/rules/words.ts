@@ -15,20 +15,39 @@ export type RulesList = keyof typeof RULES_LISTS;
 
 const cache = new Map<string, ReadonlySet<string>>();
 
+/** The words of a list, in `language` only or (default) in every language it has, in the data's order. */
+export function wordsOf(name: RulesList, language?: RulesLanguage): readonly string[] {
+  const value = RULES_LISTS[name] as readonly string[] | Readonly<Record<string, readonly string[]>>;
+  return Array.isArray(value)
+    ? value
+    : language === undefined
+      ? Object.values(value as Readonly<Record<string, readonly string[]>>).flat()
+      : ((value as Readonly<Record<string, readonly string[]>>)[language] ?? []);
+}
+
 /** The words of a list, in `language` only or (default) in every language it has, as a set. */
 export function list(name: RulesList, language?: RulesLanguage): ReadonlySet<string> {
   const key = `${name}|${language ?? "*"}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const value = RULES_LISTS[name] as readonly string[] | Readonly<Record<string, readonly string[]>>;
-  const words = Array.isArray(value)
-    ? value
-    : language === undefined
-      ? Object.values(value as Readonly<Record<string, readonly string[]>>).flat()
-      : ((value as Readonly<Record<string, readonly string[]>>)[language] ?? []);
-  const set: ReadonlySet<string> = new Set(words);
+  const set: ReadonlySet<string> = new Set(wordsOf(name, language));
   cache.set(key, set);
   return set;
+}
+
+/** `text` as a regular expression that matches it literally ("s.p.a" matches no "sxpxa"). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** A test for words that end in one of `endings`, taken literally. */
+export function endingIn(endings: readonly string[]): RegExp {
+  return new RegExp(`(?:${endings.map(escapeRegExp).join("|")})$`);
+}
+
+/** A word capitalised as at a sentence start ("nella" → "Nella"). */
+export function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** Strips one period at the end of a title ("Sen." → "sen"). */
@@ -45,16 +64,14 @@ export function isOrgJoiner(token: Token): boolean {
   return token.text === "&" || list("org-joiners").has(token.lower);
 }
 
+// The ending tests are built once, here, from the lists of data/rules/<lang>/*-endings.yml.
 /** Endings of English common words (adverbs, abstract nouns, agent nouns, participles). */
-export const COMMON_SUFFIX =
-  /(?:ly|ance|ence|ment|tion|sion|ness|ity|ings|ers|ors|ists|ed|ing|ive|ous|able|ible|ful|less|ism|ists)$/;
+export const COMMON_SUFFIX = endingIn(wordsOf("common-endings", "en"));
 /** Endings of Italian abstract nouns, capitalised for emphasis ("la Resurrezione", "l'Umanità"). */
-export const ITALIAN_COMMON_SUFFIX =
-  /(?:zione|zioni|mento|menti|ità|ismo|ismi|enza|enze|anza|anze|tura|ture|logia|grafia)$/;
-export const ITALIAN_ADJECTIVE =
-  /(?:ale|ali|ico|ica|ici|iche|ivo|iva|ivi|ano|ana|ani|ese|esi|ario|aria|ari|eo|ea|ei|ee)$/;
+export const ITALIAN_COMMON_SUFFIX = endingIn(wordsOf("common-endings", "it"));
+export const ITALIAN_ADJECTIVE = endingIn(wordsOf("adjective-endings", "it"));
 /** More adjective endings after the head of a body ("Protezione civile", "Corte suprema", "Chiesa ortodossa"). */
-const BODY_ADJECTIVE = /(?:ile|ili|ema|emo|emi|eme|ossa|osso|ossi|osse|ino|ina|ini|ine)$/;
+const BODY_ADJECTIVE = endingIn(wordsOf("body-adjective-endings", "it"));
 
 /** A lower-case adjective that an Italian body's head takes: by ending, or a nationality ("Nazionale argentina"). */
 export function isBodyAdjective(token: Token): boolean {
