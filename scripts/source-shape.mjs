@@ -39,11 +39,6 @@ export const AIM_LINES = 400;
  */
 export const ALLOWED = [
   {
-    path: "packages/translate/src/backends/apertium/names.ts",
-    kind: "words",
-    reason: "owned by mt this session (issue #15): to move to packages/translate/data/ (Apertium's function-word tags)",
-  },
-  {
     path: "packages/translate/src/registry.ts",
     kind: "words",
     reason:

@@ -70,6 +70,20 @@ describe("finding people's names", () => {
     expect(spansText(line, words)).toEqual(["Mario Draghi"]);
   });
 
+  it("leaves a capitalised function word out inside a sentence too", () => {
+    // "Secondo" known only as a preposition here (<pr>), and not at a sentence start.
+    const line = "Piove, Secondo Mario Draghi.";
+    const words = [
+      w("Piove", "piovere<vblex><pri><p3><sg>"),
+      w(",", ",<cm>"),
+      w("Secondo", "secondo<pr>"),
+      w("Mario", "Mario<np><ant><m><sg>"),
+      w("Draghi"),
+      w(".", ".<sent>"),
+    ];
+    expect(spansText(line, words)).toEqual(["Mario Draghi"]);
+  });
+
   it("takes one capitalised word after a title", () => {
     const line = "Il premier Conte risponde.";
     const words = [

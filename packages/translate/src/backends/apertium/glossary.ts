@@ -99,7 +99,7 @@ interface Glossary {
 
 let glossary: Glossary | undefined;
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

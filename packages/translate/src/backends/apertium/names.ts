@@ -8,7 +8,8 @@
  * placeholders that Apertium passes through untouched, and put back after.
  */
 
-import { TITLES as TITLE_WORDS } from "../../generated/data.js";
+import { APERTIUM_FUNCTION_TAGS, TITLES as TITLE_WORDS } from "../../generated/data.js";
+import { escapeRegExp } from "./glossary.js";
 import { escapeStream } from "./stream-format.js";
 
 /** One word of the analyser's output: its surface and its readings (none when unknown). */
@@ -90,7 +91,8 @@ function unescapeStream(text: string): string {
 /** Titles before a surname ("il premier Conte", "le ministre Barrot"), of every language listed (data/<lang>/titles.yml). */
 const TITLES: ReadonlySet<string> = new Set(Object.values(TITLE_WORDS).flat());
 
-const FUNCTION_TAGS = /<(?:det|pr|cnjcoo|cnjsub|cnjadv|prn|rel|preadv|adv|ij)>/;
+/** A reading with a function word's tag (`<det>`, `<pr>`…: data/apertium-function-tags.yml), built once. */
+const FUNCTION_TAGS = new RegExp(`<(?:${APERTIUM_FUNCTION_TAGS.map(escapeRegExp).join("|")})>`);
 
 interface WordAt extends AnalysedWord {
   start: number;
