@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { readPackageData } from "../../../scripts/data/compile.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, "..");
@@ -50,6 +51,19 @@ const GROUP_FIELDS = {
   },
   evaluative: { polarity: { type: '"FAVOR" | "AGAINST"', check: (v) => POLARITY.includes(v) } },
   "news-valence": { value: { type: "number", check: (v) => typeof v === "number" && v >= -1 && v <= 1 } },
+};
+
+/**
+ * Stance lists that are only the difference to core's shared word classes
+ * (`packages/core/data/words/<lang>/`), which the rules read beside them (src/words.ts): `adds`
+ * holds words core's classes lack (an entry core has fails: read core's), `leavesOut` words of
+ * core's classes the rules skip (an entry core lacks fails: it is stale).
+ */
+const CORE_DIFFERENCES = {
+  "negators-extra": { adds: ["negators", "negating-verbs"] },
+  "not-done": { adds: ["negating-verbs"] },
+  "gap-stops": { adds: ["negators"] },
+  "plural-definite-articles": { leavesOut: ["definite-articles", "articled-prepositions"] },
 };
 
 const fold = (s) =>
@@ -144,6 +158,32 @@ for (const language of readdirSync(dataDir, { withFileTypes: true })) {
     else addPlain(where, doc.list, language.name, doc.entries);
   }
 }
+// The differences to core's word classes, checked against core's data files as stance reads them.
+const core = readPackageData(join(packageDir, "..", "core"));
+problems.push(...core.problems.map((p) => `core's data: ${p}`));
+const coreWords = core.modules.get("words") ?? new Map();
+for (const [list, { adds, leavesOut }] of Object.entries(CORE_DIFFERENCES)) {
+  const classes = adds ?? leavesOut;
+  for (const language of LANGUAGES) {
+    const words = new Set();
+    for (const name of classes) {
+      const file = coreWords.get(name)?.files.find((f) => f.language === language);
+      for (const word of file?.value ?? []) words.add(fold(word).replace(/'$/, ""));
+    }
+    for (const phrase of lists.get(list)?.get(language) ?? []) {
+      if (adds && words.has(phrase))
+        problems.push(
+          `${list}/${language}: "${phrase}" is in core's ${classes.join(" or ")} already: leave it out here`,
+        );
+      if (leavesOut && !words.has(phrase))
+        problems.push(
+          `${list}/${language}: "${phrase}" is not in core's ${classes.join(" or ")}: nothing to leave out`,
+        );
+    }
+  }
+  if (!lists.has(list)) problems.push(`${list}: no such list in data/<lang>/ (CORE_DIFFERENCES names it)`);
+}
+
 if (problems.length > 0) {
   console.error(`stance data: ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
   process.exit(1);

@@ -20,6 +20,11 @@ function both(list: Lists): ReadonlySet<string> {
   return new Set([...list.en, ...list.it]);
 }
 
+/** The words of a set that are not in another. */
+function without(words: ReadonlySet<string>, left: ReadonlySet<string>): ReadonlySet<string> {
+  return new Set([...words].filter((w) => !left.has(w)));
+}
+
 /** A test of word endings (both languages' lists, escaped), built once when the rules load. */
 function endingPattern(list: Lists): RegExp {
   const endings = [...list.en, ...list.it].map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
@@ -55,9 +60,13 @@ export const HYPOTHETICAL: ReadonlySet<string> = core("hypothetical-markers");
 export const LOCATIVES = both(W.LOCATIVES);
 export const NEGATING_WORDS: ReadonlySet<string> = core("negating-nouns");
 /** Core's negators and verbs of refusing, and the negative determiners the stance rules read too. */
-export const NEGATORS: ReadonlySet<string> = new Set([...core("negators", "negating-verbs"), ...both(W.NEGATORS)]);
+export const NEGATORS: ReadonlySet<string> = new Set([
+  ...core("negators", "negating-verbs"),
+  ...both(W.NEGATORS_EXTRA),
+]);
 export const NEWS_NEUTRAL = both(W.NEWS_NEUTRAL);
-export const NOT_DONE = both(W.NOT_DONE);
+/** Words of not doing what follows ("unable to", "lacking"), and core's verbs of failing and refusing. */
+export const NOT_DONE: ReadonlySet<string> = new Set([...both(W.NOT_DONE), ...core("negating-verbs")]);
 export const OBLIQUES = both(W.OBLIQUES);
 export const OF = both(W.OF);
 export const PARTY_LINKS = both(W.PARTY_LINKS);
@@ -85,7 +94,14 @@ export const PARTICIPLE_ENDING: RegExp = endingPattern(W.PARTICIPLE_ENDINGS);
 export const VERB_FORM_ENDING: RegExp = endingPattern(W.VERB_FORM_ENDINGS);
 export const PERSON_PRONOUNS = both(W.PERSON_PRONOUNS);
 export const PERSON_ROLES = both(W.PERSON_ROLES);
-export const DEFINITE_ARTICLES = both(W.DEFINITE_ARTICLES);
+/**
+ * Definite articles before a role noun that refers back to a person ("il presidente", "the
+ * premier"): core's definite articles and articled prepositions, less the plural ones ("i leader").
+ */
+export const DEFINITE_ARTICLES: ReadonlySet<string> = without(
+  core("definite-articles", "articled-prepositions"),
+  both(W.PLURAL_DEFINITE_ARTICLES),
+);
 export const PREMIER_WORDS = both(W.PREMIER_WORDS);
 export const COORDINATING_VERBS = both(W.COORDINATING_VERBS);
 export const RELATIVE_STOPS = both(W.RELATIVE_STOPS);

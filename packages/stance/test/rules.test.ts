@@ -194,6 +194,16 @@ describe("targets and holders", () => {
   });
 });
 
+describe("a role noun that refers back to a person", () => {
+  it("reads 'il leader' as the leader named before, not 'i leader'", () => {
+    const intro = "Il leader Matteo Salvini è arrivato a Roma.";
+    const singular = tagStance(`${intro} Poi il leader ha criticato Emmanuel Macron.`, { language: "it" });
+    expect(label(singular, "Matteo Salvini", "Emmanuel Macron")).toBe("AGAINST");
+    const plural = tagStance(`${intro} Poi i leader hanno criticato Emmanuel Macron.`, { language: "it" });
+    expect(pair(plural, "Matteo Salvini", "Emmanuel Macron")).toBeUndefined();
+  });
+});
+
 describe("evidence and scores", () => {
   it("gives evidence spans that point into the text, with the rule and the cue that fired", () => {
     const text = "Intro line.\n\nWashington sanctions Iran. Later, Beijing and Moscow signed a partnership.";

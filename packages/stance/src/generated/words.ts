@@ -215,37 +215,6 @@ export const COORDINATORS: Readonly<Record<"en" | "it", readonly string[]>> = Ob
   it: Object.freeze(["e", "ed", "&", ",", "nonche", "oltre", "entrambi"]),
 });
 
-export const DEFINITE_ARTICLES: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze(["the"]),
-  it: Object.freeze([
-    "il",
-    "lo",
-    "la",
-    "l",
-    "del",
-    "dello",
-    "della",
-    "dell",
-    "al",
-    "allo",
-    "alla",
-    "all",
-    "dal",
-    "dallo",
-    "dalla",
-    "dall",
-    "nel",
-    "nello",
-    "nella",
-    "nell",
-    "sul",
-    "sullo",
-    "sulla",
-    "sull",
-    "col",
-  ]),
-});
-
 export const DEMAND_MODALS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze(["should", "must", "ought", "deserves", "deserve", "deserved", "needs", "need", "has", "have"]),
   it: Object.freeze(["dovrebbe", "dovrebbero", "deve", "devono", "merita", "meritano", "va", "vanno"]),
@@ -473,8 +442,8 @@ export const FUNCTION_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = 
 });
 
 export const GAP_STOPS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze(["against", "without", "and", "or", "but", "that", "which", "who", "not"]),
-  it: Object.freeze(["contro", "senza", "e", "o", "ma", "che", "cui", "non"]),
+  en: Object.freeze(["against", "and", "or", "but", "that", "which", "who"]),
+  it: Object.freeze(["contro", "e", "o", "ma", "che", "cui"]),
 });
 
 export const GIVING_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
@@ -587,7 +556,7 @@ export const LOCATIVES: Readonly<Record<"en" | "it", readonly string[]>> = Objec
   it: Object.freeze(["nel", "nella", "nei", "nelle", "negli", "nello", "durante", "presso"]),
 });
 
-export const NEGATORS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+export const NEGATORS_EXTRA: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze([]),
   it: Object.freeze(["nessun", "nessuna"]),
 });
@@ -625,18 +594,7 @@ export const NEWS_NEUTRAL: Readonly<Record<"en" | "it", readonly string[]>> = Ob
 });
 
 export const NOT_DONE: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze([
-    "unable",
-    "fail",
-    "fails",
-    "failed",
-    "failing",
-    "lack",
-    "lacks",
-    "lacked",
-    "lacking",
-    "incapable",
-  ]),
+  en: Object.freeze(["unable", "failing", "lack", "lacks", "lacked", "lacking", "incapable"]),
   it: Object.freeze(["incapace", "incapaci", "manca", "mancano", "mancato"]),
 });
 
@@ -771,6 +729,31 @@ export const PERSON_ROLES: Readonly<Record<"en" | "it", readonly string[]>> = Ob
     "capogruppo",
     "leader",
     "titolare",
+  ]),
+});
+
+export const PLURAL_DEFINITE_ARTICLES: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze([]),
+  it: Object.freeze([
+    "i",
+    "gli",
+    "le",
+    "dei",
+    "degli",
+    "delle",
+    "ai",
+    "agli",
+    "alle",
+    "dai",
+    "dagli",
+    "dalle",
+    "nei",
+    "negli",
+    "nelle",
+    "sui",
+    "sugli",
+    "sulle",
+    "coi",
   ]),
 });
 
