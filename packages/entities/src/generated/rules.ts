@@ -5,15 +5,20 @@
 //   packages/entities/data/rules/de/conjunctions.yml
 //   packages/entities/data/rules/de/leading-articles.yml
 //   packages/entities/data/rules/de/title-articles.yml
+//   packages/entities/data/rules/en/abstract-endings.yml
+//   packages/entities/data/rules/en/affiliation-tails.yml
 //   packages/entities/data/rules/en/alignment-skip-words.yml
 //   packages/entities/data/rules/en/articles.yml
 //   packages/entities/data/rules/en/common-endings.yml
 //   packages/entities/data/rules/en/compass-prefixes.yml
 //   packages/entities/data/rules/en/complement-links.yml
+//   packages/entities/data/rules/en/compound-tails.yml
 //   packages/entities/data/rules/en/conjunctions.yml
+//   packages/entities/data/rules/en/demonym-endings.yml
 //   packages/entities/data/rules/en/event-tail.yml
 //   packages/entities/data/rules/en/generic-nouns.yml
 //   packages/entities/data/rules/en/group-words.yml
+//   packages/entities/data/rules/en/inflection-endings.yml
 //   packages/entities/data/rules/en/leading-articles.yml
 //   packages/entities/data/rules/en/loc-head.yml
 //   packages/entities/data/rules/en/loc-prepositions.yml
@@ -108,6 +113,16 @@
 /* biome-ignore-all format: generated */
 
 /**
+ * Endings of abstract nouns, singular or plural ("Cooperation", "Telecommunications").
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from general English morphology (abstract nouns in -tion, -ment, -ity); moved from packages/entities/src/rules/words.ts (issue #12).
+ */
+export const ABSTRACT_ENDINGS: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze(["tion", "ment", "ity"]),
+});
+
+/**
  * Endings of Italian adjectives ("Banca centrale", "Partito democratico", "Nazionale argentina").
  *
  * Sources:
@@ -117,6 +132,18 @@ export const ADJECTIVE_ENDINGS: { readonly it: readonly string[] } = Object.free
   it: Object.freeze([
     "ale", "ali", "ico", "ica", "ici", "iche", "ivo", "iva", "ivi", "ano", "ana", "ani", "ese",
     "esi", "ario", "aria", "ari", "eo", "ea", "ei", "ee",
+  ]),
+});
+
+/**
+ * Last parts of a compound that describes an organisation before its name ("Ohio-based Acme", "Communist-led CGT").
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from general knowledge of English news writing ("Ohio-based", "Communist-led", "state-owned", "Iran-backed"); moved from packages/entities/src/rules/06-split-run.ts (issue #12).
+ */
+export const AFFILIATION_TAILS: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze([
+    "based", "led", "owned", "backed", "controlled", "run", "listed",
   ]),
 });
 
@@ -246,6 +273,16 @@ export const COMPLEMENT_LINKS: { readonly en: readonly string[]; readonly it: re
 });
 
 /**
+ * Last parts of a compound adjective, not a name ("Amman-bound", "Italian-born").
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from general knowledge of English news writing ("Amman-bound", "Italian-born", "Ohio-based"); moved from packages/entities/src/rules/08-piece.ts (issue #12).
+ */
+export const COMPOUND_TAILS: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze(["based", "born", "bound", "origin"]),
+});
+
+/**
  * "and": joins two names, not the words of one.
  *
  * Sources:
@@ -272,6 +309,16 @@ export const DEDICATION_HEADS: { readonly it: readonly string[] } = Object.freez
     "piazza", "piazzale", "largo", "via", "viale", "vicolo", "corso", "lungomare", "ponte",
     "stadio", "parco", "aeroporto", "chiesa", "basilica", "cattedrale", "santuario", "ospedale",
   ]),
+});
+
+/**
+ * Endings of nationality adjectives ("Kurdish", "Chinese", "Korean").
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from general English morphology (nationality adjectives in -ish, -ese, -ian, -ean, -ic: "Kurdish", "Chinese", "Italian", "Korean", "Baltic"); moved from packages/entities/src/rules/08-piece.ts (issue #12).
+ */
+export const DEMONYM_ENDINGS: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze(["ish", "ese", "ian", "ean", "ic"]),
 });
 
 /**
@@ -399,6 +446,16 @@ export const HEADING_PREPOSITIONS: { readonly it: readonly string[] } = Object.f
   it: Object.freeze([
     "ad", "in", "su", "per", "con", "tra", "fra", "dal", "dalla", "nel", "nella",
   ]),
+});
+
+/**
+ * Inflection endings taken off a word to find a common word under it ("Officials" → "official").
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from general English morphology (plural -s, -es, past -ed, -d, gerund -ing, adverb -ly); moved from packages/entities/src/rules/words.ts (issue #12).
+ */
+export const INFLECTION_ENDINGS: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze(["s", "es", "ed", "ing", "ly", "d"]),
 });
 
 /**
@@ -1134,7 +1191,9 @@ export const VERBS_AFTER_PERSON: { readonly en: readonly string[]; readonly it: 
 
 /** Every list of this module, by the name of its data file. */
 export const RULES_LISTS = Object.freeze({
+  "abstract-endings": ABSTRACT_ENDINGS,
   "adjective-endings": ADJECTIVE_ENDINGS,
+  "affiliation-tails": AFFILIATION_TAILS,
   "alignment-skip-words": ALIGNMENT_SKIP_WORDS,
   "articles": ARTICLES,
   "body-adjective-endings": BODY_ADJECTIVE_ENDINGS,
@@ -1144,14 +1203,17 @@ export const RULES_LISTS = Object.freeze({
   "compass-points": COMPASS_POINTS,
   "compass-prefixes": COMPASS_PREFIXES,
   "complement-links": COMPLEMENT_LINKS,
+  "compound-tails": COMPOUND_TAILS,
   "conjunctions": CONJUNCTIONS,
   "dedication-heads": DEDICATION_HEADS,
+  "demonym-endings": DEMONYM_ENDINGS,
   "event-head": EVENT_HEAD,
   "event-tail": EVENT_TAIL,
   "first-names": FIRST_NAMES,
   "generic-nouns": GENERIC_NOUNS,
   "group-words": GROUP_WORDS,
   "heading-prepositions": HEADING_PREPOSITIONS,
+  "inflection-endings": INFLECTION_ENDINGS,
   "institution-before-name": INSTITUTION_BEFORE_NAME,
   "institution-heads": INSTITUTION_HEADS,
   "institution-nouns": INSTITUTION_NOUNS,

@@ -13,10 +13,13 @@ import { readPiece } from "./08-piece.js";
 import { isSide } from "./10-sports.js";
 import { emit, lookupKnown, titleBefore } from "./emit.js";
 import type { Context, Sentence } from "./types.js";
-import { isBodyAdjective, isFirstName, isOrgJoiner, isTitleWord, list } from "./words.js";
+import { escapeRegExp, isBodyAdjective, isFirstName, isOrgJoiner, isTitleWord, list, wordsOf } from "./words.js";
 
 /** "Ohio-based", "Communist-led", "state-owned": a compound that describes an organisation. */
-const AFFILIATION = /^[\p{L}.'’-]+-(?:based|led|owned|backed|controlled|run|listed)$/u;
+const AFFILIATION = new RegExp(
+  `^[\\p{L}.'’-]+-(?:${wordsOf("affiliation-tails", "en").map(escapeRegExp).join("|")})$`,
+  "u",
+);
 
 /** A nationality that starts an organisation's name: two or more capitalised words after it, the last an organisation word. */
 function demonymStartsName(run: readonly Token[], k: number): boolean {

@@ -11,9 +11,9 @@ import { isSide, isSideInTable, isTeamPosition } from "./10-sports.js";
 import { organisationContext } from "./11-org-context.js";
 import { emit, lookupKnown } from "./emit.js";
 import { type Context, type Sentence, spanText } from "./types.js";
-import { COMMON_SUFFIX, ITALIAN_COMMON_SUFFIX, list } from "./words.js";
+import { COMMON_SUFFIX, endingIn, ITALIAN_COMMON_SUFFIX, list, wordsOf } from "./words.js";
 
-const DEMONYM_SUFFIX = /(?:ish|ese|ian|ean|ic)$/;
+const DEMONYM_SUFFIX = endingIn(wordsOf("demonym-endings", "en"));
 
 /** Why a piece names nothing: an event, a nationality, a generic noun, a compound adjective, a code. */
 function namesNothing(sentence: Sentence, piece: readonly Token[], personCue: boolean, context: Context): boolean {
@@ -30,7 +30,7 @@ function namesNothing(sentence: Sentence, piece: readonly Token[], personCue: bo
   if (piece.every((t) => !t.cap || generic.has(t.lower))) return true;
   // "Amman-bound", "Year-on-year", "France-registered": compound adjectives, not names.
   const tail = /-(\p{Ll}+)$/u.exec(last.text)?.[1];
-  if (tail && (wordEvidence(tail).common || COMMON_SUFFIX.test(tail) || /^(?:based|born|bound|origin)$/.test(tail)))
+  if (tail && (wordEvidence(tail).common || COMMON_SUFFIX.test(tail) || list("compound-tails", "en").has(tail)))
     return true;
   if (piece.length === 1) {
     // "H1N1", "CO2", "XXI": codes and numerals are not names unless a gazetteer knows them.

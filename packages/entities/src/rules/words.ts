@@ -40,9 +40,9 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
-/** A test for words that end in one of `endings`, taken literally. */
-export function endingIn(endings: readonly string[]): RegExp {
-  return new RegExp(`(?:${endings.map(escapeRegExp).join("|")})$`);
+/** A test for words that end in one of `endings`, taken literally, then `after` (a pattern: "s?"). */
+export function endingIn(endings: readonly string[], after = ""): RegExp {
+  return new RegExp(`(?:${endings.map(escapeRegExp).join("|")})${after}$`);
 }
 
 /** A word capitalised as at a sentence start ("nella" → "Nella"). */
@@ -72,6 +72,9 @@ export const ITALIAN_COMMON_SUFFIX = endingIn(wordsOf("common-endings", "it"));
 export const ITALIAN_ADJECTIVE = endingIn(wordsOf("adjective-endings", "it"));
 /** More adjective endings after the head of a body ("Protezione civile", "Corte suprema", "Chiesa ortodossa"). */
 const BODY_ADJECTIVE = endingIn(wordsOf("body-adjective-endings", "it"));
+/** English abstract nouns, singular or plural ("Cooperation", "Telecommunications"). */
+const ABSTRACT_NOUN = endingIn(wordsOf("abstract-endings", "en"), "s?");
+const INFLECTION_ENDINGS = wordsOf("inflection-endings", "en");
 
 /** A lower-case adjective that an Italian body's head takes: by ending, or a nationality ("Nazionale argentina"). */
 export function isBodyAdjective(token: Token): boolean {
@@ -81,7 +84,7 @@ export function isBodyAdjective(token: Token): boolean {
 /** A common word in one of its inflections ("Officials" → "official"). */
 export function isCommonWord(lower: string, evidence: WordEvidence = wordEvidence(lower)): boolean {
   if (evidence.common) return true;
-  for (const suffix of ["s", "es", "ed", "ing", "ly", "d"]) {
+  for (const suffix of INFLECTION_ENDINGS) {
     if (lower.length > suffix.length + 2 && lower.endsWith(suffix)) {
       if (wordEvidence(lower.slice(0, -suffix.length)).common) return true;
     }
@@ -103,7 +106,7 @@ export function isEnglishCommon(lower: string): boolean {
 
 /** A common English word, known to the lexicon or by its ending ("Cooperation", "Telecommunications"). */
 export function looksCommon(lower: string): boolean {
-  return isCommonWord(lower) || COMMON_SUFFIX.test(lower) || /(?:tion|ment|ity)s?$/.test(lower);
+  return isCommonWord(lower) || COMMON_SUFFIX.test(lower) || ABSTRACT_NOUN.test(lower);
 }
 
 /** A first name (compromise's lexicon, or the package's own list). */
