@@ -20,13 +20,34 @@ import {
   type TextField,
   type TextSource,
   type TranslationSegment,
+  wordsOf,
 } from "@rassegna/core";
 
 import { lookupName, namesOf } from "./gazetteer.js";
 import { BARE_HEADS } from "./generated/heads.js";
-import { list } from "./rules/words.js";
+import { escapeRegExp, list } from "./rules/words.js";
 
 const ITALIAN_BARE_HEADS = BARE_HEADS.it;
+
+/**
+ * The article a name may carry before it, in Italian and English text (core's definite
+ * articles: "il ", "the ", "l'"), as a pattern. `anyCase`: the first letter either case and
+ * either apostrophe ("Il Consiglio", "L’Aquila"), for forms as written; else folded forms.
+ */
+function leadingArticle(anyCase: boolean): RegExp {
+  const articles = [...wordsOf("definite-articles", "it"), ...wordsOf("definite-articles", "en")];
+  const written = (word: string) =>
+    anyCase
+      ? `[${escapeRegExp(word.charAt(0))}${escapeRegExp(word.charAt(0).toUpperCase())}]${escapeRegExp(word.slice(1))}`
+      : escapeRegExp(word);
+  const spaced = articles.filter((a) => !a.endsWith("'")).map(written);
+  const elided = articles.filter((a) => a.endsWith("'")).map((a) => written(a.slice(0, -1)));
+  return new RegExp(`^(?:${spaced.join("|")})\\s+|^(?:${elided.join("|")})${anyCase ? "['’]" : "'"}`, "u");
+}
+/** "Il Consiglio dei ministri" → "Consiglio dei ministri" (forms as written). */
+const WRITTEN_ARTICLE = leadingArticle(true);
+/** "il consiglio dei ministri" → "consiglio dei ministri" (folded forms). */
+const FOLDED_ARTICLE = leadingArticle(false);
 
 /** The entities one pass found in one text, and where that text sits. */
 export interface PassResult {
@@ -90,7 +111,7 @@ function verifiedMentions(entity: Entity, pass: PassResult, canonical: boolean):
 function resolved(entity: Entity): Entity {
   if (isCanonical(entity.name)) return entity;
   for (const form of [entity.name, ...entity.mentions.map((m) => m.text)]) {
-    const known = lookupName(form.replace(/^(?:[Ii]l|[Ll]a|[Ll]o|[Ll]e|[Gg]li|[Ii]|[Tt]he)\s+|^[Ll]['’]/u, ""));
+    const known = lookupName(form.replace(WRITTEN_ARTICLE, ""));
     if (known) return { ...entity, name: known.name, type: known.type };
   }
   return entity;
@@ -138,7 +159,7 @@ export function combinePasses(passes: readonly PassResult[]): Entity[] {
       // A translation's shorter form of a name the original gives in full in the same sentence
       // ("Abdel Fattah" for "Abdel Fattah al-Sisi", "Mazara" for "Mazara del Vallo").
       if (!group && pass.source === "translation" && !canonical) group = alignedGroup(mentions, groups);
-      const bare = foldName(entity.name).replace(/^(?:il|la|lo|le|gli|i|the)\s+|^l'/u, "");
+      const bare = foldName(entity.name).replace(FOLDED_ARTICLE, "");
       const head =
         (pass.language === "it" || pass.sourceLanguage === "it") && !canonical && !bare.includes(" ")
           ? bare
@@ -193,7 +214,7 @@ export function combinePasses(passes: readonly PassResult[]): Entity[] {
 function headWord(form: string): string {
   return (
     foldName(form)
-      .replace(/^(?:il|la|lo|le|gli|i|the)\s+|^l'/u, "")
+      .replace(FOLDED_ARTICLE, "")
       .split(/[\s']+/)[0] ?? ""
   );
 }
