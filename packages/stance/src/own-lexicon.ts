@@ -1,6 +1,6 @@
 /**
  * English words of how news treats a person that neither AFINN-165 nor VADER rates
- * (`data/en/news-valence.yml`): verbs of public censure, words of scandal and of standing. Read
+ * (`data/words/en/news-valence.yml`): verbs of public censure, words of scandal and of standing. Read
  * only for the text's own stance, after AFINN and VADER. Values in [-1, 1] like `valenceOf`.
  */
 import { NEWS_VALENCE } from "./generated/words.js";

@@ -69,7 +69,7 @@ const isEventWord = patternSet(EVENT_WORDS);
 const isCaseWord = patternSet(CASE_WORDS);
 
 /**
- * Valence of a word as a sign of stance: events and misfortune (`data/<lang>/event-words.yml`)
+ * Valence of a word as a sign of stance: events and misfortune (`data/words/<lang>/event-words.yml`)
  * count for nothing, and so do words of crime and trials (`case-words.yml`) unless someone says
  * them of the target (`reported`).
  */

@@ -1,4 +1,4 @@
-/** The voice markers of `data/<lang>/voice.yml` as whole-word patterns over folded text. */
+/** The voice markers of `data/words/<lang>/voice.yml` as whole-word patterns over folded text. */
 import { VOICE } from "./generated/words.js";
 
 function escapePhrase(phrase: string): string {

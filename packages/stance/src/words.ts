@@ -1,5 +1,5 @@
 /**
- * The word classes of `data/<lang>/*.yml` (compiled to `generated/words.ts`) as the rules read
+ * The word classes of `data/words/<lang>/*.yml` (compiled to `generated/words.ts`) as the rules read
  * them: a folded word is looked up in both languages' lists, as a text may mix them.
  */
 import { wordSet } from "@rassegna/core";

@@ -53,9 +53,9 @@ describe("the backend option", () => {
   });
 });
 
-describe("the word lists (data/<lang>/*.yml)", () => {
-  it("are valid and compiled: the generated module is not stale", () => {
-    const script = join(dirname(fileURLToPath(import.meta.url)), "..", "scripts", "build-data.mjs");
-    expect(() => execFileSync(process.execPath, [script, "--check"], { stdio: "pipe" })).not.toThrow();
+describe("the word lists (data/words/<lang>/*.yml)", () => {
+  it("are valid and compiled by the shared data compiler: the generated module is not stale", () => {
+    const compiler = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "scripts", "data", "build.mjs");
+    expect(() => execFileSync(process.execPath, [compiler, "stance", "--check"], { stdio: "pipe" })).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Cues of stance: the compiled lexicons (`data/<lang>/cues.yml`) and where they match in a
+ * Cues of stance: the compiled lexicons (`data/words/<lang>/cues.yml`) and where they match in a
  * sentence. A cue is a short sequence of folded words (lower case, no accents); a word ending
  * in `*` matches any word it begins. The kind says how a cue links the actors around it:
  * - `verb`: directed predicate, subject → object ("Washington sanctions Iran"); passive aware;
