@@ -11,8 +11,8 @@
  *   notes: anything a maintainer should know (optional)
  *   entries: [a, b, c]          # a list, or
  *   map: { key: value, … }      # a table
- *   package: block-elements     # optional, for a list: start from an npm package's list
- *   except: [canvas]            #   (its default export, or `{ name, export }`), less these
+ *   package: block-elements     # optional: start from an npm package's list (or table)
+ *   except: [canvas]            #   (its default export, or `{ name, export }`), less these (keys)
  *
  * Its list name is its file name (`speech-verbs.yml` → `speech-verbs`, exported as
  * `SPEECH_VERBS`); a folder named by an ISO 639-1 code gives its language (`data/words/en/…`);
@@ -215,15 +215,16 @@ function walk(dir, base = dir) {
 const constName = (name) => name.toUpperCase().replace(/-/g, "_");
 
 /**
- * The list a data file builds on (`package: block-elements` or `package: { name, export }`):
+ * The list or table a data file builds on (`package: block-elements` or `package: { name, export }`):
  * the package's default export (or the named one), resolved from the data's own package, with
- * its version. Throws a sentence when the package is missing or does not export a list of strings.
+ * its version. Throws a sentence when the package is missing or does not export a list of
+ * strings (`table`: an object of strings).
  */
-function packageList(packageDir, spec) {
+function packageData(packageDir, spec, table = false) {
   const name = typeof spec === "string" ? spec : spec?.name;
   const exportName = typeof spec === "object" ? spec.export : undefined;
   if (typeof name !== "string" || name === "")
-    throw new Error('"package" is a package name, or { name, export } (an npm package that exports a list)');
+    throw new Error('"package" is a package name, or { name, export } (an npm package that exports a list or a table)');
   const require = createRequire(join(packageDir, "package.json"));
   let module;
   let entry;
@@ -236,12 +237,20 @@ function packageList(packageDir, spec) {
     );
   }
   const value = exportName ? module?.[exportName] : Array.isArray(module) ? module : module?.default;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
-    throw new Error(`"${name}"${exportName ? ` export "${exportName}"` : ""} is not a list of strings`);
+  const fits = table
+    ? typeof value === "object" &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.values(value).every((v) => typeof v === "string")
+    : Array.isArray(value) && value.every((v) => typeof v === "string");
+  if (!fits)
+    throw new Error(
+      `"${name}"${exportName ? ` export "${exportName}"` : ""} is not a ${table ? "table of strings" : "list of strings"}`,
+    );
   let dir = dirname(entry);
   while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
   const version = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version;
-  return { list: value, label: `${name}@${version}${exportName ? ` (${exportName})` : ""}` };
+  return { value, label: `${name}@${version}${exportName ? ` (${exportName})` : ""}` };
 }
 
 /**
@@ -305,7 +314,7 @@ export function readPackageData(packageDir, schema = readSchema(packageDir)) {
       let base = [];
       if (doc.package !== undefined) {
         try {
-          const { list, label } = packageList(packageDir, doc.package);
+          const { value: list, label } = packageData(packageDir, doc.package);
           const except = doc.except ?? [];
           if (!Array.isArray(except)) problems.push(`${where}: "except" must be a list`);
           else
@@ -341,25 +350,46 @@ export function readPackageData(packageDir, schema = readSchema(packageDir)) {
       }
       value = [...base, ...own];
     } else {
-      if (doc.package !== undefined || doc.except !== undefined)
-        problems.push(`${where}: "package" and "except" are for lists, not tables`);
+      // A table may build on an npm package's table: its entries, less the keys in "except", plus "map".
+      let base = {};
+      if (doc.package !== undefined) {
+        try {
+          const { value: table, label } = packageData(packageDir, doc.package, true);
+          const except = doc.except ?? [];
+          if (!Array.isArray(except)) problems.push(`${where}: "except" must be a list`);
+          else
+            for (const key of except)
+              if (!Object.hasOwn(table, key))
+                problems.push(`${where}: ${JSON.stringify(key)} (except) is not in ${label}`);
+          base = Object.fromEntries(Object.entries(table).filter(([key]) => !except.includes(key)));
+          source = `${label}, with: ${doc.source}`;
+        } catch (error) {
+          problems.push(`${where}: ${error.message}`);
+          continue;
+        }
+      } else if (doc.except !== undefined) problems.push(`${where}: "except" needs a "package" to take from`);
+      const own = doc.map ?? {};
       if (
-        typeof doc.map !== "object" ||
-        doc.map === null ||
-        Array.isArray(doc.map) ||
-        Object.keys(doc.map).length === 0
+        typeof own !== "object" ||
+        own === null ||
+        Array.isArray(own) ||
+        (Object.keys(own).length === 0 && Object.keys(base).length === 0)
       ) {
         problems.push(`${where}: "map" must be a non-empty table`);
         continue;
       }
-      for (const [key, v] of Object.entries(doc.map)) {
+      const label = doc.package?.name ?? doc.package;
+      for (const [key, v] of [...Object.entries(base), ...Object.entries(own)]) {
+        const from = Object.hasOwn(own, key) ? "" : ` (from ${label})`;
         const keyProblem = spec.check.key(key);
-        if (keyProblem) problems.push(`${where}: key ${JSON.stringify(key)} is not ${keyProblem}`);
+        if (keyProblem) problems.push(`${where}: key ${JSON.stringify(key)}${from} is not ${keyProblem}`);
         const valueProblem = spec.check.value(v);
         if (valueProblem)
-          problems.push(`${where}: ${JSON.stringify(key)} → ${JSON.stringify(v)}: expected ${valueProblem}`);
+          problems.push(`${where}: ${JSON.stringify(key)} → ${JSON.stringify(v)}${from}: expected ${valueProblem}`);
       }
-      value = doc.map;
+      for (const key of Object.keys(own))
+        if (Object.hasOwn(base, key)) problems.push(`${where}: ${JSON.stringify(key)} is already in ${label}`);
+      value = { ...base, ...own };
     }
     const moduleName = spec.module ?? folder ?? "data";
     const lists = modules.get(moduleName) ?? new Map();

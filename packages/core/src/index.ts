@@ -29,6 +29,7 @@ export {
 } from "./errors.js";
 export { type AssertTextOptions, assertText, DEFAULT_MAX_TEXT_LENGTH, hasLetters, looksBinary } from "./input.js";
 export { type CleanText, removeInvisible, restoreOriginalText } from "./invisible.js";
+export { fromIso6392B, ISO_639_3_TO_1, toIso6391 } from "./languages.js";
 export {
   type ArticleLimits,
   assertTokenLength,

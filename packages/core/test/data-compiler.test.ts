@@ -142,6 +142,40 @@ describe("the data compiler", () => {
     );
   });
 
+  it("builds a table on an npm package's table: less the keys in `except`, plus Rassegna's own `map`", () => {
+    const dir = fakePackage({
+      "schema.yml":
+        'lists:\n  sides:\n    description: Sides of shapes.\n    map: { keys: word, values: { pattern: "^[0-9]+$" } }\n',
+      "sides.yml": `${SOURCE}package: { name: invented-sides, export: sidesOf }\nexcept: [blob]\nmap: { star: "10" }`,
+    });
+    const pkg = join(dir, "node_modules", "invented-sides");
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "invented-sides", version: "2.0.0" }));
+    writeFileSync(join(pkg, "index.js"), 'exports.sidesOf = { square: "4", blob: "0", triangle: "3" };');
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "@x/test" }));
+    const { modules, problems } = readPackageData(dir);
+    expect(problems).toEqual([]);
+    expect(modules.get("data").get("sides").files[0].value).toEqual({ square: "4", triangle: "3", star: "10" });
+    expect(renderModule("@x/test", "data", modules.get("data"))).toContain(
+      "invented-sides@2.0.0 (sidesOf), with: invented for this test",
+    );
+
+    // A key the package has already, an `except` it lacks, a value of the package not allowed: each is named.
+    // (Another package: Node keeps the first one loaded.)
+    const other = join(dir, "node_modules", "invented-curves");
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, "package.json"), JSON.stringify({ name: "invented-curves", version: "1.0.0" }));
+    writeFileSync(join(other, "index.js"), 'exports.sidesOf = { square: "4", circle: "many" };');
+    writeFileSync(
+      join(dir, "data", "sides.yml"),
+      `${SOURCE}package: { name: invented-curves, export: sidesOf }\nexcept: [cube]\nmap: { square: "4" }`,
+    );
+    const text = readPackageData(dir).problems.join("\n");
+    expect(text).toContain('"cube" (except) is not in invented-curves@1.0.0 (sidesOf)');
+    expect(text).toContain('"square" is already in invented-curves');
+    expect(text).toContain('"circle" → "many" (from invented-curves): expected a string matching');
+  });
+
   it("hands a plugin's folder to its script, writes what it returns, and names what it throws", async () => {
     const dir = fakePackage({
       "schema.yml": "plugins:\n  things: scripts/things.mjs\nlists: {}\n",

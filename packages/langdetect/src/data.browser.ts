@@ -5,15 +5,11 @@
  */
 import { decompress } from "brotli/decompress.js";
 
-import { iso639, modelBrotliBase64 } from "./embedded-data.js";
+import { modelBrotliBase64 } from "./embedded-data.js";
 
 export function readModelBytes(): Uint8Array {
   const binary = atob(modelBrotliBase64);
   const compressed = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) compressed[i] = binary.charCodeAt(i);
   return decompress(compressed);
-}
-
-export function readIso639(): Record<string, string> {
-  return { ...iso639 };
 }

@@ -10,8 +10,3 @@ import { brotliDecompressSync } from "node:zlib";
 export function readModelBytes(): Uint8Array {
   return brotliDecompressSync(readFileSync(new URL("../data/model.bin.br", import.meta.url)));
 }
-
-/** ISO 639-3 → ISO 639-1 (`data/iso639.json`). */
-export function readIso639(): Record<string, string> {
-  return JSON.parse(readFileSync(new URL("../data/iso639.json", import.meta.url), "utf8")) as Record<string, string>;
-}

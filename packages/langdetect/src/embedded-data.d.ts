@@ -1,3 +1,2 @@
 /** Written into dist at build time by `scripts/embed-data.mjs` from `data/`, for browsers. */
 export declare const modelBrotliBase64: string;
-export declare const iso639: Readonly<Record<string, string>>;

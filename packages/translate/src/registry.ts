@@ -1,4 +1,4 @@
-import { RassegnaError } from "@rassegna/core";
+import { fromIso6392B, RassegnaError, toIso6391 } from "@rassegna/core";
 
 /** One OPUS-MT model of the registry: ONNX weights on the Hugging Face hub for transformers.js. */
 export interface TranslationModelInfo {
@@ -44,39 +44,13 @@ export const TRANSLATION_MODELS: readonly TranslationModelInfo[] = Object.freeze
 /** A model for sources the registry does not list: pass it as `model` explicitly. */
 export const MULTILINGUAL_MODEL = "Xenova/opus-mt-mul-en";
 
-/** ISO 639-3 (and a few common variants) → ISO 639-1, for the languages the engines know. */
-const ISO3_TO_1: Record<string, string> = {
-  ita: "it",
-  eng: "en",
-  fra: "fr",
-  fre: "fr",
-  spa: "es",
-  deu: "de",
-  ger: "de",
-  nld: "nl",
-  dut: "nl",
-  rus: "ru",
-  zho: "zh",
-  chi: "zh",
-  cmn: "zh",
-  ara: "ar",
-  arb: "ar",
-  jpn: "ja",
-  swe: "sv",
-  fin: "fi",
-  hin: "hi",
-  afr: "af",
-  por: "pt",
-  ron: "ro",
-  rum: "ro",
-  cat: "ca",
-  glg: "gl",
-};
-
-/** Normalises a language code: lower case, region dropped ("pt-BR" → "pt"), ISO 639-3 → 639-1. */
+/**
+ * Normalises a language code: lower case, region dropped ("pt-BR" → "pt"), ISO 639-3 and the
+ * bibliographic 639-2/B codes ("fre", "ger") → 639-1, by @rassegna/core's table.
+ */
 export function normalizeLanguage(code: string): string {
   const base = code.trim().toLowerCase().split(/[-_]/)[0] ?? "";
-  return ISO3_TO_1[base] ?? base;
+  return toIso6391(fromIso6392B(base));
 }
 
 /** True when the code names English (en, eng, en-GB…). */

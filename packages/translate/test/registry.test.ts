@@ -19,6 +19,12 @@ describe("the OPUS-MT registry", () => {
     expect(isEnglish("en-GB")).toBe(true);
     expect(isEnglish("it")).toBe(false);
   });
+  it("reads bibliographic codes and individual languages as the engines' codes", () => {
+    // ISO 639-2/B ("fre", "ger", "dut", "chi", "rum") and individual languages of a macrolanguage.
+    expect(["fre", "ger", "dut", "chi", "rum"].map(normalizeLanguage)).toEqual(["fr", "de", "nl", "zh", "ro"]);
+    expect(["cmn", "arb", "zho", "ara"].map(normalizeLanguage)).toEqual(["zh", "ar", "zh", "ar"]);
+    expect(opusModelFor("ger")).toBe("Xenova/opus-mt-de-en");
+  });
   it("every entry translates into English and names a Helsinki-NLP base model", () => {
     for (const entry of TRANSLATION_MODELS) {
       expect(entry.to).toBe("en");

@@ -77,7 +77,7 @@ export const LANGUAGE_SCRIPTS: Readonly<Record<string, "Latn" | "Arab" | "Armn" 
 });
 
 /**
- * ISO 639-1 → ISO 639-3 where a 639-1 code names a macrolanguage ("zh", "ar", "fa"): the individual language that news in it is written in and that the detector's model knows ("cmn", "arb", "pes"). Other 639-1 codes map to their one 639-3 code (iso639.json).
+ * ISO 639-1 → ISO 639-3 where a 639-1 code names a macrolanguage ("zh", "ar", "fa"): the individual language that news in it is written in and that the detector's model knows ("cmn", "arb", "pes"). Other 639-1 codes map to their one 639-3 code (core's ISO_639_3_TO_1).
  *
  * Sources:
  * - SIL's ISO 639-3 macrolanguage mappings (iso-639-3.sil.org, "Macrolanguage Mappings"): for each macrolanguage, the individual language that the detector's model (franc's trigrams) is trained on. Moved from src/codes.ts (issue #12).
