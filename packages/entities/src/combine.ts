@@ -25,7 +25,7 @@ import {
 
 import { lookupName, namesOf } from "./gazetteer.js";
 import { BARE_HEADS } from "./generated/heads.js";
-import { escapeRegExp, list } from "./rules/words.js";
+import { eitherCaseFirst, escapeRegExp, list } from "./rules/words.js";
 
 const ITALIAN_BARE_HEADS = BARE_HEADS.it;
 
@@ -36,10 +36,7 @@ const ITALIAN_BARE_HEADS = BARE_HEADS.it;
  */
 function leadingArticle(anyCase: boolean): RegExp {
   const articles = [...wordsOf("definite-articles", "it"), ...wordsOf("definite-articles", "en")];
-  const written = (word: string) =>
-    anyCase
-      ? `[${escapeRegExp(word.charAt(0))}${escapeRegExp(word.charAt(0).toUpperCase())}]${escapeRegExp(word.slice(1))}`
-      : escapeRegExp(word);
+  const written = anyCase ? eitherCaseFirst : escapeRegExp;
   const spaced = articles.filter((a) => !a.endsWith("'")).map(written);
   const elided = articles.filter((a) => a.endsWith("'")).map((a) => written(a.slice(0, -1)));
   return new RegExp(`^(?:${spaced.join("|")})\\s+|^(?:${elided.join("|")})${anyCase ? "['’]" : "'"}`, "u");

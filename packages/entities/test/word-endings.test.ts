@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { capitalised, endingIn } from "../src/rules/words.js";
+import { capitalised, eitherApostrophe, eitherCaseFirst, endingIn } from "../src/rules/words.js";
 
 describe("ending tests built from data lists (data/rules/<lang>/*-endings.yml)", () => {
   it("matches a word that ends in one of the endings, and no word that only contains one", () => {
@@ -22,5 +22,16 @@ describe("ending tests built from data lists (data/rules/<lang>/*-endings.yml)",
   it("capitalises a word as a sentence starts it", () => {
     expect(capitalised("nella")).toBe("Nella");
     expect(capitalised("d'")).toBe("D'");
+  });
+
+  it("builds patterns for a word written at a sentence start or with a typographic apostrophe", () => {
+    const article = new RegExp(`^${eitherCaseFirst("gli")}$`);
+    expect(article.test("gli")).toBe(true);
+    expect(article.test("Gli")).toBe(true);
+    expect(article.test("GLI")).toBe(false);
+    const link = new RegExp(`^${eitherApostrophe("dell'")}$`);
+    expect(link.test("dell'")).toBe(true);
+    expect(link.test("dell’")).toBe(true);
+    expect(link.test("dello")).toBe(false);
   });
 });

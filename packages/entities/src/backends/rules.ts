@@ -10,7 +10,7 @@ import { mergeMentions } from "../merge.js";
 import type { RulesExtractOptions } from "../options.js";
 import { findMentions } from "../rules/find-mentions.js";
 import type { FoundMention, RulesLanguage } from "../rules/types.js";
-import { capitalised, escapeRegExp, wordsOf } from "../rules/words.js";
+import { capitalised, eitherApostrophe, escapeRegExp, wordsOf } from "../rules/words.js";
 
 const STAGE = "entities";
 
@@ -21,8 +21,11 @@ const LOWER_START = /^[^\p{Lu}]*$/u;
  * "Ad Antalya" (a capitalised preposition at a sentence start), "regione di Tillabéri", "isola
  * di Lampedusa" (a generic place noun, which the KIND corpus spans with the name): the name alone.
  */
-const GENERIC_HEAD =
-  /^(?:regione|provincia|comune|città|isola|distretto|villaggio)\s+(?:di|del|della|dello|dell['’])\s*(?=\p{Lu})/u;
+const GENERIC_HEAD = new RegExp(
+  `^(?:${wordsOf("spanned-place-nouns", "it").map(escapeRegExp).join("|")})\\s+` +
+    `(?:${wordsOf("spanned-place-links", "it").map(eitherApostrophe).join("|")})\\s*(?=\\p{Lu})`,
+  "u",
+);
 /** A capitalised preposition (data/rules/it/heading-prepositions.yml) and the space before a name. */
 const PREPOSITION_HEAD = new RegExp(
   `^(?:${wordsOf("heading-prepositions", "it")

@@ -5,6 +5,7 @@
 //   packages/entities/data/rules/de/conjunctions.yml
 //   packages/entities/data/rules/de/leading-articles.yml
 //   packages/entities/data/rules/de/title-articles.yml
+//   packages/entities/data/rules/elided-words.yml
 //   packages/entities/data/rules/en/abstract-endings.yml
 //   packages/entities/data/rules/en/affiliation-tails.yml
 //   packages/entities/data/rules/en/alignment-skip-words.yml
@@ -96,6 +97,8 @@
 //   packages/entities/data/rules/it/portfolio-titles.yml
 //   packages/entities/data/rules/it/prepositions-before-name.yml
 //   packages/entities/data/rules/it/religious-titles.yml
+//   packages/entities/data/rules/it/spanned-place-links.yml
+//   packages/entities/data/rules/it/spanned-place-nouns.yml
 //   packages/entities/data/rules/it/speech-before.yml
 //   packages/entities/data/rules/it/sports-words.yml
 //   packages/entities/data/rules/it/surname-endings.yml
@@ -320,6 +323,16 @@ export const DEDICATION_HEADS: { readonly it: readonly string[] } = Object.freez
 export const DEMONYM_ENDINGS: { readonly en: readonly string[] } = Object.freeze({
   en: Object.freeze(["ish", "ese", "ian", "ean", "ic"]),
 });
+
+/**
+ * Elided articles and prepositions of Italian and French ("l'asse", "dell'anno", "un'altra"): before a lower-case word they open no name.
+ *
+ * Sources:
+ * - Hand-written for Rassegna's rules extractor from general Italian and French grammar (elided articles, prepositions and pronouns before a vowel: "l'asse", "dell'anno", "un'altra", "c'è", "qu'il"); moved from packages/entities/src/rules/03-name-tokens.ts (issue #12).
+ */
+export const ELIDED_WORDS: readonly string[] = Object.freeze([
+  "l'", "d'", "c'", "dell'", "nell'", "all'", "dall'", "sull'", "un'", "qu'",
+]);
 
 /**
  * First words of events and competitions ("Coppa Italia", "Gran Premio", "Palio di Siena").
@@ -1016,6 +1029,28 @@ export const SCORECARD_AFTER: { readonly en: readonly string[] } = Object.freeze
 });
 
 /**
+ * "di" and its singular articled forms after a spanned place noun ("provincia del", "isola dell'Elba").
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general Italian grammar ("di" and its singular articled forms: "regione di", "provincia del", "isola dell'Elba"); moved from packages/entities/src/backends/rules.ts (issue #12).
+ */
+export const SPANNED_PLACE_LINKS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze(["di", "del", "della", "dello", "dell'"]),
+});
+
+/**
+ * Generic place nouns before "di" and a name ("regione di Tillabéri", "isola di Lampedusa"): the KIND corpus spans them with the name; otherwise the name stands alone.
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general Italian (generic nouns of administrative areas and settlements: "regione di Tillabéri", "isola di Lampedusa"); moved from packages/entities/src/backends/rules.ts (issue #12).
+ */
+export const SPANNED_PLACE_NOUNS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze([
+    "regione", "provincia", "comune", "città", "isola", "distretto", "villaggio",
+  ]),
+});
+
+/**
  * Speech verbs that come before the speaker ("ha detto Rossi").
  *
  * Sources:
@@ -1207,6 +1242,7 @@ export const RULES_LISTS = Object.freeze({
   "conjunctions": CONJUNCTIONS,
   "dedication-heads": DEDICATION_HEADS,
   "demonym-endings": DEMONYM_ENDINGS,
+  "elided-words": ELIDED_WORDS,
   "event-head": EVENT_HEAD,
   "event-tail": EVENT_TAIL,
   "first-names": FIRST_NAMES,
@@ -1247,6 +1283,8 @@ export const RULES_LISTS = Object.freeze({
   "religious-titles": RELIGIOUS_TITLES,
   "saint-words": SAINT_WORDS,
   "scorecard-after": SCORECARD_AFTER,
+  "spanned-place-links": SPANNED_PLACE_LINKS,
+  "spanned-place-nouns": SPANNED_PLACE_NOUNS,
   "speech-before": SPEECH_BEFORE,
   "sports-roles": SPORTS_ROLES,
   "sports-words": SPORTS_WORDS,

@@ -8,10 +8,15 @@ import { foldName, type Token } from "@rassegna/core";
 import { type KnownName, lexiconTags, lookupName, numberedNames, wordEvidence } from "../gazetteer.js";
 import { wordCase } from "../word-case.js";
 import type { Context, Sentence } from "./types.js";
-import { bare, COMMON_SUFFIX, isCommonWord, isTitleWord, list } from "./words.js";
+import { bare, COMMON_SUFFIX, eitherCaseFirst, isCommonWord, isTitleWord, list, wordsOf } from "./words.js";
 
 /** An Italian or French elided article before a lower-case word: "l'asse", "dell'anno". */
-const ELIDED_COMMON = /^(?:[lLdDcC]|[dD]ell|[nN]ell|[aA]ll|[dD]all|[sS]ull|[uU]n|[qQ]u)['’]\p{Ll}/u;
+const ELIDED_COMMON = new RegExp(
+  `^(?:${wordsOf("elided-words")
+    .map((word) => eitherCaseFirst(word.replace(/'$/, "")))
+    .join("|")})['’]\\p{Ll}`,
+  "u",
+);
 
 /** Whether token `i` may be part of a name. */
 export function isNameToken(sentence: Sentence, i: number, context: Context): boolean {

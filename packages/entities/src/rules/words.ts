@@ -45,6 +45,17 @@ export function endingIn(endings: readonly string[], after = ""): RegExp {
   return new RegExp(`(?:${endings.map(escapeRegExp).join("|")})${after}$`);
 }
 
+/** `word` as a pattern with its first letter in either case ("il" → "[iI]l"). */
+export function eitherCaseFirst(word: string): string {
+  const first = word.charAt(0);
+  return `[${escapeRegExp(first)}${escapeRegExp(first.toUpperCase())}]${escapeRegExp(word.slice(1))}`;
+}
+
+/** `word` as a pattern whose apostrophe is either ' or ’ ("dell'" → "dell['’]"). */
+export function eitherApostrophe(word: string): string {
+  return escapeRegExp(word).replace(/'/g, "['’]");
+}
+
 /** A word capitalised as at a sentence start ("nella" → "Nella"). */
 export function capitalised(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
