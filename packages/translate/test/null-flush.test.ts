@@ -113,6 +113,30 @@ describe("a long-lived null-flush process", () => {
     await expect(chain.request("y", LONG)).rejects.toMatchObject({ message: expect.stringContaining("closed") });
   });
 
+  it("close() kills an idle chain's programs (they do not run to the end of their input) and its shell exits", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rassegna-close-"));
+    const marker = join(dir, "reached-end-of-input");
+    // Two programs under the shell, as in an Apertium mode: the first marks the end of its input.
+    const chain = new NullFlushProcess({ ...command, script: `{ ${ECHO}; touch "$1"; } | cat`, args: [marker] });
+    expect(await chain.request("fine", LONG)).toBe("FINE");
+    const pid = chain.pid as number;
+    await chain.close();
+    expect(await gone(pid)).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("close() lets a chain answer the requests in flight before it stops", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rassegna-close-"));
+    const marker = join(dir, "reached-end-of-input");
+    const chain = new NullFlushProcess({ ...command, script: `{ ${ECHO}; touch "$1"; } | cat`, args: [marker] });
+    const pending = chain.request("ultima", LONG);
+    await chain.close();
+    expect(await pending).toBe("ULTIMA");
+    expect(existsSync(marker)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("shared chains are started once for every user and stopped with the last", async () => {
     const script = `${ECHO} # shared`;
     const a = acquireProcess({ ...command, script });

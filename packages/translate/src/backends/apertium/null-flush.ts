@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 import { RassegnaError } from "@rassegna/core";
 
@@ -47,6 +48,33 @@ function killGroup(pid: number): void {
     // Already gone.
   }
   LIVE.delete(pid);
+}
+
+/**
+ * Kills the programs of an idle chain rather than let them read to the end of their input: a
+ * program that does exits through its destructors, which free its dictionaries piece by piece
+ * (0.15–0.19 CPU s for the Italian, Spanish, French and Portuguese chains, against 0.05–0.07
+ * killed: measured with /proc/<pid>/schedstat before the close and the reaped children's
+ * time after). The kernel frees a killed process's memory at once. The programs under the
+ * chain's shell are killed one by one, not the shell, which then reaps them and exits: their
+ * CPU time stays counted in this process's children's (a killed shell would leave them to
+ * init, and `time` would not see them). A chain that is one program (`exec lt-proc …`) is
+ * killed itself. Without Linux's /proc nothing is killed: the end of input stops the chain.
+ */
+function killPrograms(pid: number): void {
+  let children: number[];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  } catch {
+    return;
+  }
+  for (const program of children.length > 0 ? children : [pid]) {
+    try {
+      process.kill(program, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
 }
 
 /** One request: written to the running chain, waiting for its answer. */
@@ -295,7 +323,8 @@ export class NullFlushProcess {
 
   /**
    * Stops the chain; a request after this fails. The requests in flight are answered first
-   * (a chain that takes over two seconds more is killed, and they fail).
+   * (a chain that takes over two seconds more is killed, and they fail); an idle chain's
+   * programs are killed at once (see {@link killPrograms}).
    */
   async close(): Promise<void> {
     this.#closed = true;
@@ -307,6 +336,7 @@ export class NullFlushProcess {
       else child.once("exit", () => resolve());
     });
     child.stdin.end();
+    if (this.#inFlight.length === 0 && child.pid !== undefined) killPrograms(child.pid);
     const timer = setTimeout(() => {
       if (this.#child === child) {
         this.#child = undefined;
