@@ -10,6 +10,7 @@ import {
   type Stage,
   type TextSource,
   throwIfAborted,
+  toIso6391,
 } from "@rassegna/core";
 import { extractKnownNames } from "./backends/rules.js";
 import { combinePasses, type PassResult } from "./combine.js";
@@ -71,10 +72,9 @@ export function mergePasses(translated: Entity[], original: Entity[]): Entity[] 
   return out;
 }
 
-/** "it-IT", "ita" → "it". */
+/** "it-IT", "ita" → "it" (core's ISO table). */
 function languageOf(code: string | undefined): string | undefined {
-  const base = code?.toLowerCase().split(/[-_]/)[0];
-  return base === "ita" ? "it" : base === "eng" ? "en" : base;
+  return code === undefined ? undefined : toIso6391(code.split(/[-_]/)[0] ?? "");
 }
 
 /**

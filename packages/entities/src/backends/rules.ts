@@ -2,7 +2,7 @@
  * The rules backend: synchronous and offline; reads English and Italian (`src/rules/`), and in
  * any other language the names the gazetteers know.
  */
-import { assertText, type Entity, RassegnaError, type TextSource } from "@rassegna/core";
+import { assertText, type Entity, RassegnaError, type TextSource, toIso6391 } from "@rassegna/core";
 
 import { maskPageChrome } from "../chrome.js";
 import { findKnownNames, withKnownNames } from "../known.js";
@@ -48,12 +48,11 @@ function withoutGenericHead(mention: FoundMention): FoundMention {
 /** Languages the rules backend reads directly. */
 export const RULES_LANGUAGES: readonly string[] = ["en", "it"];
 
-const LANGUAGE_CODES: Record<string, RulesLanguage> = { en: "en", eng: "en", it: "it", ita: "it" };
-
-/** The rules language for a code ("it-IT" → "it"), `undefined` when the rules cannot read it. */
+/** The rules language for a code ("it-IT", "ita" → "it": core's ISO table), `undefined` when the rules cannot read it. */
 export function rulesLanguage(code: string | undefined): RulesLanguage | undefined {
   if (code === undefined || code === "" || code === "und") return "en";
-  return LANGUAGE_CODES[code.toLowerCase().split(/[-_]/)[0] ?? ""];
+  const language = toIso6391(code.split(/[-_]/)[0] ?? "");
+  return RULES_LANGUAGES.includes(language) ? (language as RulesLanguage) : undefined;
 }
 
 function unsupported(code: string): RassegnaError {
