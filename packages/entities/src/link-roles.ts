@@ -36,6 +36,7 @@ import {
   roleNouns,
   type TextField,
   type TextSource,
+  toIso6391,
 } from "@rassegna/core";
 
 /** A role noun found in a text, with whose office it is when the text says. */
@@ -188,9 +189,9 @@ interface RoleText {
   field: TextField;
 }
 
+/** "it-IT", "ita" → "it" (core's ISO table). */
 function baseLanguage(code: string | undefined): string | undefined {
-  const base = code?.toLowerCase().split(/[-_]/)[0];
-  return base === "ita" ? "it" : base === "eng" ? "en" : base;
+  return code === undefined ? undefined : toIso6391(code.split(/[-_]/)[0] ?? "");
 }
 
 function textsToRead(doc: Analysis): RoleText[] {
