@@ -84,6 +84,20 @@ describe("finding people's names", () => {
     expect(spansText(line, words)).toEqual(["Mario Draghi"]);
   });
 
+  it("takes a run of known words when one of them is a surname", () => {
+    // "Marco" known only as a noun (the currency), "Ferri" as a surname (<np><cog>).
+    const line = "Ieri ha parlato Marco Ferri.";
+    const words = [
+      w("Ieri", "ieri<adv>"),
+      w("ha", "avere<vbhaver><pri><p3><sg>"),
+      w("parlato", "parlare<vblex><pp><m><sg>"),
+      w("Marco", "marco<n><m><sg>"),
+      w("Ferri", "Ferri<np><cog><mf><sg>"),
+      w(".", ".<sent>"),
+    ];
+    expect(spansText(line, words)).toEqual(["Marco Ferri"]);
+  });
+
   it("takes one capitalised word after a title", () => {
     const line = "Il premier Conte risponde.";
     const words = [

@@ -8,7 +8,7 @@
  * placeholders that Apertium passes through untouched, and put back after.
  */
 
-import { APERTIUM_FUNCTION_TAGS, TITLES as TITLE_WORDS } from "../../generated/data.js";
+import { APERTIUM_FUNCTION_TAGS, APERTIUM_PERSON_TAGS, TITLES as TITLE_WORDS } from "../../generated/data.js";
 import { escapeRegExp } from "./glossary.js";
 import { escapeStream } from "./stream-format.js";
 
@@ -108,7 +108,8 @@ interface WordAt extends AnalysedWord {
 /** The words of the last lines placed, by analysis: names, quotes and lexicon read the same placing. */
 const PLACED = new WeakMap<readonly AnalysedWord[], { line: string; words: WordAt[] }>();
 
-const PERSONAL = /<np>.*<(?:ant|cog)>/;
+/** A reading of a person's name: a proper noun that is a given name or a surname (data/apertium-person-tags.yml). */
+const PERSONAL = new RegExp(`<np>.*<(?:${APERTIUM_PERSON_TAGS.map(escapeRegExp).join("|")})>`);
 const CAPITAL = /^\p{Lu}/u;
 
 /** Places the analysed words in the line, in order (computed once per line and analysis). */
