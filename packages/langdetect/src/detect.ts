@@ -8,6 +8,7 @@ import {
 } from "@rassegna/core";
 import { francAll } from "franc";
 import { toIso6391, toIso6393 } from "./codes.js";
+import { KIN_LANGUAGES } from "./generated/data.js";
 import { findKey, loadModel, type Model } from "./model.js";
 import { cutSample, SAMPLE_LENGTH, sampleOf } from "./sample.js";
 import { DEFAULT_SCORE_PARAMS, type ScoreParams, scoreTokens } from "./score.js";
@@ -289,13 +290,15 @@ export function detectResolved(text: string, r: Resolved, prior?: { lang: string
   if (francKnows && chars >= 20 && bestScore / chars < tuning.unfitPerChar) {
     return francGuess(text, script, letters, r);
   }
-  // Serbian stands here for its Latin-script kin: franc tells Croatian, Bosnian and Serbian apart.
+  // Serbian stands here for its Latin-script kin: franc tells Croatian, Bosnian and Serbian apart
+  // (data/kin-languages.yml).
   const bestCode = model.codes[best] as string;
-  if (bestCode === "srp" && letters >= 20) {
-    const kin = ["hrv", "bos", "srp"].filter((code) => allowed(code, r));
+  const kinOfBest = Object.hasOwn(KIN_LANGUAGES, bestCode) ? KIN_LANGUAGES[bestCode] : undefined;
+  if (kinOfBest && letters >= 20) {
+    const kin = kinOfBest.filter((code) => allowed(code, r));
     const [top] = francAll(text, { only: kin, minLength: 1 });
-    if (top && top[0] !== "und" && top[0] !== "srp") {
-      return guess(top[0], 0.7, script, letters, [{ code: "sr", confidence: 0.2 }]);
+    if (top && top[0] !== "und" && top[0] !== bestCode) {
+      return guess(top[0], 0.7, script, letters, [{ code: toIso6391(bestCode), confidence: 0.2 }]);
     }
   }
   let sum = 0;
