@@ -113,6 +113,7 @@
 //   packages/entities/data/rules/pt/loc-head.yml
 //   packages/entities/data/rules/pt/place-links.yml
 //   packages/entities/data/rules/saint-words.yml
+//   packages/entities/data/rules/surname-prefixes.yml
 /* biome-ignore-all format: generated */
 
 /**
@@ -1154,6 +1155,14 @@ export const SURNAME_PARTICLES: { readonly it: readonly string[] } = Object.free
 });
 
 /**
+ * Prefixes of surnames written with a capital inside ("McDonald", "DeLillo", "O'Brien"): that capital marks no brand.
+ *
+ * Sources:
+ * - Hand-written for Rassegna's rules extractor from general knowledge of surnames in news (Scottish and Irish Mc, Mac, O'; Italian-American De, Di; French La, Le: "McDonald", "MacArthur", "DeLillo", "DiMaggio", "LaGuardia", "LeBron", "O'Brien"); moved from packages/entities/src/rules/07-classify.ts (issue #12).
+ */
+export const SURNAME_PREFIXES: readonly string[] = Object.freeze(["mc", "mac", "de", "di", "la", "le", "o'"]);
+
+/**
  * Words between two sides ("Leeds v Chelsea", "Leeds beat Chelsea").
  *
  * Sources:
@@ -1292,6 +1301,7 @@ export const RULES_LISTS = Object.freeze({
   "surname-endings": SURNAME_ENDINGS,
   "surname-openers": SURNAME_OPENERS,
   "surname-particles": SURNAME_PARTICLES,
+  "surname-prefixes": SURNAME_PREFIXES,
   "team-neighbours": TEAM_NEIGHBOURS,
   "title-articles": TITLE_ARTICLES,
   "title-modifiers": TITLE_MODIFIERS,

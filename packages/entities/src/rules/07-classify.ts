@@ -10,14 +10,19 @@ import { lookupName, wordEvidence } from "../gazetteer.js";
 import { wordCase } from "../word-case.js";
 import { scorecardCues } from "./10-sports.js";
 import type { Context, RulesLanguage, Sentence } from "./types.js";
-import { capitalised, endingIn, isCommonWord, isEnglishCommon, list, wordsOf } from "./words.js";
+import { capitalised, endingIn, escapeRegExp, isCommonWord, isEnglishCommon, list, wordsOf } from "./words.js";
 
 /** Several unknown capitalised words: most often a person's name. */
 const DEFAULT_MULTI: Record<RulesLanguage, EntityType> = { en: "PERSON", it: "PERSON" };
 /** A lone unknown capitalised word: organisations (companies, clubs, acronyms) in English, places in Italian. */
 const DEFAULT_SINGLE: Record<RulesLanguage, EntityType> = { en: "PERSON", it: "LOCATION" };
-/** "SpaceX", "YouTube": a capital inside a word marks a brand (not "McDonald", "DeLillo"). */
-const INNER_CAPITAL = /^(?!Mc|Mac|De|Di|La|Le|O')\p{Lu}\p{Ll}+\p{Lu}/u;
+/** "SpaceX", "YouTube": a capital inside a word marks a brand (not "McDonald", "DeLillo": data/rules/surname-prefixes.yml). */
+const INNER_CAPITAL = new RegExp(
+  `^(?!${wordsOf("surname-prefixes")
+    .map((prefix) => escapeRegExp(capitalised(prefix)))
+    .join("|")})\\p{Lu}\\p{Ll}+\\p{Lu}`,
+  "u",
+);
 /** Adjective endings that Italian surnames rarely have ("Popolare", "Comunista", "Militare", "Rosse"). */
 const ITALIAN_NAME_ADJECTIVE = endingIn(wordsOf("name-adjective-endings", "it"));
 const ITALIAN_SURNAME = endingIn(wordsOf("surname-endings", "it"));
