@@ -36,7 +36,10 @@
 //   packages/entities/data/rules/en/person-titles.yml
 //   packages/entities/data/rules/en/place-nouns.yml
 //   packages/entities/data/rules/en/portfolio-titles.yml
+//   packages/entities/data/rules/en/scorecard-after-phrases.yml
 //   packages/entities/data/rules/en/scorecard-after.yml
+//   packages/entities/data/rules/en/scorecard-before.yml
+//   packages/entities/data/rules/en/scorecard-dismissals.yml
 //   packages/entities/data/rules/en/speech-before.yml
 //   packages/entities/data/rules/en/sports-roles.yml
 //   packages/entities/data/rules/en/sports-words.yml
@@ -1020,13 +1023,43 @@ export const SAINT_WORDS: readonly string[] = Object.freeze([
 ]);
 
 /**
- * Cricket scorecard words after a player ("Smith c Healy b Warne", "run out", "not out", "lbw"): read only with the corpus: "conll" option.
+ * Cricket scorecard words after a player ("Smith c Healy b Warne", "Thorpe lbw"): read only with the corpus: "conll" option.
  *
  * Sources:
  * - en: Hand-written for Rassegna's rules extractor from general knowledge of news writing (moved from packages/entities/src/rules.ts, issue #12); nothing mined from the benchmark sets.
  */
 export const SCORECARD_AFTER: { readonly en: readonly string[] } = Object.freeze({
-  en: Object.freeze(["c", "b", "lbw", "st", "run", "not"]),
+  en: Object.freeze(["c", "b", "lbw", "st"]),
+});
+
+/**
+ * Cricket scorecard phrases after a player ("Smith run out 4", "Warne not out 12"): read only with the corpus: "conll" option.
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from the conventions of cricket scorecards (c caught, b bowled, st stumped, lbw leg before wicket, run out, not out); moved from packages/entities/src/rules/10-sports.ts and scorecard-after.yml (issue #12).
+ */
+export const SCORECARD_AFTER_PHRASES: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze(["run out", "not out"]),
+});
+
+/**
+ * Cricket scorecard words before a player ("c Healy", "b Warne", "st Foster"): read only with the corpus: "conll" option.
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from the conventions of cricket scorecards (c caught, b bowled, st stumped, lbw leg before wicket, run out, not out); moved from packages/entities/src/rules/10-sports.ts (issue #12).
+ */
+export const SCORECARD_BEFORE: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze(["c", "b", "st"]),
+});
+
+/**
+ * Cricket dismissals written between two players in a scorecard line ("Anwar c Stewart", "Thorpe lbw b Wasim"): read only with the corpus: "conll" option.
+ *
+ * Sources:
+ * - en: Hand-written for Rassegna's rules extractor from the conventions of cricket scorecards (c caught, b bowled, st stumped, lbw leg before wicket, run out, not out); moved from packages/entities/src/rules/10-sports.ts (issue #12).
+ */
+export const SCORECARD_DISMISSALS: { readonly en: readonly string[] } = Object.freeze({
+  en: Object.freeze(["c", "b", "lbw"]),
 });
 
 /**
@@ -1292,6 +1325,9 @@ export const RULES_LISTS = Object.freeze({
   "religious-titles": RELIGIOUS_TITLES,
   "saint-words": SAINT_WORDS,
   "scorecard-after": SCORECARD_AFTER,
+  "scorecard-after-phrases": SCORECARD_AFTER_PHRASES,
+  "scorecard-before": SCORECARD_BEFORE,
+  "scorecard-dismissals": SCORECARD_DISMISSALS,
   "spanned-place-links": SPANNED_PLACE_LINKS,
   "spanned-place-nouns": SPANNED_PLACE_NOUNS,
   "speech-before": SPEECH_BEFORE,

@@ -106,7 +106,7 @@ function isScorecardLine(sentence: Sentence): boolean {
   return sentence.tokens.some((token, k) => {
     if (BOWLING_FIGURES.test(token.text)) return true;
     return (
-      (token.text === "c" || token.text === "b" || token.text === "lbw") &&
+      list("scorecard-dismissals", "en").has(token.text) &&
       sentence.at(k - 1)?.cap === true &&
       sentence.at(k + 1)?.cap === true
     );
@@ -121,11 +121,15 @@ export function scorecardCues(sentence: Sentence, first: number, last: number, c
   if (context.corpus !== "conll" || !(context.sports || isScorecardLine(sentence))) return 0;
   let cues = 0;
   const previous = sentence.text(first - 1);
-  if (previous === "c" || previous === "b" || previous === "st") cues++;
+  if (list("scorecard-before", "en").has(previous)) cues++;
   const next = sentence.at(last + 1);
-  if (next && (list("scorecard-after").has(next.text) || BOWLING_FIGURES.test(next.text))) {
-    if ((next.text !== "run" && next.text !== "not") || sentence.text(last + 2) === "out") cues++;
-  }
+  if (
+    next &&
+    (list("scorecard-after").has(next.text) ||
+      BOWLING_FIGURES.test(next.text) ||
+      list("scorecard-after-phrases", "en").has(`${next.text} ${sentence.text(last + 2)}`))
+  )
+    cues++;
   return cues;
 }
 
