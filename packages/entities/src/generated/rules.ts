@@ -276,7 +276,9 @@ export const COMPASS_PREFIXES: { readonly en: readonly string[]; readonly it: re
  */
 export const COMPLEMENT_LINKS: { readonly en: readonly string[]; readonly it: readonly string[] } = Object.freeze({
   en: Object.freeze(["of"]),
-  it: Object.freeze(["del", "della", "dello", "dei", "degli", "delle", "di"]),
+  it: Object.freeze([
+    "del", "della", "dello", "dei", "degli", "delle", "di", "dell'", "all'", "nell'",
+  ]),
 });
 
 /**

@@ -111,7 +111,7 @@ export function splitGluedNames(found: readonly FoundMention[], source: string):
     // "il ministro del Commercio Jamieson Greer": the run is the complement of a role noun.
     const before =
       /(\S+)\s*$/u.exec(source.slice(Math.max(0, mention.start - 12), mention.start))?.[1]?.toLowerCase() ?? "";
-    const p = personStart(words, text, complementLinks.has(before) || /^(?:dell|all|nell)['’]$/u.test(before));
+    const p = personStart(words, text, complementLinks.has(before.replace(/’/g, "'")));
     const person = words[p];
     const bodyEnd = words[p - 1];
     if (p < 0 || !person || !bodyEnd) {
