@@ -61,6 +61,7 @@ const CORE_DIFFERENCES = {
   "not-done": { adds: ["negating-verbs"] },
   "gap-stops": { adds: ["negators"] },
   "plural-definite-articles": { leavesOut: ["definite-articles", "articled-prepositions"] },
+  "ambiguous-speech-verbs": { leavesOut: ["speech-verbs", "attribution-words"] },
 };
 
 /** Checks the lists of `dataDir` (`data/words/`): `{ modules: [["words", text]], problems }`. */

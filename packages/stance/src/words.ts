@@ -80,7 +80,11 @@ export const REPORTING_VERBS = both(W.REPORTING_VERBS);
 export const ROLE_NOUNS = both(W.ROLES);
 export const SELF_GOVERNED = both(W.SELF_GOVERNED);
 export const SINGULAR_DETERMINERS = both(W.SINGULAR_DETERMINERS);
-export const SPEECH_VERBS = both(W.SPEECH_VERBS);
+/** Verbs of saying next to a speaker ("X said", "according to X"): core's, less the ambiguous ones ("alleged"). */
+export const SPEECH_VERBS: ReadonlySet<string> = without(
+  core("speech-verbs", "attribution-words"),
+  both(W.AMBIGUOUS_SPEECH_VERBS),
+);
 export const SPORT_BEFORE_AGAINST = both(W.SPORT_BEFORE_AGAINST);
 export const TARGET_LINKS = both(W.TARGET_LINKS);
 export const JUDGEMENT_OPENS_CLAUSE = both(W.JUDGEMENT_OPENS_CLAUSE);

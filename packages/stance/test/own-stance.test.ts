@@ -16,6 +16,13 @@ describe("the text's own stance: the target's own words", () => {
     expect(own("“I recommend the plan,” Okafor said.")?.stance).toBe("NONE");
   });
 
+  it("takes core's verbs of saying for the speaker's ('reported'), not the ambiguous ones", () => {
+    const quote = "“We will back the new plan and support the workers,”";
+    expect(own(`${quote} Okafor reported.`)?.stance).toBe("NONE");
+    // "announced" is left out (ambiguous-speech-verbs): it announces acts as often as words.
+    expect(own(`${quote} Okafor announced.`)?.stance).toBe("FAVOR");
+  });
+
   it("still reads what someone else says about the target", () => {
     const stance = own("“Okafor deceived the voters,” the mayor said.");
     expect(stance?.stance).toBe("AGAINST");
