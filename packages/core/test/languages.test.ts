@@ -13,6 +13,9 @@ describe("language codes (ISO 639)", () => {
 
   it("keeps a code without a 639-1 code, a 639-1 code and a stranger as they are, in lower case", () => {
     expect(toIso6391("haw")).toBe("haw");
+    // Luba-Lulua is under no macrolanguage: "lu" is Luba-Katanga's code, not its.
+    expect(toIso6391("lua")).toBe("lua");
+    expect(toIso6391("lub")).toBe("lu");
     expect(toIso6391("it")).toBe("it");
     expect(toIso6391("constructor")).toBe("constructor");
     expect(toIso6391("")).toBe("");

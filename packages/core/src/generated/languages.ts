@@ -215,7 +215,6 @@ export const ISO_639_3_TO_1: Readonly<Record<string, string>> = Object.freeze({
   "kmr": "ku",
   "knc": "kr",
   "kng": "kg",
-  "lua": "lu",
   "lvs": "lv",
   "nan": "zh",
   "npi": "ne",
