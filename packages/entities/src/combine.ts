@@ -161,9 +161,15 @@ export function combinePasses(passes: readonly PassResult[]): Entity[] {
         (pass.language === "it" || pass.sourceLanguage === "it") && !canonical && !bare.includes(" ")
           ? bare
           : undefined;
-      if (!group && entity.type === "PERSON" && !entity.name.includes(" ")) {
+      // "Tebboune" in a title, typed a place by a guess: a lone word no gazetteer knows that is the
+      // surname of the one person the article names in full is that person, whatever its guess.
+      let bySurnameOnly = false;
+      if (!group && (entity.type === "PERSON" || !canonical) && !entity.name.includes(" ")) {
         const longer = bySurname.get(key);
-        if (longer?.length === 1) group = longer[0];
+        if (longer?.length === 1) {
+          group = longer[0];
+          bySurnameOnly = true;
+        }
       }
       if (!group && entity.type === "PERSON" && entity.name.includes(" ")) {
         // "Rossi" seen first, "Mario Rossi" now: the full name takes the short one in.
@@ -197,7 +203,7 @@ export function combinePasses(passes: readonly PassResult[]): Entity[] {
         if (!list.includes(group)) bySurname.set(last, [...list, group]);
       }
       // The original's type counts more than the translation's; the gazetteer's decides.
-      group.votes[entity.type] += canonical ? 10 : pass.source === "original" ? 2 : 1;
+      group.votes[bySurnameOnly ? "PERSON" : entity.type] += canonical ? 10 : pass.source === "original" ? 2 : 1;
       for (const m of mentions) {
         group.mentions.push(m);
         group.aliases.add(m.text);

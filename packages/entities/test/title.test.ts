@@ -26,3 +26,23 @@ describe("entitiesStage reads the title", () => {
     expect(new Set(fields)).toEqual(new Set(["text", "title"]));
   });
 });
+
+// Sentences written for this test: a headline names a person by surname alone, the body in full.
+describe("a surname alone in the title", () => {
+  it("joins the one person the body names in full, whatever the title's guess", async () => {
+    const doc = createAnalysis(
+      {
+        id: "e-2",
+        title: "Gas, Rossi ringrazia Valdrenne",
+        text: "Il presidente Ottavio Valdrenne ha firmato ieri un accordo con Mario Rossi a Roma.",
+      },
+      0,
+    );
+    doc.language = { code: "it", iso6393: "ita", confidence: 1, script: "Latn", reliable: true, alternatives: [] };
+    await run(doc);
+    const named = doc.entities?.filter((e) => /Valdrenne/.test(e.name)) ?? [];
+    expect(named.map((e) => e.name)).toEqual(["Ottavio Valdrenne"]);
+    expect(named[0]?.type).toBe("PERSON");
+    expect(named[0]?.mentions.some((m) => m.field === "title")).toBe(true);
+  });
+});
