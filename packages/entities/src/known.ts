@@ -52,6 +52,16 @@ function knownFirstWords(): Map<string, number> {
   return firstWords;
 }
 
+let elidedOpener: RegExp | undefined;
+
+/** "dell'", "l'", "all'" glued to the word after them (data/rules/elided-words.yml), either apostrophe. */
+function elidedPrefix(): RegExp {
+  if (elidedOpener) return elidedOpener;
+  const forms = [...list("elided-words")].map((w) => w.replace(/['’]$/u, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  elidedOpener = new RegExp(`^(?:${forms.join("|")})['’](?=\\p{L})`, "iu");
+  return elidedOpener;
+}
+
 /**
  * Known names in `text`, longest first, not overlapping: names of `minWords` words or more, that
  * start with a capital letter (or are written exactly as the gazetteer writes them).
@@ -61,37 +71,52 @@ export function findKnownNames(text: string, minWords = 1): FoundMention[] {
   const out: FoundMention[] = [];
   let i = 0;
   while (i < words.length) {
-    let taken = 0;
     const first = words[i]!;
     // A name starts after its article ("la Cina", "the Fed"): the article is not part of it.
     if (list("leading-articles").has(text.slice(first.start, first.end).toLowerCase())) {
       i++;
       continue;
     }
-    const startsName = /^\p{Lu}/u.test(text.slice(first.start, first.start + 1));
-    // Only where a known name can start, and no longer than the longest that starts so.
-    const longest = knownFirstWords().get(foldName(text.slice(first.start, first.end))) ?? 0;
-    for (let n = Math.min(MAX_WORDS, longest, words.length - i); n >= minWords; n--) {
-      const last = words[i + n - 1]!;
-      // A name does not run over punctuation between its words.
-      if (n > 1 && /[.,;:!?»)]$/u.test(text.slice(words[i + n - 2]!.end, last.start).trim())) continue;
-      const surface = text.slice(first.start, last.end);
-      if (/[.,;:!?]\s/u.test(surface)) continue;
-      const known = lookupName(surface);
-      if (!known) continue;
-      if (!startsName && known.name !== surface) continue;
-      // Written as the gazetteer writes it (or in capitals): "Islamic state" is not "Islamic State".
-      if (n > 1 && !/^[^\p{Ll}]+$/u.test(surface) && !namesOf(known.name).some((name) => sameWriting(name, surface)))
-        continue;
-      // One capitalised word alone: only a name the gazetteer writes so, not a common word's capital.
-      if (n === 1 && !/^\p{Lu}/u.test(surface)) continue;
-      out.push(mention(first.start, last.end, text, known.type, known.name));
-      taken = n;
-      break;
-    }
+    let taken = knownNameAt(text, words, i, first.start, minWords, out);
+    // "dell'Associazione nazionale magistrati": an elided article or preposition glued to the
+    // name's first word is not part of it (a name that starts so, "L'Aquila", is tried first).
+    const elided = elidedPrefix().exec(text.slice(first.start, first.end));
+    if (taken === 0 && elided) taken = knownNameAt(text, words, i, first.start + elided[0].length, minWords, out);
     i += taken > 0 ? taken : 1;
   }
   return out;
+}
+
+/** The known name that starts at `start` (inside word `i`), pushed to `out`; how many words it takes (0: none). */
+function knownNameAt(
+  text: string,
+  words: Word[],
+  i: number,
+  start: number,
+  minWords: number,
+  out: FoundMention[],
+): number {
+  const startsName = /^\p{Lu}/u.test(text.slice(start, start + 1));
+  // Only where a known name can start, and no longer than the longest that starts so.
+  const longest = knownFirstWords().get(foldName(text.slice(start, words[i]!.end))) ?? 0;
+  for (let n = Math.min(MAX_WORDS, longest, words.length - i); n >= minWords; n--) {
+    const last = words[i + n - 1]!;
+    // A name does not run over punctuation between its words.
+    if (n > 1 && /[.,;:!?»)]$/u.test(text.slice(words[i + n - 2]!.end, last.start).trim())) continue;
+    const surface = text.slice(start, last.end);
+    if (/[.,;:!?]\s/u.test(surface)) continue;
+    const known = lookupName(surface);
+    if (!known) continue;
+    if (!startsName && known.name !== surface) continue;
+    // Written as the gazetteer writes it (or in capitals): "Islamic state" is not "Islamic State".
+    if (n > 1 && !/^[^\p{Ll}]+$/u.test(surface) && !namesOf(known.name).some((name) => sameWriting(name, surface)))
+      continue;
+    // One capitalised word alone: only a name the gazetteer writes so, not a common word's capital.
+    if (n === 1 && !/^\p{Lu}/u.test(surface)) continue;
+    out.push(mention(start, last.end, text, known.type, known.name));
+    return n;
+  }
+  return 0;
 }
 
 /** Same words with the same capitals, accents and apostrophes aside. */

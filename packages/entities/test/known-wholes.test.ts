@@ -1,0 +1,26 @@
+import { extractEntities } from "@rassegna/entities";
+import { describe, expect, it } from "vitest";
+
+import { entityNamed, expectTrueOffsets, names } from "./helpers.js";
+
+// Sentences written for this test.
+describe("known multi-word names after an elided article or preposition", () => {
+  it("are taken whole, without the elided word ('dell'…', 'all'…', 'l'…')", () => {
+    const text =
+      "Il presidente dell'Associazione nazionale magistrati ha scritto una lettera. Gli esperti dell'Agenzia internazionale per l'energia atomica partono domani, e l'Organizzazione internazionale per le migrazioni chiede fondi.";
+    const entities = extractEntities(text, { language: "it" });
+    expectTrueOffsets(text, entities);
+    expect(names(entities)).toEqual([
+      "International Atomic Energy Agency",
+      "International Organization for Migration",
+      "National Association of Magistrates",
+    ]);
+    expect(entityNamed(entities, "National Association of Magistrates").mentions.map((m) => m.text)).toEqual([
+      "Associazione nazionale magistrati",
+    ]);
+    // A name that itself starts with an elision is still read whole.
+    expect(names(extractEntities("Ieri Fratelli d'Italia ha votato.", { language: "it" }))).toEqual([
+      "Brothers of Italy",
+    ]);
+  });
+});
