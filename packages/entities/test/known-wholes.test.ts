@@ -24,3 +24,15 @@ describe("known multi-word names after an elided article or preposition", () => 
     ]);
   });
 });
+
+// Sentences written for this test.
+describe("a body the gazetteer knows by several words", () => {
+  it("takes no lower-case complement after it ('l'Unione europea di nuovi dazi')", () => {
+    const text = "Il presidente ha minacciato l'Unione europea di nuovi dazi, mentre la Camera dei deputati votava.";
+    const entities = extractEntities(text, { language: "it" });
+    expectTrueOffsets(text, entities);
+    expect(entityNamed(entities, "European Union").mentions.map((m) => m.text)).toEqual(["Unione europea"]);
+    // An institution named by its head still keeps its complement.
+    expect(entities.flatMap((e) => e.mentions.map((m) => m.text))).toContain("Camera dei deputati");
+  });
+});

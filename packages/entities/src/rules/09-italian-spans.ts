@@ -113,7 +113,10 @@ export function extendItalian(sentence: Sentence, i: number, j: number, before: 
   }
   // "Camera dei deputati", "Ministero della sanità", "Corte d'appello": an Italian institution
   // keeps its lower-case complement.
-  if (mention.type === "ORGANIZATION" && runStart.cap && orgHead.has(runStart.lower)) {
+  // A body the gazetteer knows by several words is named whole: "l'Unione europea di nuovi
+  // dazi" is no longer name.
+  const knownWhole = mention.canonical !== undefined && /\s/u.test(mention.text);
+  if (mention.type === "ORGANIZATION" && runStart.cap && orgHead.has(runStart.lower) && !knownWhole) {
     let e = j;
     while ((sentence.at(e + 1)?.end ?? Number.POSITIVE_INFINITY) <= mention.end) e++;
     const link = sentence.at(e + 1);
