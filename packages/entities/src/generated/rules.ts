@@ -68,6 +68,7 @@
 //   packages/entities/data/rules/it/compass-prefixes.yml
 //   packages/entities/data/rules/it/complement-links.yml
 //   packages/entities/data/rules/it/conjunctions.yml
+//   packages/entities/data/rules/it/dative-links.yml
 //   packages/entities/data/rules/it/dedication-heads.yml
 //   packages/entities/data/rules/it/event-head.yml
 //   packages/entities/data/rules/it/event-tail.yml
@@ -305,6 +306,16 @@ export const CONJUNCTIONS: { readonly de: readonly string[]; readonly en: readon
   en: Object.freeze(["and"]),
   es: Object.freeze(["y"]),
   it: Object.freeze(["e", "ed"]),
+});
+
+/**
+ * Prepositions ("a", "alla", "all'") that, before a known place, mark whom an act is for or aimed at ("il sostegno dell'Unione all'Ucraina"): they join no name to it.
+ *
+ * Sources:
+ * - it: Hand-written for Rassegna's rules extractor from general Italian grammar (the preposition a and its articled and elided forms: al, allo, alla, all', ai, agli, alle); nothing mined from the benchmark sets.
+ */
+export const DATIVE_LINKS: { readonly it: readonly string[] } = Object.freeze({
+  it: Object.freeze(["a", "al", "allo", "alla", "all'", "ai", "agli", "alle"]),
 });
 
 /**
@@ -1284,6 +1295,7 @@ export const RULES_LISTS = Object.freeze({
   "complement-links": COMPLEMENT_LINKS,
   "compound-tails": COMPOUND_TAILS,
   "conjunctions": CONJUNCTIONS,
+  "dative-links": DATIVE_LINKS,
   "dedication-heads": DEDICATION_HEADS,
   "demonym-endings": DEMONYM_ENDINGS,
   "elided-words": ELIDED_WORDS,

@@ -75,6 +75,12 @@ export function joinAcross(sentence: Sentence, i: number, j: number, context: Co
   const end = sentence.lower(j);
   // "Consiglio di Sicurezza del Paese": a generic noun after a joiner ends the name.
   if (!after.cap || notNames.has(after.lower) || generic.has(after.lower)) return j;
+  // "il sostegno dell'Unione all'Ucraina": "a" and its forms before a known place mark whom the
+  // act is for, not a word of the name ("Assessorato alla Cultura" keeps its complement).
+  if (language === "it" && one && list("dative-links", "it").has(joiner.lower.replace(/’/g, "'"))) {
+    const place = lookupName(after.text) ?? lookupName(spanText(context, sentence.slice(k, k + 2)));
+    if (place?.type === "LOCATION") return j;
+  }
   // "del Paese al Trattato": a lone generic noun before a joiner names no one, so heads nothing.
   if (i === j && generic.has(head) && language === "it") return j;
   // "il Ministero e la Banca": a conjunction and an article start a second name.
