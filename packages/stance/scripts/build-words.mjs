@@ -62,6 +62,10 @@ const CORE_DIFFERENCES = {
   "gap-stops": { adds: ["negators"] },
   "plural-definite-articles": { leavesOut: ["definite-articles", "articled-prepositions"] },
   "ambiguous-speech-verbs": { leavesOut: ["speech-verbs", "attribution-words"] },
+  "determiners-extra": { adds: ["articles", "possessive-determiners"] },
+  "ambiguous-determiners": { leavesOut: ["articles", "possessive-determiners"] },
+  "report-verbs-extra": { adds: ["speech-verbs", "opinion-verbs", "accusation-verbs", "demand-verbs"] },
+  "ambiguous-report-verbs": { leavesOut: ["speech-verbs", "opinion-verbs", "accusation-verbs", "demand-verbs"] },
 };
 
 /** Checks the lists of `dataDir` (`data/words/`): `{ modules: [["words", text]], problems }`. */

@@ -51,7 +51,14 @@ export const CLAUSE_OPENERS = both(W.CLAUSE_OPENERS);
 export const CLAUSE_WORDS = both(W.CLAUSE_WORDS);
 export const COORDINATORS = both(W.COORDINATORS);
 export const DEMAND_MODALS = both(W.DEMAND_MODALS);
-export const DETERMINERS = both(W.DETERMINERS);
+/**
+ * Words before a noun that make a cue word a noun: core's articles and possessives (less "i",
+ * English "I" once folded) and stance's own ("strong").
+ */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  ...without(core("articles", "possessive-determiners"), both(W.AMBIGUOUS_DETERMINERS)),
+  ...both(W.DETERMINERS_EXTRA),
+]);
 export const FOR = both(W.FOR);
 /** Words that end the gap of a cue ("signed ~ agreement"): "signed against the agreement" is no signing. */
 export const GAP_STOPS: ReadonlySet<string> = new Set([...both(W.GAP_STOPS), ...core("negators")]);
@@ -75,8 +82,17 @@ export const PLURAL_DETERMINERS = both(W.PLURAL_DETERMINERS);
 export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = wordSet("possessive-determiners", "en");
 export const PREPOSITIONS = both(W.PREPOSITIONS);
 export const REPORT_AUXILIARIES = both(W.REPORT_AUXILIARIES);
-export const REPORT_VERBS = both(W.REPORT_VERBS);
-export const REPORTING_VERBS = both(W.REPORTING_VERBS);
+/**
+ * Verbs that report what someone says or holds ("X said …", "…, ha detto X"): core's verbs of
+ * saying, holding a view, blaming and demanding, less the ambiguous ones ("the report"), and
+ * stance's own ("ruled").
+ */
+export const REPORT_VERBS: ReadonlySet<string> = new Set([
+  ...without(core("speech-verbs", "opinion-verbs", "accusation-verbs", "demand-verbs"), both(W.AMBIGUOUS_REPORT_VERBS)),
+  ...both(W.REPORT_VERBS_EXTRA),
+]);
+/** Verbs of saying, holding a view or demanding before what is said ("X said (that) …"): core's. */
+export const REPORTING_VERBS: ReadonlySet<string> = core("speech-verbs", "opinion-verbs", "demand-verbs");
 export const ROLE_NOUNS = both(W.ROLES);
 export const SELF_GOVERNED = both(W.SELF_GOVERNED);
 export const SINGULAR_DETERMINERS = both(W.SINGULAR_DETERMINERS);

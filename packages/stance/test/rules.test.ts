@@ -204,6 +204,18 @@ describe("a role noun that refers back to a person", () => {
   });
 });
 
+describe("words of both languages at once", () => {
+  it("reads English 'I' before a verb as a pronoun, not the Italian article 'i'", () => {
+    const stances = tagStance("Mendes wrote that I support Okafor and I criticise Lindqvist.", {
+      language: "en",
+      holders: ["Mendes"],
+      targets: ["Okafor", "Lindqvist"],
+    });
+    expect(label(stances, "Mendes", "Okafor")).toBe("FAVOR");
+    expect(label(stances, "Mendes", "Lindqvist")).toBe("AGAINST");
+  });
+});
+
 describe("evidence and scores", () => {
   it("gives evidence spans that point into the text, with the rule and the cue that fired", () => {
     const text = "Intro line.\n\nWashington sanctions Iran. Later, Beijing and Moscow signed a partnership.";

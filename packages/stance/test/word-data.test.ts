@@ -25,8 +25,11 @@ function wordsFolder(grammar: Record<string, string>): string {
 
 /** Every list the plugin checks against core's word classes, with words that are a difference. */
 const DIFFERENCES = {
-  en: "  not-done:\n    - unable\n  gap-stops:\n    - against\n  ambiguous-speech-verbs:\n    - alleged\n",
-  it: "  negators-extra:\n    - nessun\n  plural-definite-articles:\n    - i\n    - dei\n",
+  en: [
+    "  not-done:\n    - unable\n  gap-stops:\n    - against\n  ambiguous-speech-verbs:\n    - alleged\n",
+    "  determiners-extra:\n    - strong\n  report-verbs-extra:\n    - ruled\n  ambiguous-report-verbs:\n    - report\n",
+  ].join(""),
+  it: "  negators-extra:\n    - nessun\n  plural-definite-articles:\n    - i\n    - dei\n  ambiguous-determiners:\n    - i\n",
 };
 
 describe("the word-list plugin of the data compiler", () => {
@@ -43,7 +46,7 @@ describe("the word-list plugin of the data compiler", () => {
   it("fails an added word that core's class has, and a left-out word core's class lacks", async () => {
     const dataDir = wordsFolder({
       en: DIFFERENCES.en,
-      it: "  negators-extra:\n    - nessun\n    - mai\n  plural-definite-articles:\n    - i\n    - cogli\n",
+      it: "  negators-extra:\n    - nessun\n    - mai\n  plural-definite-articles:\n    - i\n    - cogli\n  ambiguous-determiners:\n    - i\n",
     });
     const { modules, problems } = await build({ packageDir, dataDir });
     expect(modules).toEqual([]);

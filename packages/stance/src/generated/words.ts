@@ -26,6 +26,16 @@ export const AGENT_MARKERS: Readonly<Record<"en" | "it", readonly string[]>> = O
   it: Object.freeze(["da", "dal", "dalla", "dai", "dagli", "dall", "dalle", "dallo"]),
 });
 
+export const AMBIGUOUS_DETERMINERS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze([]),
+  it: Object.freeze(["i"]),
+});
+
+export const AMBIGUOUS_REPORT_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["report", "answer", "asked", "charge"]),
+  it: Object.freeze([]),
+});
+
 export const AMBIGUOUS_SPEECH_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze([
     "alleged", "announced", "admitted", "claiming", "contended", "declared", "described",
@@ -113,15 +123,11 @@ export const DEMAND_MODALS: Readonly<Record<"en" | "it", readonly string[]>> = O
   it: Object.freeze(["dovrebbe", "dovrebbero", "deve", "devono", "merita", "meritano", "va", "vanno"]),
 });
 
-export const DETERMINERS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+export const DETERMINERS_EXTRA: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze([
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "more", "much", "strong",
-    "full", "new", "this", "that", "these", "those", "any", "no", "s",
+    "more", "much", "strong", "full", "new", "this", "that", "these", "those", "any", "no", "s",
   ]),
-  it: Object.freeze([
-    "la", "il", "lo", "le", "gli", "un", "una", "suo", "sua", "loro", "nuovo", "nuova", "pieno",
-    "forte",
-  ]),
+  it: Object.freeze(["nuovo", "nuova", "pieno", "forte"]),
 });
 
 export const EVENT_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
@@ -347,37 +353,9 @@ export const REPORT_AUXILIARIES: Readonly<Record<"en" | "it", readonly string[]>
   it: Object.freeze(["ha", "hanno", "aveva", "avevano"]),
 });
 
-export const REPORT_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze([
-    "said", "says", "say", "told", "tells", "claimed", "claims", "claim", "argued", "argues",
-    "argue", "wrote", "writes", "alleged", "alleges", "allege", "charged", "contended", "contends",
-    "insisted", "insists", "complained", "complains", "suggested", "suggests", "concluded",
-    "concludes", "conclude", "found", "believes", "believe", "believed", "thinks", "think",
-    "thought", "warned", "warns", "warning", "noted", "notes", "added", "adds", "stated", "states",
-    "tweeted", "tweets", "asserted", "asserts", "maintained", "maintains", "declared", "declares",
-    "acknowledged", "admitted", "testified", "described", "describes", "called", "calls",
-    "predicted", "predicts", "feared", "fears", "accused", "accuses", "accusing", "blamed",
-    "blames", "ruled", "rules", "determined", "insisting", "arguing", "saying", "claiming",
-    "suggesting",
-  ]),
-  it: Object.freeze([
-    "detto", "dice", "dicono", "dichiarato", "dichiara", "affermato", "afferma", "sostiene",
-    "sostengono", "spiegato", "spiega", "aggiunto", "aggiunge", "scritto", "scrive", "ritiene",
-    "ritengono", "accusato", "accusa",
-  ]),
-});
-
-export const REPORTING_VERBS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze([
-    "said", "says", "say", "told", "tells", "claimed", "claims", "argued", "argues", "wrote",
-    "writes", "alleged", "alleges", "insisted", "insists", "suggested", "suggests", "demanded",
-    "demands", "urged", "urges", "believes", "believe", "thinks", "think", "warned", "warns",
-    "added", "adds",
-  ]),
-  it: Object.freeze([
-    "detto", "dichiarato", "affermato", "sostiene", "sostengono", "chiede", "chiedono", "ritiene",
-    "ritengono",
-  ]),
+export const REPORT_VERBS_EXTRA: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["found", "ruled", "rules", "determined"]),
+  it: Object.freeze([]),
 });
 
 export const ROLES: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
