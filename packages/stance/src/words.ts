@@ -41,11 +41,13 @@ export function patternSet(list: Lists): (folded: string) => boolean {
 
 export const ADVERBIAL_NOUNS = both(W.ADVERBIAL_NOUNS);
 export const AGENT_MARKERS = both(W.AGENT_MARKERS);
-export const APPOSITION_WORDS = both(W.APPOSITION_WORDS);
+/** Words an apposition after a name opens with or holds: core's articles and stance's own ("one", "staunch"). */
+export const APPOSITION_WORDS: ReadonlySet<string> = new Set([...core("articles"), ...both(W.APPOSITION_WORDS_EXTRA)]);
 /** Articles and possessives skipped before an actor: core's articles and English possessive determiners. */
 export const ARTICLES: ReadonlySet<string> = new Set([...core("articles"), ...wordSet("possessive-determiners", "en")]);
 export const BETWEEN = both(W.BETWEEN);
-export const CALLED_OPENERS = both(W.CALLED_OPENERS);
+/** Words that open what someone is called: core's articles and stance's own ("as", "come"). */
+export const CALLED_OPENERS: ReadonlySet<string> = new Set([...core("articles"), ...both(W.CALLED_OPENERS_EXTRA)]);
 export const CLAUSE_BREAKS = both(W.CLAUSE_BREAKS);
 export const CLAUSE_OPENERS = both(W.CLAUSE_OPENERS);
 export const CLAUSE_WORDS = both(W.CLAUSE_WORDS);

@@ -43,19 +43,15 @@ export const AMBIGUOUS_SPEECH_VERBS: Readonly<Record<"en" | "it", readonly strin
   it: Object.freeze([]),
 });
 
-export const APPOSITION_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+export const APPOSITION_WORDS_EXTRA: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
   en: Object.freeze([
-    "a", "an", "the", "one", "of", "is", "was", "are", "were", "has", "have", "had", "been", "be",
-    "became", "become", "becomes", "remains", "remained", "among", "long", "longtime", "staunch",
-    "fierce", "vocal", "leading", "prominent", "key", "top", "close", "early", "ardent", "strong",
-    "outspoken", "major", "big", "chief", "loyal", "devoted", "avowed", "fellow", "frequent",
-    "harsh", "sharp", "steadfast", "unlikely", "self", "also", "now", "still", "already", "once",
-    "former",
+    "one", "of", "is", "was", "are", "were", "has", "have", "had", "been", "be", "became", "become",
+    "becomes", "remains", "remained", "among", "long", "longtime", "staunch", "fierce", "vocal",
+    "leading", "prominent", "key", "top", "close", "early", "ardent", "strong", "outspoken",
+    "major", "big", "chief", "loyal", "devoted", "avowed", "fellow", "frequent", "harsh", "sharp",
+    "steadfast", "unlikely", "self", "also", "now", "still", "already", "once", "former",
   ]),
-  it: Object.freeze([
-    "e", "un", "una", "uno", "il", "la", "lo", "i", "gli", "le", "tra", "fra", "era", "sono",
-    "erano", "diventato", "diventata",
-  ]),
+  it: Object.freeze(["e", "tra", "fra", "era", "sono", "erano", "diventato", "diventata"]),
 });
 
 export const BETWEEN: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
@@ -63,9 +59,9 @@ export const BETWEEN: Readonly<Record<"en" | "it", readonly string[]>> = Object.
   it: Object.freeze(["tra", "fra"]),
 });
 
-export const CALLED_OPENERS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze(["as", "a", "an", "the", "s"]),
-  it: Object.freeze(["come", "un", "una", "uno", "il", "la", "lo"]),
+export const CALLED_OPENERS_EXTRA: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["as", "s"]),
+  it: Object.freeze(["come"]),
 });
 
 export const CASE_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
