@@ -3,7 +3,7 @@
  * known town makes it the town's club ("la Roma"); a town named where a side could be is
  * marked team-like for sports reports.
  */
-import type { EntityType, Token } from "@rassegna/core";
+import { actorByName, type EntityType, type Token } from "@rassegna/core";
 
 import { type KnownName, lexiconTags, lookupName } from "../gazetteer.js";
 import { REGION_NAMES } from "../generated/gazetteer.js";
@@ -55,6 +55,8 @@ export function emit(
     tokens.length === 1 &&
     list("club-articles", "it").has(sentence.lower(at - 1)) &&
     !REGIONS.has(canonical) &&
+    // Core's world regions, seas and rivers ("il Mediterraneo", "il Nilo") are no towns.
+    actorByName(canonical)?.kind !== "region" &&
     !lexiconTags(first.lower).some((tag) => tag === "Region" || tag === "Country")
   ) {
     mention.type = "ORGANIZATION";
