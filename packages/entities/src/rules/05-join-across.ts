@@ -205,7 +205,11 @@ export function joinAcross(sentence: Sentence, i: number, j: number, context: Co
   // Particles join people's names only between two capitalised words ("Leonardo da Vinci").
   if (orgLike || (particleOnly && joiners.every((t) => t.lower !== "and" && t.lower !== "y" && t.lower !== "und"))) {
     // "Consiglio di Stato" is caught above; between two names "di" is a preposition.
-    if (!orgLike && (joiner.lower === "de" || joiner.lower === "di") && language === "it") return j;
+    // …but "de" after a person's given name is a Spanish, Portuguese or French surname's
+    // particle ("Cristina Fernández de Kirchner", "Tarcísio de Freitas"), as in English text.
+    const givenNameFirst = wordEvidence(head).firstName && !lookupName(sentence.text(i));
+    if (!orgLike && language === "it" && (joiner.lower === "di" || (joiner.lower === "de" && !givenNameFirst)))
+      return j;
     return continued(sentence, i, k, context);
   }
   return j;
