@@ -82,9 +82,25 @@ export function findKnownNames(text: string, minWords = 1): FoundMention[] {
     // name's first word is not part of it (a name that starts so, "L'Aquila", is tried first).
     const elided = elidedPrefix().exec(text.slice(first.start, first.end));
     if (taken === 0 && elided) taken = knownNameAt(text, words, i, first.start + elided[0].length, minWords, out);
+    if (taken === 0 && minWords <= 1) taken = compoundHead(text, first, out);
     i += taken > 0 ? taken : 1;
   }
   return out;
+}
+
+/**
+ * "Nato-Gipfel", "AfD-Fraktion", "BSW-Gründerin": a German compound whose first part is a known
+ * name names it (only where one-word names are looked for, the names-only reading of a language
+ * the rules do not read); the whole word is tried first ("Bosnia-Erzegovina", "Rolls-Royce").
+ */
+function compoundHead(text: string, word: Word, out: FoundMention[]): number {
+  const compound = /^(\p{Lu}[\p{L}\d]*)-\p{Lu}\p{Ll}/u.exec(text.slice(word.start, word.end));
+  const head = compound?.[1];
+  if (head === undefined || head.length < 2) return 0;
+  const known = lookupName(head);
+  if (!known) return 0;
+  out.push(mention(word.start, word.start + head.length, text, known.type, known.name));
+  return 1;
 }
 
 /** The known name that starts at `start` (inside word `i`), pushed to `out`; how many words it takes (0: none). */
