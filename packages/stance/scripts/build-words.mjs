@@ -66,6 +66,7 @@ const CORE_DIFFERENCES = {
   "ambiguous-determiners": { leavesOut: ["articles", "possessive-determiners"] },
   "apposition-words-extra": { adds: ["articles"] },
   "called-openers-extra": { adds: ["articles"] },
+  "clause-openers-extra": { adds: ["speech-verbs"] },
   "report-verbs-extra": { adds: ["speech-verbs", "opinion-verbs", "accusation-verbs", "demand-verbs"] },
   "ambiguous-report-verbs": { leavesOut: ["speech-verbs", "opinion-verbs", "accusation-verbs", "demand-verbs"] },
 };

@@ -49,7 +49,8 @@ export const BETWEEN = both(W.BETWEEN);
 /** Words that open what someone is called: core's articles and stance's own ("as", "come"). */
 export const CALLED_OPENERS: ReadonlySet<string> = new Set([...core("articles"), ...both(W.CALLED_OPENERS_EXTRA)]);
 export const CLAUSE_BREAKS = both(W.CLAUSE_BREAKS);
-export const CLAUSE_OPENERS = both(W.CLAUSE_OPENERS);
+/** Words after which a clause of what is said opens: core's verbs of saying, and "that", "che". */
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...core("speech-verbs"), ...both(W.CLAUSE_OPENERS_EXTRA)]);
 export const CLAUSE_WORDS = both(W.CLAUSE_WORDS);
 export const COORDINATORS = both(W.COORDINATORS);
 export const DEMAND_MODALS = both(W.DEMAND_MODALS);

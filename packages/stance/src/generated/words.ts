@@ -81,12 +81,9 @@ export const CLAUSE_BREAKS: Readonly<Record<"en" | "it", readonly string[]>> = O
   it: Object.freeze(["mentre"]),
 });
 
-export const CLAUSE_OPENERS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
-  en: Object.freeze([
-    "that", "said", "says", "told", "reported", "claimed", "argued", "wrote", "alleged", "insisted",
-    "suggested", "announced",
-  ]),
-  it: Object.freeze(["che", "detto", "dichiarato", "affermato"]),
+export const CLAUSE_OPENERS_EXTRA: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
+  en: Object.freeze(["that"]),
+  it: Object.freeze(["che"]),
 });
 
 export const CLAUSE_WORDS: Readonly<Record<"en" | "it", readonly string[]>> = Object.freeze({
