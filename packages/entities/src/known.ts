@@ -123,7 +123,8 @@ function knownNameAt(
     if (/[.,;:!?]\s/u.test(surface)) continue;
     const known = lookupName(surface);
     if (!known) continue;
-    if (!startsName && known.name !== surface) continue;
+    // In lower case only as the gazetteer writes it: a name or an alias ("von der Leyen").
+    if (!startsName && known.name !== surface && !(n > 1 && namesOf(known.name).includes(surface))) continue;
     // Written as the gazetteer writes it (or in capitals): "Islamic state" is not "Islamic State".
     if (n > 1 && !/^[^\p{Ll}]+$/u.test(surface) && !namesOf(known.name).some((name) => sameWriting(name, surface)))
       continue;

@@ -36,3 +36,13 @@ describe("a body the gazetteer knows by several words", () => {
     expect(entities.flatMap((e) => e.mentions.map((m) => m.text))).toContain("Camera dei deputati");
   });
 });
+
+// Sentences written for this test.
+describe("a known alias that starts in lower case", () => {
+  it("is read as the gazetteer writes it ('von der Leyen' without her first name)", () => {
+    const text = "Ieri von der Leyen ha incontrato i sindaci a Lisbona.";
+    const entities = extractEntities(text, { language: "it" });
+    expectTrueOffsets(text, entities);
+    expect(names(entities)).toEqual(["Lisbon", "Ursula von der Leyen"]);
+  });
+});
