@@ -2,6 +2,9 @@
  * Trains the learned decision of @rassegna/stance and writes `data/model.json`:
  *
  *   pnpm train:stance            # from the repository root (tsx packages/stance/scripts/train.ts)
+ *   pnpm train:stance --check    # trains in memory; fails when data/model.json is not what
+ *                                # the current rules and data train (a rules change alters the
+ *                                # features: the shipped weights must follow it)
  *
  * - pair classifier (holder → target): DSE "who blames or endorses whom" (Park, Pan, Joo,
  *   Findings of ACL 2021), `stance/dse-news/train.txt`, each sentence read both ways (p → q
@@ -294,7 +297,19 @@ const model: ModelFile = {
   pair,
   own,
 };
-writeFileSync(outFile, `${JSON.stringify(model)}\n`);
+const written = `${JSON.stringify(model)}\n`;
+if (process.argv.includes("--check")) {
+  const shipped = existsSync(outFile) ? readFileSync(outFile, "utf8") : "";
+  if (shipped !== written) {
+    console.error(
+      `train: ${outFile} is not what the current rules and data train: run \`pnpm train:stance\` and commit the file.`,
+    );
+    process.exit(1);
+  }
+  console.error(`train: ${outFile} is current (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  process.exit(0);
+}
+writeFileSync(outFile, written);
 console.error(
   `train: wrote ${outFile} (${(JSON.stringify(model).length / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
