@@ -74,6 +74,7 @@ export { FETCHER_OPTIONS, SOURCES_OPTIONS } from "./options/sources.js";
 export { STANCE_OPTIONS } from "./options/stance.js";
 export { TRANSLATE_CALL_OPTIONS, TRANSLATE_STAGE_OPTIONS, TRANSLATOR_OPTIONS } from "./options/translate.js";
 export { pathAccess } from "./platform.js";
+export { escapeRegExp } from "./regexp.js";
 export { type Sentence, splitSentences } from "./sentences.js";
 export { type AnalysisField, type BatchSpec, createStageContext, type Stage, type StageContext } from "./stage.js";
 export { type Token, TokenCursor, type TokenizeOptions, tokenize, tokensText } from "./tokens.js";

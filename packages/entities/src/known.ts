@@ -5,7 +5,7 @@
  * the entities there are to find (a German article that could not be translated still names
  * NATO, Friedrich Merz and Berlin).
  */
-import { type EntityType, foldName, listActors } from "@rassegna/core";
+import { type EntityType, escapeRegExp, foldName, listActors } from "@rassegna/core";
 
 import { gazetteerEntries, lookupName, namesOf } from "./gazetteer.js";
 import { ACTOR_ALIASES } from "./generated/gazetteer.js";
@@ -57,7 +57,7 @@ let elidedOpener: RegExp | undefined;
 /** "dell'", "l'", "all'" glued to the word after them (data/rules/elided-words.yml), either apostrophe. */
 function elidedPrefix(): RegExp {
   if (elidedOpener) return elidedOpener;
-  const forms = [...list("elided-words")].map((w) => w.replace(/['’]$/u, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const forms = [...list("elided-words")].map((w) => escapeRegExp(w.replace(/['’]$/u, "")));
   elidedOpener = new RegExp(`^(?:${forms.join("|")})['’](?=\\p{L})`, "iu");
   return elidedOpener;
 }

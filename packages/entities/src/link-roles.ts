@@ -23,6 +23,7 @@ import {
   actorByName,
   defaultOfficeCountry,
   type Entity,
+  escapeRegExp,
   foldName,
   lookupActor,
   lookupDemonym,
@@ -50,7 +51,7 @@ export interface RoleMention {
   generic: boolean;
 }
 
-const asPattern = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/['’]/g, "['’]");
+const asPattern = (s: string): string => escapeRegExp(s).replace(/['’]/g, "['’]");
 const WORD = "[\\p{L}\\p{M}][\\p{L}\\p{M}.'’-]*";
 
 interface Matcher {

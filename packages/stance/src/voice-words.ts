@@ -1,8 +1,10 @@
 /** The voice markers of `data/words/<lang>/voice.yml` as whole-word patterns over folded text. */
+import { escapeRegExp } from "@rassegna/core";
+
 import { VOICE } from "./generated/words.js";
 
 function escapePhrase(phrase: string): string {
-  return phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+  return escapeRegExp(phrase).replace(/ /g, "\\s+");
 }
 
 /** One global pattern per language list: every phrase as whole words. */

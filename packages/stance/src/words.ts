@@ -2,7 +2,7 @@
  * The word classes of `data/words/<lang>/*.yml` (compiled to `generated/words.ts`) as the rules read
  * them: a folded word is looked up in both languages' lists, as a text may mix them.
  */
-import { wordSet } from "@rassegna/core";
+import { escapeRegExp, wordSet } from "@rassegna/core";
 
 import * as W from "./generated/words.js";
 
@@ -27,7 +27,7 @@ function without(words: ReadonlySet<string>, left: ReadonlySet<string>): Readonl
 
 /** A test of word endings (both languages' lists, escaped), built once when the rules load. */
 function endingPattern(list: Lists): RegExp {
-  const endings = [...list.en, ...list.it].map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const endings = [...list.en, ...list.it].map(escapeRegExp);
   return new RegExp(`(?:${endings.join("|")})$`);
 }
 

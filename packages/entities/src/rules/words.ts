@@ -5,7 +5,7 @@
  * in news ("il premier Starmer", "the Procura of Milan").
  */
 
-import type { Token } from "@rassegna/core";
+import { escapeRegExp, type Token } from "@rassegna/core";
 import { isDemonym, type WordEvidence, wordEvidence } from "../gazetteer.js";
 import { RULES_LISTS } from "../generated/rules.js";
 import type { RulesLanguage } from "./types.js";
@@ -35,10 +35,8 @@ export function list(name: RulesList, language?: RulesLanguage): ReadonlySet<str
   return set;
 }
 
-/** `text` as a regular expression that matches it literally ("s.p.a" matches no "sxpxa"). */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
+/** Core's, re-exported for the rule passes that import their helpers from here. */
+export { escapeRegExp };
 
 /** A test for words that end in one of `endings`, taken literally, then `after` (a pattern: "s?"). */
 export function endingIn(endings: readonly string[], after = ""): RegExp {

@@ -1,4 +1,4 @@
-import { actorByName, listActors } from "@rassegna/core";
+import { actorByName, escapeRegExp, listActors } from "@rassegna/core";
 
 import {
   ENGLISH_ALIASES,
@@ -98,10 +98,6 @@ interface Glossary {
 }
 
 let glossary: Glossary | undefined;
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** The first word of a name: its leading run of letters. */
 const FIRST_WORD = /^\p{L}+/u;

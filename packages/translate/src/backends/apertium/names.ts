@@ -8,8 +8,9 @@
  * placeholders that Apertium passes through untouched, and put back after.
  */
 
+import { escapeRegExp } from "@rassegna/core";
+
 import { APERTIUM_FUNCTION_TAGS, APERTIUM_PERSON_TAGS, TITLES as TITLE_WORDS } from "../../generated/data.js";
-import { escapeRegExp } from "./glossary.js";
 import { escapeStream } from "./stream-format.js";
 
 /** One word of the analyser's output: its surface and its readings (none when unknown). */
